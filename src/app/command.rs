@@ -1,0 +1,124 @@
+//! Every command the user can give, with its menu text and keyboard shortcut. Menus, the
+//! shortcut handler and the help overlay are all generated from this one list.
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    AddCriterion,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ToggleTheme,
+    ShowShortcuts,
+}
+
+impl Command {
+    pub const ALL: [Command; 13] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::AddCriterion,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleTheme,
+        Command::ShowShortcuts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::New => "New appraisal",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::AddCriterion => "Add a criterion",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Reset zoom",
+            Command::ToggleTheme => "Light / dark theme",
+            Command::ShowShortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    /// The primary shortcut (Ctrl on Windows and Linux, ⌘ on a Mac).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Command::New => key(cmd, Key::N),
+            Command::Open => key(cmd, Key::O),
+            Command::Save => key(cmd, Key::S),
+            Command::SaveAs => key(cmd_shift, Key::S),
+            Command::Quit => key(cmd, Key::Q),
+            Command::Undo => key(cmd, Key::Z),
+            Command::Redo => key(cmd_shift, Key::Z),
+            Command::AddCriterion => key(cmd_shift, Key::K),
+            Command::ZoomIn => key(cmd, Key::Plus),
+            Command::ZoomOut => key(cmd, Key::Minus),
+            Command::ZoomReset => key(cmd, Key::Num0),
+            Command::ToggleTheme => key(cmd_shift, Key::L),
+            Command::ShowShortcuts => key(Modifiers::NONE, Key::F1),
+        }
+    }
+
+    /// Other shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom on keyboards
+    /// where + needs Shift).
+    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
+        const ZOOM_IN: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)];
+        match self {
+            Command::Redo => &REDO,
+            Command::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    pub fn shortcut_text(self, ctx: &eframe::egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+
+    /// Every command whose shortcut was pressed this frame (the key presses are consumed).
+    pub fn pressed(ctx: &eframe::egui::Context) -> Vec<Command> {
+        // Longer modifier combinations first, so Ctrl+Shift+S is not also taken as Ctrl+S.
+        let mut by_specificity: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .iter()
+            .flat_map(|&c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.alternative_shortcuts().iter().copied())
+                    .map(move |s| (s, c))
+            })
+            .collect();
+        by_specificity.sort_by_key(|(s, _)| {
+            std::cmp::Reverse(u8::from(s.modifiers.shift) + u8::from(s.modifiers.alt))
+        });
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for (shortcut, command) in by_specificity {
+                if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
+                    pressed.push(command);
+                }
+            }
+        });
+        pressed
+    }
+}

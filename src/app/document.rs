@@ -1,0 +1,71 @@
+//! The open appraisal: its inputs, where it lives on disk, whether it has unsaved changes,
+//! and its results, recomputed whenever the inputs change.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Appraisal, InvalidAppraisal, Results, appraise};
+use crate::storage;
+
+pub struct Document {
+    pub appraisal: Appraisal,
+    /// None until first saved (the built-in example, or a new appraisal).
+    pub path: Option<PathBuf>,
+    /// The appraisal as last saved or opened (or as it started, if never saved), to tell
+    /// whether there are unsaved changes.
+    saved: Appraisal,
+    results: Result<Results, InvalidAppraisal>,
+    /// The inputs `results` were computed from.
+    computed_for: Appraisal,
+}
+
+impl Document {
+    /// A document that has never been saved (an example, or File ▸ New).
+    pub fn unsaved(appraisal: Appraisal) -> Self {
+        Self::build(appraisal, None)
+    }
+
+    pub fn opened(appraisal: Appraisal, path: PathBuf) -> Self {
+        Self::build(appraisal, Some(path))
+    }
+
+    fn build(appraisal: Appraisal, path: Option<PathBuf>) -> Self {
+        let results = appraise(&appraisal);
+        Self {
+            computed_for: appraisal.clone(),
+            saved: appraisal.clone(),
+            appraisal,
+            path,
+            results,
+        }
+    }
+
+    /// Results for the current inputs, recomputed only when they changed (cheap to call
+    /// every frame; a slider drag recomputes once per frame it moves).
+    pub fn results(&mut self) -> &Result<Results, InvalidAppraisal> {
+        if self.computed_for != self.appraisal {
+            self.results = appraise(&self.appraisal);
+            self.computed_for = self.appraisal.clone();
+        }
+        &self.results
+    }
+
+    /// Whether anything changed since the last save. A never-saved example counts as
+    /// unchanged until the user edits it.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != self.appraisal
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> Result<(), storage::FileError> {
+        storage::save(&self.appraisal, path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved = self.appraisal.clone();
+        Ok(())
+    }
+
+    /// The name shown in the title bar: the file name, or the appraisal's title if unsaved.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .map_or_else(|| self.appraisal.meta.title.clone(), storage::display_name)
+    }
+}

@@ -1,0 +1,624 @@
+//! The desktop app: one owner of the open appraisal and its undo history; panels that draw
+//! it and return actions; one place that carries the actions out.
+
+pub mod command;
+pub mod document;
+pub mod history;
+pub mod launch;
+pub mod palette;
+pub mod platform;
+pub mod ui;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use command::Command;
+use document::Document;
+use history::History;
+use platform::{DialogPurpose, FileDialogs, PendingDialog};
+use ui::dialogs_ui::DialogAction;
+use ui::weights_ui::WeightsAction;
+
+use crate::model::{Appraisal, blank_appraisal};
+use crate::storage;
+
+/// What the app needs from outside: dialogs and the default folder. Tests pass fakes.
+pub struct AppEnv {
+    pub dialogs: Arc<dyn FileDialogs>,
+    pub saved_dir: PathBuf,
+}
+
+impl AppEnv {
+    pub fn native() -> Self {
+        Self {
+            dialogs: Arc::new(platform::NativeDialogs),
+            saved_dir: platform::default_saved_dir(),
+        }
+    }
+}
+
+/// Preferences kept between runs (eframe's storage, in the platform's config folder).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub zoom: f32,
+    pub dark_mode: bool,
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            dark_mode: false,
+            recent_files: Vec::new(),
+        }
+    }
+}
+
+const PREFERENCES_KEY: &str = "preferences";
+const MAX_RECENT: usize = 8;
+pub const ZOOM_STEPS: [f32; 9] = [0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5];
+
+/// Something that would throw away unsaved changes, waiting for the user's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Guarded {
+    New,
+    ShowOpen,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Quit,
+}
+
+impl Guarded {
+    fn doing(&self) -> &'static str {
+        match self {
+            Guarded::New => "start a new appraisal",
+            Guarded::Quit => "quit",
+            _ => "open another appraisal",
+        }
+    }
+}
+
+/// Which of the app's own windows is showing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Open,
+    SaveAs {
+        name: String,
+    },
+    UnsavedChanges(Guarded),
+    Error(String),
+    Shortcuts,
+}
+
+pub struct PartnershipApp {
+    doc: Document,
+    history: History,
+    env: AppEnv,
+    prefs: Preferences,
+    overlay: Overlay,
+    /// After a save started from the unsaved-changes question, what to do next.
+    after_save: Option<Guarded>,
+    dialog: Option<PendingDialog>,
+    weights_panel: ui::weights_ui::WeightsPanelState,
+    chart: ui::charts_ui::Chart,
+    status: String,
+    quit_confirmed: bool,
+    window_title: String,
+    /// Where `--screenshot` writes the window, and how many frames have been drawn.
+    screenshot: Option<(PathBuf, u32)>,
+}
+
+impl PartnershipApp {
+    /// The app as it starts: on `file` if given, else on the built-in library example.
+    /// A file that fails to load leaves the example open and says why.
+    pub fn new(
+        ctx: &egui::Context,
+        storage_prefs: Option<Preferences>,
+        env: AppEnv,
+        file: Option<&Path>,
+    ) -> Self {
+        let prefs = storage_prefs.unwrap_or_default();
+        let mut app = Self {
+            doc: Document::unsaved(storage::default_example()),
+            history: History::new(&storage::default_example()),
+            env,
+            prefs,
+            overlay: Overlay::None,
+            after_save: None,
+            dialog: None,
+            weights_panel: Default::default(),
+            chart: Default::default(),
+            status: String::new(),
+            quit_confirmed: false,
+            window_title: String::new(),
+            screenshot: None,
+        };
+        if let Some(path) = file {
+            app.open_path(path);
+        }
+        app.apply_preferences(ctx);
+        // Our own Ctrl +/− handling steps through fixed zoom levels and remembers them.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        app
+    }
+
+    /// From eframe's creation context: preferences from storage, real dialogs.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, file: Option<&Path>) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY));
+        Self::new(&cc.egui_ctx, prefs, AppEnv::native(), file)
+    }
+
+    pub fn with_screenshot(mut self, out: PathBuf) -> Self {
+        self.screenshot = Some((out, 0));
+        self
+    }
+
+    pub fn appraisal(&self) -> &Appraisal {
+        &self.doc.appraisal
+    }
+
+    pub fn appraisal_mut(&mut self) -> &mut Appraisal {
+        &mut self.doc.appraisal
+    }
+
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.doc.path.as_deref()
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    fn apply_preferences(&self, ctx: &egui::Context) {
+        ctx.set_zoom_factor(self.prefs.zoom);
+        ctx.set_theme(if self.prefs.dark_mode {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.history = History::new(&doc.appraisal);
+        self.doc = doc;
+    }
+
+    /// Opens a file; on failure the open appraisal stays exactly as it was.
+    pub fn open_path(&mut self, path: &Path) {
+        match storage::load(path) {
+            Ok(appraisal) => {
+                self.replace_document(Document::opened(appraisal, path.to_path_buf()));
+                self.remember_recent(path);
+                self.status = format!("Opened {}", path.display());
+                self.overlay = Overlay::None;
+                // Load errors are reported, not fatal; a file that reads but cannot be computed
+                // still opens, with its problems listed where the results would be.
+            }
+            Err(e) => {
+                log::warn!("{e}");
+                self.overlay = Overlay::Error(e.to_string());
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.prefs.recent_files.retain(|p| *p != path);
+        self.prefs.recent_files.insert(0, path);
+        self.prefs.recent_files.truncate(MAX_RECENT);
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.remember_recent(path);
+                self.status = format!("Saved {}", path.display());
+                self.overlay = Overlay::None;
+                if let Some(next) = self.after_save.take() {
+                    self.proceed(next);
+                }
+                true
+            }
+            Err(e) => {
+                log::warn!("{e}");
+                self.after_save = None;
+                self.overlay = Overlay::Error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn suggested_file_name(&self) -> String {
+        self.doc
+            .path
+            .as_deref()
+            .map(storage::display_name)
+            .unwrap_or_else(|| {
+                platform::file_name_for(&self.doc.appraisal.meta.title)
+                    .unwrap_or_else(|| "appraisal.ron".to_string())
+            })
+    }
+
+    /// Runs a guarded action now, or asks first if there are unsaved changes.
+    fn guard(&mut self, action: Guarded) {
+        if self.doc.is_dirty() {
+            self.overlay = Overlay::UnsavedChanges(action);
+        } else {
+            self.proceed(action);
+        }
+    }
+
+    fn proceed(&mut self, action: Guarded) {
+        match action {
+            Guarded::New => {
+                self.replace_document(Document::unsaved(blank_appraisal()));
+                self.overlay = Overlay::None;
+                self.status = "New appraisal: fill in each option's figures.".into();
+            }
+            Guarded::ShowOpen => self.overlay = Overlay::Open,
+            Guarded::OpenPath(path) => self.open_path(&path),
+            Guarded::OpenExample(i) => {
+                let (name, text) = storage::EXAMPLES[i.min(storage::EXAMPLES.len() - 1)];
+                match storage::parse_str(text, name) {
+                    Ok(a) => {
+                        self.replace_document(Document::unsaved(a));
+                        self.overlay = Overlay::None;
+                    }
+                    Err(e) => self.overlay = Overlay::Error(e.to_string()),
+                }
+            }
+            Guarded::Quit => {
+                self.quit_confirmed = true;
+                self.overlay = Overlay::None;
+            }
+        }
+    }
+
+    fn start_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let wake = {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        self.dialog = Some(PendingDialog::spawn(
+            Arc::clone(&self.env.dialogs),
+            purpose,
+            self.env.saved_dir.clone(),
+            self.suggested_file_name(),
+            wake,
+        ));
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(pending) = &self.dialog else { return };
+        let Some(picked) = pending.poll() else { return };
+        let purpose = pending.purpose;
+        self.dialog = None;
+        // None is a cancel, or no native dialog on this desktop: the built-in window stays.
+        let Some(path) = picked else { return };
+        match purpose {
+            DialogPurpose::Open => self.open_path(&path),
+            DialogPurpose::SaveAs => {
+                let path = if path.extension().is_none() {
+                    path.with_extension("ron")
+                } else {
+                    path
+                };
+                self.save_to(&path);
+            }
+        }
+    }
+
+    /// Carries out a command from a menu or a shortcut.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        let file_busy = self.dialog.is_some();
+        match command {
+            Command::New if !file_busy => self.guard(Guarded::New),
+            Command::Open if !file_busy => self.guard(Guarded::ShowOpen),
+            Command::Save if !file_busy => match self.doc.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.show_save_as(),
+            },
+            Command::SaveAs if !file_busy => self.show_save_as(),
+            Command::Quit => {
+                self.guard(Guarded::Quit);
+            }
+            Command::Undo => {
+                if self.history.undo(&mut self.doc.appraisal) {
+                    self.status = "Undone".into();
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.doc.appraisal) {
+                    self.status = "Redone".into();
+                }
+            }
+            Command::AddCriterion => {
+                self.doc.appraisal.add_rating_criterion("New criterion");
+                self.status = "Added \"New criterion\": rename it under Weights.".into();
+            }
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+                self.prefs.zoom = next_zoom(self.prefs.zoom, command);
+                self.apply_preferences(ctx);
+            }
+            Command::ToggleTheme => {
+                self.prefs.dark_mode = !self.prefs.dark_mode;
+                self.apply_preferences(ctx);
+            }
+            Command::ShowShortcuts => self.overlay = Overlay::Shortcuts,
+            Command::New | Command::Open | Command::Save | Command::SaveAs => {
+                self.status = "A file dialog is already open.".into();
+            }
+        }
+    }
+
+    fn show_save_as(&mut self) {
+        let name = self.suggested_file_name();
+        let name = name.strip_suffix(".ron").unwrap_or(&name).to_string();
+        self.overlay = Overlay::SaveAs { name };
+    }
+
+    fn handle_dialog_action(&mut self, ctx: &egui::Context, action: DialogAction) {
+        match action {
+            DialogAction::OpenPath(path) => self.open_path(&path),
+            DialogAction::OpenExample(i) => self.proceed(Guarded::OpenExample(i)),
+            DialogAction::BrowseToOpen => self.start_dialog(ctx, DialogPurpose::Open),
+            DialogAction::SaveInto(path) => {
+                if let Some(parent) = path.parent()
+                    && let Err(e) = std::fs::create_dir_all(parent)
+                {
+                    self.overlay = Overlay::Error(format!("{}: {e}", parent.display()));
+                    return;
+                }
+                self.save_to(&path);
+            }
+            DialogAction::BrowseToSave => self.start_dialog(ctx, DialogPurpose::SaveAs),
+            DialogAction::SaveFirst => {
+                if let Overlay::UnsavedChanges(next) = std::mem::take(&mut self.overlay) {
+                    self.after_save = Some(next);
+                    match self.doc.path.clone() {
+                        Some(path) => {
+                            self.save_to(&path);
+                        }
+                        None => self.show_save_as(),
+                    }
+                }
+            }
+            DialogAction::Discard => {
+                if let Overlay::UnsavedChanges(next) = std::mem::take(&mut self.overlay) {
+                    self.proceed(next);
+                }
+            }
+            DialogAction::Close => {
+                self.after_save = None;
+                self.overlay = Overlay::None;
+            }
+        }
+    }
+
+    fn handle_weights_action(&mut self, action: WeightsAction) {
+        match action {
+            WeightsAction::AddCriterion(name) => {
+                let id = self.doc.appraisal.add_rating_criterion(&name);
+                let name = self
+                    .doc
+                    .appraisal
+                    .criterion(&id)
+                    .map_or(name, |c| c.name.clone());
+                self.status = format!("Added \"{name}\": score each option on it in the cards.");
+            }
+            WeightsAction::RemoveCriterion(id) => {
+                if self.doc.appraisal.remove_criterion(&id) {
+                    self.status = "Criterion removed (Ctrl+Z brings it back).".into();
+                }
+            }
+        }
+    }
+
+    fn title(&self) -> String {
+        let marker = if self.doc.is_dirty() {
+            " • unsaved changes"
+        } else {
+            ""
+        };
+        format!(
+            "{}{marker} — Partnership Options Appraisal",
+            self.doc.display_name()
+        )
+    }
+
+    /// Input that is not tied to one widget: shortcuts, dropped files, the close button.
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        for command in Command::pressed(ctx) {
+            self.run_command(ctx, command);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.guard(Guarded::OpenPath(path));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.overlay = Overlay::UnsavedChanges(Guarded::Quit);
+            } else {
+                self.quit_confirmed = true;
+            }
+        }
+    }
+
+    fn overlays_ui(&mut self, ctx: &egui::Context) {
+        let action = match &mut self.overlay {
+            Overlay::None => None,
+            Overlay::Open => {
+                ui::dialogs_ui::open_ui(ctx, &self.env.saved_dir, &self.prefs.recent_files)
+            }
+            Overlay::SaveAs { name } => ui::dialogs_ui::save_as_ui(ctx, &self.env.saved_dir, name),
+            Overlay::UnsavedChanges(next) => {
+                let doing = next.doing();
+                ui::dialogs_ui::unsaved_changes_ui(ctx, &self.doc.display_name(), doing)
+            }
+            Overlay::Error(message) => {
+                ui::dialogs_ui::error_ui(ctx, message).then_some(DialogAction::Close)
+            }
+            Overlay::Shortcuts => ui::dialogs_ui::shortcuts_ui(ctx).then_some(DialogAction::Close),
+        };
+        if let Some(action) = action {
+            self.handle_dialog_action(ctx, action);
+        }
+    }
+
+    fn take_screenshot_if_asked(&mut self, ctx: &egui::Context) {
+        let Some((out, frames)) = &mut self.screenshot else {
+            return;
+        };
+        *frames += 1;
+        // A few frames first, so fonts and plot bounds have settled.
+        if *frames == 4 {
+            let out = out.clone();
+            let ctx2 = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                match launch::save_png(&image, &out) {
+                    Ok(()) => eprintln!("wrote {}", out.display()),
+                    Err(e) => eprintln!("partnership-appraisal: {e}"),
+                }
+                ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
+            });
+        }
+        ctx.request_repaint();
+    }
+}
+
+fn next_zoom(current: f32, command: Command) -> f32 {
+    match command {
+        Command::ZoomIn => ZOOM_STEPS
+            .iter()
+            .copied()
+            .find(|&z| z > current + 0.01)
+            .unwrap_or(current),
+        Command::ZoomOut => ZOOM_STEPS
+            .iter()
+            .rev()
+            .copied()
+            .find(|&z| z < current - 0.01)
+            .unwrap_or(current),
+        _ => 1.0,
+    }
+}
+
+impl eframe::App for PartnershipApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialog();
+        self.handle_input(&ctx);
+
+        let mut menu_actions = Vec::new();
+        let mut weights_actions = Vec::new();
+        let ranges = ui::option_card_ui::SliderRanges::from_appraisal(self.history.baseline());
+        let can_undo = self.history.can_undo(&self.doc.appraisal);
+        let can_redo = self.history.can_redo();
+        let dialog_open = self.dialog.is_some();
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu_actions = ui::menu_ui::menu_bar_ui(
+                ui,
+                &ui::menu_ui::MenuState {
+                    can_undo,
+                    can_redo,
+                    file_busy: dialog_open,
+                    recent: &self.prefs.recent_files,
+                },
+            );
+        });
+
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self
+                    .doc
+                    .path
+                    .as_deref()
+                    .map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
+                ui.small(file);
+                ui.separator();
+                if dialog_open {
+                    ui.spinner();
+                    ui.small("Waiting for the file dialog…");
+                } else {
+                    ui.small(&self.status);
+                }
+            });
+        });
+
+        ui::main_view_ui(
+            ui,
+            &mut self.doc,
+            &mut ui::MainViewState {
+                weights_panel: &mut self.weights_panel,
+                chart: &mut self.chart,
+                weights_actions: &mut weights_actions,
+                ranges,
+            },
+        );
+
+        self.overlays_ui(&ctx);
+        for action in menu_actions {
+            match action {
+                ui::menu_ui::MenuAction::Run(command) => self.run_command(&ctx, command),
+                ui::menu_ui::MenuAction::OpenRecent(path) => self.guard(Guarded::OpenPath(path)),
+            }
+        }
+        for action in weights_actions {
+            self.handle_weights_action(action);
+        }
+
+        // One undo step per finished gesture: not while a button is held or text is typed.
+        let mid_gesture = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
+        if !mid_gesture {
+            self.history.settle(&self.doc.appraisal);
+        }
+
+        let title = self.title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        if self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        self.take_screenshot_if_asked(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFERENCES_KEY, &self.prefs);
+    }
+}

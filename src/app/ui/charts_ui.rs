@@ -1,0 +1,239 @@
+//! The three live charts: value profile, cumulative net benefit by year, and benefit score
+//! against whole-life cost with the efficient frontier. Each option keeps its colour.
+
+use eframe::egui::{self, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Text};
+
+use crate::app::palette::{option_colour, shade};
+use crate::model::format::gbp;
+use crate::model::{Appraisal, Results};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Chart {
+    #[default]
+    ValueProfile,
+    NetBenefitByYear,
+    BenefitAgainstCost,
+}
+
+impl Chart {
+    pub const ALL: [Chart; 3] = [
+        Chart::ValueProfile,
+        Chart::NetBenefitByYear,
+        Chart::BenefitAgainstCost,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Chart::ValueProfile => "Where each score comes from",
+            Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
+            Chart::BenefitAgainstCost => "Benefit against whole-life cost",
+        }
+    }
+
+    pub fn tab(self) -> &'static str {
+        match self {
+            Chart::ValueProfile => "Value profile",
+            Chart::NetBenefitByYear => "Net benefit by year",
+            Chart::BenefitAgainstCost => "Benefit vs cost",
+        }
+    }
+}
+
+pub fn chart_tabs_ui(ui: &mut Ui, current: &mut Chart) {
+    ui.horizontal(|ui| {
+        for chart in Chart::ALL {
+            ui.selectable_value(current, chart, chart.tab());
+        }
+    });
+}
+
+pub fn chart_ui(ui: &mut Ui, chart: Chart, appraisal: &Appraisal, results: &Results) {
+    ui.strong(chart.title());
+    let response = match chart {
+        Chart::ValueProfile => value_profile(ui, appraisal, results),
+        Chart::NetBenefitByYear => net_benefit_by_year(ui, appraisal, results),
+        Chart::BenefitAgainstCost => benefit_against_cost(ui, appraisal, results),
+    };
+    // Plots have no accessible name of their own.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title()));
+}
+
+fn short_name(name: &str) -> String {
+    if name.chars().count() > 18 {
+        format!("{}…", name.chars().take(17).collect::<String>())
+    } else {
+        name.to_string()
+    }
+}
+
+fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let n_criteria = appraisal.criteria.len();
+    let names: Vec<String> = appraisal
+        .options
+        .iter()
+        .map(|o| short_name(&o.name))
+        .collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (j, criterion) in appraisal.criteria.iter().enumerate() {
+        let bars: Vec<Bar> = appraisal
+            .options
+            .iter()
+            .zip(&results.options)
+            .enumerate()
+            .map(|(i, (o, r))| {
+                Bar::new(i as f64, r.contributions[j])
+                    .width(0.6)
+                    .fill(shade(option_colour(o.kind), j, n_criteria, dark))
+                    .name(format!("{} · {}", o.name, criterion.name))
+            })
+            .collect();
+        let others: Vec<&BarChart> = charts.iter().collect();
+        let chart = BarChart::new(criterion.name.clone(), bars)
+            .element_formatter(Box::new(|bar, _| {
+                format!("{}: {:.1} points", bar.name, bar.value)
+            }))
+            .stack_on(&others);
+        charts.push(chart);
+    }
+    let totals: Vec<f64> = results.options.iter().map(|r| r.weighted_score).collect();
+    let response = Plot::new("value_profile")
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .include_y(100.0)
+        .y_axis_label("weighted score (0–100)")
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+            for (i, total) in totals.iter().enumerate() {
+                plot.text(Text::new(
+                    format!("total {i}"),
+                    [i as f64, total + 4.0].into(),
+                    format!("{total:.1}"),
+                ));
+            }
+        })
+        .response;
+    let order = appraisal
+        .criteria
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    ui.small(format!(
+        "Segments, bottom (darkest) to top: {order}. Hover a segment for its points."
+    ));
+    response
+}
+
+fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let base_year = appraisal.meta.price_base_year;
+    let response = Plot::new("net_benefit_by_year")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_label(format!("year (0 = {base_year})"))
+        .y_axis_label("cumulative discounted net benefit")
+        .y_axis_formatter(|mark, _| gbp(mark.value))
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\nyear {:.0}: {}",
+                position.x,
+                gbp(position.y)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for (o, r) in appraisal.options.iter().zip(&results.options) {
+                let series: PlotPoints = r
+                    .headline(apply_ob)
+                    .cumulative_net_gbp
+                    .iter()
+                    .enumerate()
+                    .map(|(t, v)| [t as f64, *v])
+                    .collect();
+                plot.line(
+                    Line::new(o.name.clone(), series)
+                        .color(option_colour(o.kind))
+                        .width(3.0),
+                );
+            }
+            plot.hline(egui_plot::HLine::new("break-even", 0.0).color(egui::Color32::GRAY));
+        })
+        .response;
+    ui.small("Above zero: the option has paid back its costs against business as usual.");
+    response
+}
+
+fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let point = |i: usize| {
+        let r = &results.options[i];
+        [r.headline(apply_ob).whole_life_cost_gbp, r.benefit_score]
+    };
+    let mut frontier: Vec<[f64; 2]> = (0..results.options.len())
+        .filter(|&i| results.options[i].on_efficient_frontier)
+        .map(point)
+        .collect();
+    frontier.sort_by(|a, b| a[0].total_cmp(&b[0]));
+    let response = Plot::new("benefit_against_cost")
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .include_y(105.0)
+        .x_axis_label("whole-life cost (present value)")
+        .y_axis_label("benefit score (0–100)")
+        .x_axis_formatter(|mark, _| gbp(mark.value))
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{} · benefit {:.1}",
+                gbp(position.x),
+                position.y
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            plot.line(
+                Line::new("efficient frontier", PlotPoints::from(frontier))
+                    .color(egui::Color32::GRAY)
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .width(2.0),
+            );
+            for (i, o) in appraisal.options.iter().enumerate() {
+                plot.points(
+                    Points::new(o.name.clone(), vec![point(i)])
+                        .color(option_colour(o.kind))
+                        .shape(MarkerShape::Circle)
+                        .filled(true)
+                        .radius(9.0),
+                );
+            }
+        })
+        .response;
+    ui.small("Up and to the left is better. Options on the dashed line are not beaten on both benefit and cost by any other.");
+    response
+}

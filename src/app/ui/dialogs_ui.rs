@@ -1,0 +1,192 @@
+//! The app's own windows: open from a list, save by name, unsaved-changes question, load
+//! errors and the shortcut list. Each returns what the user chose; the app acts on it.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::app::command::Command;
+use crate::app::palette::WARNING;
+use crate::app::platform::{file_name_for, list_appraisals};
+use crate::storage::{EXAMPLES, display_name};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogAction {
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    BrowseToOpen,
+    SaveInto(PathBuf),
+    BrowseToSave,
+    /// The unsaved-changes question: save first, discard, or go back.
+    SaveFirst,
+    Discard,
+    Close,
+}
+
+fn modal<R>(
+    ctx: &egui::Context,
+    id: &str,
+    title: &str,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> (R, bool) {
+    let response = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(title);
+        ui.add_space(6.0);
+        add(ui)
+    });
+    let close = response.should_close();
+    (response.inner, close)
+}
+
+pub fn open_ui(ctx: &egui::Context, saved_dir: &Path, recent: &[PathBuf]) -> Option<DialogAction> {
+    let (mut action, escaped) = modal(ctx, "open_window", "Open an appraisal", |ui| {
+        let mut action = None;
+        ui.label(format!("Saved appraisals in {}", saved_dir.display()));
+        let files = list_appraisals(saved_dir);
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                if files.is_empty() {
+                    ui.weak("None yet: appraisals you save by name appear here.");
+                }
+                for path in &files {
+                    if ui.button(display_name(path)).clicked() {
+                        action = Some(DialogAction::OpenPath(path.clone()));
+                    }
+                }
+            });
+        if !recent.is_empty() {
+            ui.separator();
+            ui.label("Recently opened");
+            for path in recent {
+                if ui
+                    .button(path.display().to_string())
+                    .on_hover_text("Open this file again")
+                    .clicked()
+                {
+                    action = Some(DialogAction::OpenPath(path.clone()));
+                }
+            }
+        }
+        ui.separator();
+        ui.label("Worked examples");
+        ui.horizontal_wrapped(|ui| {
+            for (i, (name, _)) in EXAMPLES.iter().enumerate() {
+                if ui.button(format!("Example: {name}")).clicked() {
+                    action = Some(DialogAction::OpenExample(i));
+                }
+            }
+        });
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Browse for another file…").clicked() {
+                action = Some(DialogAction::BrowseToOpen);
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(DialogAction::Close);
+            }
+        });
+        action
+    });
+    if escaped && action.is_none() {
+        action = Some(DialogAction::Close);
+    }
+    action
+}
+
+pub fn save_as_ui(
+    ctx: &egui::Context,
+    saved_dir: &Path,
+    name: &mut String,
+) -> Option<DialogAction> {
+    let (mut action, escaped) = modal(ctx, "save_as_window", "Save the appraisal as", |ui| {
+        let mut action = None;
+        ui.label(format!("Into {}", saved_dir.display()));
+        let edit = ui
+            .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
+            .accessible_name("File name");
+        let target = file_name_for(name).map(|n| saved_dir.join(n));
+        let exists = target.as_deref().is_some_and(Path::exists);
+        if exists {
+            ui.label(
+                RichText::new(
+                    "A file of that name exists: saving replaces it (the old one is kept as .bak).",
+                )
+                .color(WARNING),
+            );
+        }
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            let label = if exists { "Replace" } else { "Save" };
+            let save = ui.add_enabled(target.is_some(), egui::Button::new(label));
+            if let Some(path) = &target
+                && (save.clicked() || enter)
+            {
+                action = Some(DialogAction::SaveInto(path.clone()));
+            }
+            if ui.button("Choose another folder…").clicked() {
+                action = Some(DialogAction::BrowseToSave);
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(DialogAction::Close);
+            }
+        });
+        action
+    });
+    if escaped && action.is_none() {
+        action = Some(DialogAction::Close);
+    }
+    action
+}
+
+pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, doing: &str) -> Option<DialogAction> {
+    let (action, escaped) = modal(ctx, "unsaved_changes", "Unsaved changes", |ui| {
+        let mut action = None;
+        ui.label(format!(
+            "\"{name}\" has changes that are not saved. Save them before you {doing}?"
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                action = Some(DialogAction::SaveFirst);
+            }
+            if ui.button("Don't save").clicked() {
+                action = Some(DialogAction::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(DialogAction::Close);
+            }
+        });
+        action
+    });
+    action.or(escaped.then_some(DialogAction::Close))
+}
+
+pub fn error_ui(ctx: &egui::Context, message: &str) -> bool {
+    let (ok, escaped) = modal(ctx, "error_window", "That did not work", |ui| {
+        ui.label(RichText::new(message).color(WARNING));
+        ui.label("Nothing you had open has changed.");
+        ui.button("OK").clicked()
+    });
+    ok || escaped
+}
+
+pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
+    let (ok, escaped) = modal(ctx, "shortcuts_window", "Keyboard shortcuts", |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for c in Command::ALL {
+                ui.label(c.label());
+                ui.label(c.shortcut_text(ui.ctx()));
+                ui.end_row();
+            }
+            ui.label("Move between controls");
+            ui.label("Tab / Shift+Tab");
+            ui.end_row();
+            ui.label("Change a focused slider");
+            ui.label("Arrow keys");
+            ui.end_row();
+        });
+        ui.button("Close").clicked()
+    });
+    ok || escaped
+}

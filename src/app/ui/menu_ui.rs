@@ -1,0 +1,79 @@
+//! The menu bar, generated from the command list so menus and shortcuts always agree.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Ui};
+
+use crate::app::command::Command;
+
+pub enum MenuAction {
+    Run(Command),
+    OpenRecent(PathBuf),
+}
+
+pub struct MenuState<'a> {
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// A native file dialog is open: file commands wait for it.
+    pub file_busy: bool,
+    pub recent: &'a [PathBuf],
+}
+
+fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<MenuAction>) {
+    let button = egui::Button::new(command.label()).shortcut_text(command.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(MenuAction::Run(command));
+    }
+}
+
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
+    let mut actions = Vec::new();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for c in [Command::New, Command::Open, Command::Save, Command::SaveAs] {
+                item(ui, c, !state.file_busy, &mut actions);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if state.recent.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in state.recent {
+                    if ui
+                        .add_enabled(
+                            !state.file_busy,
+                            egui::Button::new(path.display().to_string()),
+                        )
+                        .clicked()
+                    {
+                        actions.push(MenuAction::OpenRecent(path.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Command::Quit, true, &mut actions);
+        });
+        ui.menu_button("Edit", |ui| {
+            item(ui, Command::Undo, state.can_undo, &mut actions);
+            item(ui, Command::Redo, state.can_redo, &mut actions);
+            ui.separator();
+            item(ui, Command::AddCriterion, true, &mut actions);
+        });
+        ui.menu_button("View", |ui| {
+            for c in [
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::ZoomReset,
+                Command::ToggleTheme,
+            ] {
+                item(ui, c, true, &mut actions);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, Command::ShowShortcuts, true, &mut actions);
+            ui.separator();
+            ui.label("Method: HM Treasury Green Book (2022) and the DCLG MCA manual (2009).");
+            ui.label("Each option is compared with business as usual.");
+        });
+    });
+    actions
+}

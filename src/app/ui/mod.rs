@@ -1,0 +1,108 @@
+//! The main screen: weights and settings on the left, the option cards side by side in the
+//! middle, and the live results (ranking and charts) along the bottom.
+
+pub mod charts_ui;
+pub mod dialogs_ui;
+pub mod menu_ui;
+pub mod option_card_ui;
+pub mod results_ui;
+pub mod weights_ui;
+pub mod widgets;
+
+use eframe::egui::{self, Ui};
+
+use crate::app::document::Document;
+use option_card_ui::{CardResults, SliderRanges, option_card_ui};
+use weights_ui::{WeightsAction, WeightsPanelState};
+
+pub struct MainViewState<'a> {
+    pub weights_panel: &'a mut WeightsPanelState,
+    pub chart: &'a mut charts_ui::Chart,
+    pub weights_actions: &'a mut Vec<WeightsAction>,
+    pub ranges: SliderRanges,
+}
+
+/// Narrowest a card may get before the row scrolls sideways.
+const MIN_CARD_WIDTH: f32 = 250.0;
+
+pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'_>) {
+    egui::Panel::left("weights_panel")
+        .resizable(true)
+        .default_size(290.0)
+        .min_size(220.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let actions = weights_ui::weights_ui(ui, &mut doc.appraisal, state.weights_panel);
+                state.weights_actions.extend(actions);
+                ui.add_space(10.0);
+                egui::CollapsingHeader::new("Settings and details")
+                    .default_open(false)
+                    .show(ui, |ui| weights_ui::settings_ui(ui, &mut doc.appraisal));
+            });
+        });
+
+    // Results are computed from this frame's inputs before they are drawn, so what the user
+    // drags shows up in the same frame.
+    let results = doc.results().clone();
+    egui::Panel::bottom("results_panel")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(200.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            match &results {
+                Ok(results) => {
+                    ui.columns(2, |columns| {
+                        egui::ScrollArea::vertical().id_salt("ranking_scroll").show(
+                            &mut columns[0],
+                            |ui| {
+                                ui.heading("Ranking");
+                                results_ui::ranking_ui(ui, &doc.appraisal, results);
+                            },
+                        );
+                        let ui = &mut columns[1];
+                        charts_ui::chart_tabs_ui(ui, state.chart);
+                        charts_ui::chart_ui(ui, *state.chart, &doc.appraisal, results);
+                    });
+                }
+                Err(invalid) => {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| results_ui::problems_ui(ui, invalid));
+                }
+            }
+        });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        let appraisal = &mut doc.appraisal;
+        ui.horizontal(|ui| {
+            ui.heading(&appraisal.meta.title);
+            if !appraisal.meta.council.is_empty() {
+                ui.label(format!("· {}", appraisal.meta.council));
+            }
+        });
+        let n = appraisal.options.len().max(1) as f32;
+        let spacing = ui.spacing().item_spacing.x;
+        let card_width =
+            ((ui.available_width() - spacing * (n - 1.0) - 24.0) / n).max(MIN_CARD_WIDTH);
+        let criteria = appraisal.criteria.clone();
+        let apply_ob = appraisal.settings.apply_optimism_bias;
+        let period_years = appraisal.settings.appraisal_period_years;
+        egui::ScrollArea::both().id_salt("cards").show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for (i, option) in appraisal.options.iter_mut().enumerate() {
+                    let shown = CardResults {
+                        result: results.as_ref().ok().map(|r| &r.options[i]),
+                        apply_optimism_bias: apply_ob,
+                        period_years,
+                    };
+                    ui.push_id(("card", i), |ui| {
+                        ui.vertical(|ui| {
+                            ui.set_width(card_width);
+                            option_card_ui(ui, option, &criteria, &state.ranges, &shown);
+                        });
+                    });
+                }
+            });
+        });
+    });
+}

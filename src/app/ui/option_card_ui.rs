@@ -1,0 +1,309 @@
+//! One option's card: its name, what it means, and every input that drives its figures,
+//! each with the line of rationale a committee paper will quote.
+
+use eframe::egui::{self, Ui};
+
+use super::widgets::{
+    estimate_money, estimate_rating, money_slider, number_slider, rating_slider, rationale_edit,
+    section,
+};
+use crate::app::palette::option_colour;
+use crate::model::format::gbp;
+use crate::model::ratings::{effective_capacity, starting_capacity};
+use crate::model::{
+    Appraisal, CAPACITY_ID, COST_ID, Capacity, Criterion, DeliveryOption, Estimate, Measure,
+    OptionKind, OptionResult, SOCIAL_VALUE_ID,
+};
+
+/// Slider ends for money, taken from the appraisal as it was before the current drag so a
+/// slider's scale never moves under the user's hand.
+#[derive(Debug, Clone, Copy)]
+pub struct SliderRanges {
+    pub transition_gbp: f64,
+    pub running_gbp: f64,
+    pub social_value_gbp: f64,
+    pub cbc_gbp: f64,
+}
+
+/// 1, 2 or 5 × a power of ten, at or above `x`.
+fn nice_ceiling(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&v| v >= x)
+        .unwrap_or(10.0 * magnitude)
+}
+
+impl SliderRanges {
+    pub fn from_appraisal(a: &Appraisal) -> Self {
+        let max_of = |f: &dyn Fn(&DeliveryOption) -> f64| {
+            let top = a.options.iter().map(f).fold(0.0, f64::max);
+            nice_ceiling((top * 2.0).max(10_000.0))
+        };
+        Self {
+            transition_gbp: max_of(&|o| o.cost.transition_cost_gbp.likely),
+            running_gbp: max_of(&|o| o.cost.annual_running_cost_gbp.likely),
+            social_value_gbp: max_of(&|o| o.social_value.monetised_gbp_per_year.likely),
+            cbc_gbp: max_of(&|o| o.cbc.annual_cost_gbp.max(o.cbc.social_value_gbp_per_year)),
+        }
+    }
+}
+
+/// What the card shows of the computed results.
+pub struct CardResults<'a> {
+    pub result: Option<&'a OptionResult>,
+    pub apply_optimism_bias: bool,
+    pub period_years: u32,
+}
+
+pub fn option_card_ui(
+    ui: &mut Ui,
+    option: &mut DeliveryOption,
+    criteria: &[Criterion],
+    ranges: &SliderRanges,
+    shown: &CardResults<'_>,
+) {
+    let colour = option_colour(option.kind);
+    let name_for_a11y = option.name.clone();
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(3.0, colour))
+        .inner_margin(egui::Margin::same(8))
+        .show(ui, |ui| {
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .accessibility_label(name_for_a11y)
+                    .accessibility_role(egui::accesskit::Role::Group),
+                |ui| card_contents(ui, option, criteria, ranges, shown, colour),
+            );
+        });
+}
+
+fn card_contents(
+    ui: &mut Ui,
+    option: &mut DeliveryOption,
+    criteria: &[Criterion],
+    ranges: &SliderRanges,
+    shown: &CardResults<'_>,
+    colour: egui::Color32,
+) {
+    let name_of = |id: &str| {
+        criteria
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id.to_string(), |c| c.name.clone())
+    };
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 3.0, colour);
+        ui.add(
+            egui::TextEdit::singleline(&mut option.name)
+                .font(egui::TextStyle::Heading)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name("Option name");
+    });
+    ui.small(option.kind.label());
+    if let Some(r) = shown.result {
+        let m = r.headline(shown.apply_optimism_bias);
+        ui.label(
+            egui::RichText::new(format!(
+                "Rank {} · score {:.1} · NPSV {}",
+                r.rank,
+                r.weighted_score,
+                gbp(m.npsv_gbp)
+            ))
+            .strong(),
+        );
+    }
+    ui.add(
+        egui::TextEdit::multiline(&mut option.description)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("What this option means in practice"),
+    )
+    .accessible_name("Description");
+
+    let is_bau = option.kind == OptionKind::BusinessAsUsual;
+    section(ui, "Cost");
+    estimate_money(
+        ui,
+        "Transition cost (one-off)",
+        &mut option.cost.transition_cost_gbp,
+        ranges.transition_gbp,
+    );
+    let mut years = f64::from(option.cost.transition_years);
+    number_slider(
+        ui,
+        "Transition spread over (years)",
+        &mut years,
+        1.0..=f64::from(shown.period_years.clamp(1, 10)),
+        1.0,
+        "",
+    );
+    option.cost.transition_years = years.round().clamp(1.0, f64::from(u32::MAX)) as u32;
+    estimate_money(
+        ui,
+        "Running cost a year",
+        &mut option.cost.annual_running_cost_gbp,
+        ranges.running_gbp,
+    );
+    if is_bau {
+        ui.small("Optimism bias: none — today's costs are known.");
+    } else {
+        let mut ob = option.cost.optimism_bias_pct;
+        number_slider(
+            ui,
+            "Optimism bias uplift",
+            &mut ob.likely,
+            0.0..=60.0,
+            1.0,
+            "%",
+        );
+        option.cost.optimism_bias_pct = Estimate {
+            likely: ob.likely,
+            ..ob
+        };
+        if let (Some(low), Some(high)) = (ob.low, ob.high) {
+            ui.small(format!("range {low:.0}% – {high:.0}%"));
+        }
+    }
+    rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
+
+    section(ui, "Capacity to deliver (0–10)");
+    capacity_ui(ui, option, shown.period_years);
+    rationale_edit(
+        ui,
+        &mut option.rationale,
+        CAPACITY_ID,
+        &name_of(CAPACITY_ID),
+    );
+
+    section(ui, "Social value");
+    estimate_money(
+        ui,
+        "Monetised social value a year",
+        &mut option.social_value.monetised_gbp_per_year,
+        ranges.social_value_gbp,
+    );
+    estimate_rating(
+        ui,
+        "Unmonetised social value (0–10)",
+        &mut option.social_value.unmonetised_rating,
+    );
+    rationale_edit(
+        ui,
+        &mut option.rationale,
+        SOCIAL_VALUE_ID,
+        &name_of(SOCIAL_VALUE_ID),
+    );
+
+    if !is_bau {
+        section(ui, "Community Benefit Clauses");
+        ui.checkbox(&mut option.cbc.enabled, "Include Community Benefit Clauses")
+            .on_hover_text("Contract conditions for local jobs, apprenticeships and work for voluntary groups: they cost money, add social value and build community capacity year on year.");
+        if option.cbc.enabled {
+            let cbc = &mut option.cbc;
+            money_slider(
+                ui,
+                "Clauses' cost a year",
+                &mut cbc.annual_cost_gbp,
+                ranges.cbc_gbp,
+            );
+            money_slider(
+                ui,
+                "Social value they add a year",
+                &mut cbc.social_value_gbp_per_year,
+                ranges.cbc_gbp,
+            );
+            number_slider(
+                ui,
+                "Social value rating uplift",
+                &mut cbc.social_value_rating_uplift,
+                0.0..=5.0,
+                0.5,
+                " pts",
+            );
+            number_slider(
+                ui,
+                "Community capacity growth a year",
+                &mut cbc.capacity_growth_per_year,
+                0.0..=2.0,
+                0.1,
+                " pts",
+            );
+        }
+    }
+
+    let extras: Vec<&Criterion> = criteria
+        .iter()
+        .filter(|c| matches!(c.measure, Measure::Rating { .. }))
+        .collect();
+    if !extras.is_empty() {
+        section(ui, "Other criteria");
+        for c in extras {
+            let value = option.scores.entry(c.id.clone()).or_insert(5.0);
+            match c.scale {
+                crate::model::Scale::Fixed { worst, best }
+                    if worst.min(best) >= 0.0 && worst.max(best) <= 10.0 =>
+                {
+                    rating_slider(ui, &c.name, value);
+                }
+                crate::model::Scale::Fixed { worst, best } => {
+                    number_slider(
+                        ui,
+                        &c.name,
+                        value,
+                        worst.min(best)..=worst.max(best),
+                        0.5,
+                        "",
+                    );
+                }
+                crate::model::Scale::Local => {
+                    number_slider(ui, &c.name, value, 0.0..=10.0, 0.5, "");
+                }
+            }
+            rationale_edit(ui, &mut option.rationale, &c.id, &c.name);
+        }
+    }
+}
+
+fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
+    let mut split = matches!(option.capacity, Capacity::Parts { .. });
+    if ui
+        .checkbox(
+            &mut split,
+            "Rate community, market and client side separately",
+        )
+        .changed()
+    {
+        // Keep the overall figure when switching, so the score does not jump.
+        let now = starting_capacity(&option.capacity);
+        option.capacity = if split {
+            Capacity::Parts {
+                community: Estimate::new(now),
+                market: Estimate::new(now),
+                client_side: Estimate::new(now),
+            }
+        } else {
+            Capacity::Overall(Estimate::new(now))
+        };
+    }
+    match &mut option.capacity {
+        Capacity::Overall(rating) => estimate_rating(ui, "Capacity", rating),
+        Capacity::Parts {
+            community,
+            market,
+            client_side,
+        } => {
+            estimate_rating(ui, "Community and voluntary sector", community);
+            estimate_rating(ui, "Provider market", market);
+            estimate_rating(ui, "Council client side", client_side);
+        }
+    }
+    let effective = effective_capacity(option, period_years);
+    ui.small(format!("Scored as {effective:.2} (mean over the period)"));
+}

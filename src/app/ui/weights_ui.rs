@@ -1,0 +1,199 @@
+//! The weights panel: one swing-weight slider per criterion with its normalised share, and
+//! adding, renaming and removing the extra criteria. Also the appraisal's settings.
+
+use eframe::egui::{self, Ui};
+
+use super::widgets::number_slider;
+use crate::model::mca::normalise_weights;
+use crate::model::{Appraisal, Measure, RateBand, Scale};
+
+/// What the panel asks the app to do beyond editing values in place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WeightsAction {
+    AddCriterion(String),
+    RemoveCriterion(String),
+}
+
+/// Panel-local state: the name being typed for a new criterion.
+#[derive(Default)]
+pub struct WeightsPanelState {
+    pub new_criterion_name: String,
+}
+
+pub fn weights_ui(
+    ui: &mut Ui,
+    appraisal: &mut Appraisal,
+    state: &mut WeightsPanelState,
+) -> Vec<WeightsAction> {
+    let mut actions = Vec::new();
+    ui.heading("Weights");
+    ui.small("Give the criterion whose swing from worst to best matters most 100, and the others a number relative to it.");
+    let swing: Vec<f64> = appraisal.criteria.iter().map(|c| c.swing_weight).collect();
+    let normalised = normalise_weights(&swing);
+    for (criterion, share) in appraisal.criteria.iter_mut().zip(normalised) {
+        ui.add_space(4.0);
+        let label = format!("{} — {:.0}% of the decision", criterion.name, share * 100.0);
+        number_slider(
+            ui,
+            &label,
+            &mut criterion.swing_weight,
+            0.0..=100.0,
+            1.0,
+            "",
+        )
+        .on_hover_text(if criterion.description.is_empty() {
+            criterion.name.clone()
+        } else {
+            criterion.description.clone()
+        });
+        // The bar shows the share at a glance, as the sketch of the screen asks.
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+        let mut filled = rect;
+        filled.set_width(rect.width() * share as f32);
+        ui.painter()
+            .rect_filled(filled, 2.0, ui.visuals().selection.bg_fill);
+
+        egui::CollapsingHeader::new(format!("Scale and name of {}", criterion.name))
+            .id_salt(("criterion", &criterion.id))
+            .show(ui, |ui| {
+                criterion_details_ui(ui, criterion, &mut actions);
+            });
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.new_criterion_name)
+                    .hint_text("e.g. Democratic control")
+                    .desired_width(ui.available_width() - 70.0),
+            )
+            .accessible_name("New criterion name");
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("+ Add").clicked() || enter) && !state.new_criterion_name.trim().is_empty() {
+            actions.push(WeightsAction::AddCriterion(
+                state.new_criterion_name.trim().to_string(),
+            ));
+            state.new_criterion_name.clear();
+        }
+    });
+    actions
+}
+
+fn criterion_details_ui(
+    ui: &mut Ui,
+    criterion: &mut crate::model::Criterion,
+    actions: &mut Vec<WeightsAction>,
+) {
+    let is_extra = matches!(criterion.measure, Measure::Rating { .. });
+    if is_extra {
+        ui.add(egui::TextEdit::singleline(&mut criterion.name).desired_width(f32::INFINITY))
+            .accessible_name(format!("Rename criterion {}", criterion.id));
+        if let Measure::Rating { higher_is_better } = &mut criterion.measure {
+            ui.checkbox(higher_is_better, "Higher is better");
+        }
+    }
+    let mut fixed = matches!(criterion.scale, Scale::Fixed { .. });
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut fixed, false, "Local scale")
+            .on_hover_text("Worst option scores 0, best 100. Scores move if an option changes.");
+        ui.radio_value(&mut fixed, true, "Fixed scale")
+            .on_hover_text(
+                "You set the values that score 0 and 100. Scores stay put when options change.",
+            );
+    });
+    match (&mut criterion.scale, fixed) {
+        (Scale::Local, true) => {
+            criterion.scale = match criterion.measure {
+                // A cost scale from a generous worst down to nothing, in £.
+                Measure::WholeLifeCost => Scale::Fixed {
+                    worst: 100_000_000.0,
+                    best: 0.0,
+                },
+                m if m.higher_is_better() => Scale::Fixed {
+                    worst: 0.0,
+                    best: 10.0,
+                },
+                _ => Scale::Fixed {
+                    worst: 10.0,
+                    best: 0.0,
+                },
+            }
+        }
+        (Scale::Fixed { .. }, false) => criterion.scale = Scale::Local,
+        _ => {}
+    }
+    if let Scale::Fixed { worst, best } = &mut criterion.scale {
+        ui.horizontal(|ui| {
+            ui.label("Scores 0 at");
+            ui.add(egui::DragValue::new(worst).speed(0.1))
+                .accessible_name(format!("{} fixed scale worst", criterion.name));
+            ui.label("and 100 at");
+            ui.add(egui::DragValue::new(best).speed(0.1))
+                .accessible_name(format!("{} fixed scale best", criterion.name));
+        });
+    }
+    if is_extra && ui.button(format!("Remove {}", criterion.name)).clicked() {
+        actions.push(WeightsAction::RemoveCriterion(criterion.id.clone()));
+    }
+}
+
+pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
+    let settings = &mut appraisal.settings;
+    let mut period = f64::from(settings.appraisal_period_years);
+    number_slider(
+        ui,
+        "Appraisal period (years)",
+        &mut period,
+        1.0..=60.0,
+        1.0,
+        "",
+    );
+    settings.appraisal_period_years = period.round().clamp(1.0, 100.0) as u32;
+    ui.checkbox(
+        &mut settings.apply_optimism_bias,
+        "Apply optimism bias to the ranking",
+    )
+    .on_hover_text("Both figures are always shown; this chooses which one ranks the options.");
+    ui.label("Discount rates (HM Treasury STPR by default)");
+    let bands_in_period: Vec<usize> = settings
+        .discount
+        .bands
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.from_year < settings.appraisal_period_years)
+        .map(|(i, _)| i)
+        .collect();
+    for i in bands_in_period {
+        let band: &mut RateBand = &mut settings.discount.bands[i];
+        let label = format!("Rate from year {}", band.from_year);
+        number_slider(ui, &label, &mut band.rate_pct, 0.0..=10.0, 0.1, "%");
+    }
+    if ui.button("Reset to Green Book rates").clicked() {
+        settings.discount = Default::default();
+    }
+    ui.separator();
+    let meta = &mut appraisal.meta;
+    for (label, value) in [
+        ("Title", &mut meta.title),
+        ("Council", &mut meta.council),
+        ("Service", &mut meta.service),
+        ("Prepared by", &mut meta.author),
+        ("Date", &mut meta.date),
+    ] {
+        ui.label(label);
+        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+            .accessible_name(label);
+    }
+    let mut year = f64::from(meta.price_base_year);
+    ui.label("Price base year");
+    ui.add(
+        egui::DragValue::new(&mut year)
+            .range(1990.0..=2100.0)
+            .speed(0.2),
+    )
+    .accessible_name("Price base year");
+    meta.price_base_year = year as i32;
+}

@@ -1,0 +1,158 @@
+//! Small input widgets shared by the cards and panels: every one has a visible label that
+//! is also its accessible name, and a value box for typing an exact figure.
+
+use eframe::egui::{self, Slider, SliderClamping, Ui};
+
+use crate::model::Estimate;
+
+/// £3,452,000: exact, as typed values should be shown.
+pub fn gbp_exact(x: f64) -> String {
+    let whole = x.abs().round() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if x < -0.5 {
+        format!("−£{grouped}")
+    } else {
+        format!("£{grouped}")
+    }
+}
+
+/// Reads money as officers type it: "£3,452,000", "3.45m", "350k", "350 000".
+pub fn parse_gbp(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '£' | ',' | ' ' | '_'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let (number, multiplier) = if let Some(n) = cleaned.strip_suffix("bn") {
+        (n, 1e9)
+    } else if let Some(n) = cleaned.strip_suffix('m') {
+        (n, 1e6)
+    } else if let Some(n) = cleaned.strip_suffix('k') {
+        (n, 1e3)
+    } else {
+        (cleaned.as_str(), 1.0)
+    };
+    let value = number.replace('−', "-").parse::<f64>().ok()? * multiplier;
+    value.is_finite().then_some(value)
+}
+
+/// A label on its own line, then a full-width slider with a value box; the label names
+/// the slider for screen readers and tests.
+fn labelled_slider(ui: &mut Ui, label: &str, slider: Slider<'_>) -> egui::Response {
+    ui.label(label);
+    let width = (ui.available_width() - 90.0).max(60.0);
+    ui.spacing_mut().slider_width = width;
+    ui.add(slider).accessible_name(label)
+}
+
+/// Money, £, from 0 to `max` on the slider; any figure can be typed in the box.
+pub fn money_slider(ui: &mut Ui, label: &str, value: &mut f64, max: f64) -> egui::Response {
+    let slider = Slider::new(value, 0.0..=max)
+        .clamping(SliderClamping::Never)
+        .step_by(1000.0)
+        .custom_formatter(|v, _| gbp_exact(v))
+        .custom_parser(parse_gbp);
+    labelled_slider(ui, label, slider)
+}
+
+/// A 0–10 rating in steps of 0.5.
+pub fn rating_slider(ui: &mut Ui, label: &str, value: &mut f64) -> egui::Response {
+    labelled_slider(
+        ui,
+        label,
+        Slider::new(value, 0.0..=10.0)
+            .step_by(0.5)
+            .fixed_decimals(1),
+    )
+}
+
+pub fn number_slider(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut f64,
+    range: std::ops::RangeInclusive<f64>,
+    step: f64,
+    suffix: &str,
+) -> egui::Response {
+    let slider = Slider::new(value, range)
+        .clamping(SliderClamping::Never)
+        .step_by(step)
+        .suffix(suffix.to_string());
+    labelled_slider(ui, label, slider)
+}
+
+/// The central value of an estimate, kept inside its low–high range when it has one.
+pub fn estimate_money(ui: &mut Ui, label: &str, estimate: &mut Estimate, max: f64) {
+    money_slider(ui, label, &mut estimate.likely, max);
+    range_note(ui, estimate, crate::model::format::gbp);
+}
+
+pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate) {
+    rating_slider(ui, label, &mut estimate.likely);
+    range_note(ui, estimate, |v| format!("{v:.1}"));
+}
+
+/// Shows a stored low–high range under its slider, so the card says when a figure is
+/// uncertain.
+fn range_note(ui: &mut Ui, estimate: &Estimate, fmt: impl Fn(f64) -> String) {
+    if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
+        ui.small(format!("range {} – {}", fmt(low), fmt(high)));
+    }
+}
+
+/// One line of rationale for a score. Stored only once the user types something, so that
+/// looking at an empty box does not count as a change.
+pub fn rationale_edit(
+    ui: &mut Ui,
+    rationale: &mut std::collections::BTreeMap<String, String>,
+    criterion_id: &str,
+    criterion_name: &str,
+) {
+    let mut text = rationale.get(criterion_id).cloned().unwrap_or_default();
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(1)
+            .desired_width(f32::INFINITY)
+            .hint_text(format!("Why this {} score?", criterion_name.to_lowercase())),
+    );
+    let response = response.accessible_name(format!("Rationale for {criterion_name}"));
+    if response.changed() {
+        if text.trim().is_empty() {
+            rationale.remove(criterion_id);
+        } else {
+            rationale.insert(criterion_id.to_string(), text);
+        }
+    }
+}
+
+/// A heading inside a card.
+pub fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(6.0);
+    ui.separator();
+    ui.strong(title);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_typed_and_shown_as_officers_write_it() {
+        assert_eq!(gbp_exact(3_452_000.0), "£3,452,000");
+        assert_eq!(gbp_exact(999.4), "£999");
+        assert_eq!(gbp_exact(-12_000.0), "−£12,000");
+        assert_eq!(parse_gbp("£3,452,000"), Some(3_452_000.0));
+        assert_eq!(parse_gbp("3.45m"), Some(3_450_000.0));
+        assert_eq!(parse_gbp("350k"), Some(350_000.0));
+        assert_eq!(parse_gbp("350 000"), Some(350_000.0));
+        assert_eq!(parse_gbp("lots"), None);
+        assert_eq!(parse_gbp("1e400"), None);
+    }
+}

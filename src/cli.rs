@@ -1,0 +1,173 @@
+//! The command line: `report` and `check` work without a window; anything else opens the app.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::appraise;
+use crate::report;
+use crate::storage;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "partnership-appraisal",
+    version,
+    about = "Compare who should deliver a council service: business as usual against four partnership models.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Appraisal file (.ron) to open; the built-in library-service example when omitted.
+    pub file: Option<PathBuf>,
+
+    /// Render the window once, save it as this PNG and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// Graphics back end: wgpu (default, falls back to glow) or glow.
+    /// Also settable with the PARTNERSHIP_APPRAISAL_RENDERER environment variable.
+    #[arg(long, value_enum)]
+    pub renderer: Option<Renderer>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Renderer {
+    Wgpu,
+    Glow,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the results without a window.
+    Report {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Validate a file: exit 0 when sound, 1 with one line per problem otherwise.
+    Check { file: PathBuf },
+    /// Rewrite a file of an older format version in the current one (keeps a .bak).
+    Upgrade { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Markdown,
+    Csv,
+}
+
+/// What a headless command prints and its exit code.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    fn failure(stderr: String) -> Self {
+        Self {
+            code: 1,
+            stdout: String::new(),
+            stderr,
+        }
+    }
+}
+
+/// Loads and computes, or the lines that say why not.
+fn load_and_appraise(
+    file: &Path,
+) -> Result<(crate::model::Appraisal, crate::model::Results), String> {
+    let appraisal = storage::load(file).map_err(|e| e.to_string())?;
+    let name = storage::display_name(file);
+    let results = appraise(&appraisal).map_err(|e| {
+        e.0.iter()
+            .map(|p| format!("{name}: {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    Ok((appraisal, results))
+}
+
+pub fn check(file: &Path) -> Outcome {
+    match load_and_appraise(file) {
+        Ok((appraisal, _)) => Outcome {
+            code: 0,
+            stdout: format!(
+                "{}: sound ({} options, {} criteria)\n",
+                storage::display_name(file),
+                appraisal.options.len(),
+                appraisal.criteria.len()
+            ),
+            stderr: String::new(),
+        },
+        Err(lines) => Outcome::failure(lines + "\n"),
+    }
+}
+
+pub fn report(file: &Path, format: Format, output: Option<&Path>) -> Outcome {
+    let (appraisal, results) = match load_and_appraise(file) {
+        Ok(loaded) => loaded,
+        Err(lines) => return Outcome::failure(lines + "\n"),
+    };
+    let built = report::build(&appraisal, &results);
+    let text = match format {
+        Format::Json => report::to_json(&built) + "\n",
+        Format::Markdown => report::to_markdown(&built),
+        Format::Csv => report::to_csv(&built),
+    };
+    match output {
+        None => Outcome {
+            code: 0,
+            stdout: text,
+            stderr: String::new(),
+        },
+        Some(out) => match storage::write_atomically(text.as_bytes(), out) {
+            Ok(()) => Outcome {
+                code: 0,
+                stdout: String::new(),
+                stderr: format!("wrote {}\n", out.display()),
+            },
+            Err(e) => Outcome::failure(format!("{e}\n")),
+        },
+    }
+}
+
+pub fn upgrade(file: &Path) -> Outcome {
+    let name = storage::display_name(file);
+    let appraisal = match storage::load(file) {
+        Ok(a) => a,
+        Err(e) => return Outcome::failure(format!("{e}\n")),
+    };
+    match storage::save(&appraisal, file) {
+        Ok(()) => Outcome {
+            code: 0,
+            stdout: format!(
+                "{name}: written in format version {}; the previous file is kept as {}\n",
+                crate::model::FORMAT_VERSION,
+                storage::display_name(&storage::backup_path(file))
+            ),
+            stderr: String::new(),
+        },
+        Err(e) => Outcome::failure(format!("{e}\n")),
+    }
+}
+
+/// Runs a headless subcommand.
+pub fn run(command: &Command) -> Outcome {
+    match command {
+        Command::Report {
+            file,
+            format,
+            output,
+        } => report(file, *format, output.as_deref()),
+        Command::Check { file } => check(file),
+        Command::Upgrade { file } => upgrade(file),
+    }
+}

@@ -1,0 +1,82 @@
+//! Multi-criteria analysis (DCLG MCA manual, 2009): 0–100 scores, normalised swing weights,
+//! weighted sum, ranks with ties, and the efficient frontier of benefit against cost.
+
+use super::types::Scale;
+
+/// Two totals closer than this are a tie: they differ only by floating-point noise.
+pub const TIE_TOLERANCE: f64 = 1e-9;
+
+/// Scores 0–100 of every option on one criterion, from their raw values.
+///
+/// Local scale: worst option 0, best 100, linear between (reversed when lower is better);
+/// when every option is equal the criterion separates nothing and all score 100.
+/// Fixed scale: `worst` scores 0 and `best` 100 (best below worst for lower-is-better
+/// criteria); values beyond the ends are held at 0 or 100.
+pub fn scores_0_100(raw: &[f64], scale: Scale, higher_is_better: bool) -> Vec<f64> {
+    match scale {
+        Scale::Local => {
+            let min = raw.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = raw.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let swing = max - min;
+            raw.iter()
+                .map(|&x| {
+                    if swing <= 0.0 {
+                        100.0
+                    } else if higher_is_better {
+                        100.0 * (x - min) / swing
+                    } else {
+                        100.0 * (max - x) / swing
+                    }
+                })
+                .collect()
+        }
+        Scale::Fixed { worst, best } => raw
+            .iter()
+            .map(|&x| (100.0 * (x - worst) / (best - worst)).clamp(0.0, 100.0))
+            .collect(),
+    }
+}
+
+/// Swing weights normalised to sum to 1. All-zero weights give all-zero (validation
+/// refuses that case before it gets here).
+pub fn normalise_weights(swing_weights: &[f64]) -> Vec<f64> {
+    let total: f64 = swing_weights.iter().sum();
+    if total > 0.0 {
+        swing_weights.iter().map(|w| w / total).collect()
+    } else {
+        vec![0.0; swing_weights.len()]
+    }
+}
+
+/// S_i = Σ_j w_j · s_ij, for `scores[i][j]`.
+pub fn weighted_totals(scores: &[Vec<f64>], weights: &[f64]) -> Vec<f64> {
+    scores
+        .iter()
+        .map(|row| row.iter().zip(weights).map(|(s, w)| s * w).sum())
+        .collect()
+}
+
+/// Competition ranking, highest total first: ties share a rank and the next rank skips
+/// (1, 2, 2, 4).
+pub fn ranks(totals: &[f64]) -> Vec<u32> {
+    totals
+        .iter()
+        .map(|&t| 1 + totals.iter().filter(|&&o| o > t + TIE_TOLERANCE).count() as u32)
+        .collect()
+}
+
+/// Whether each option is on the efficient frontier: no other option has at least its
+/// benefit for at most its cost, and is strictly better on one of the two.
+pub fn efficient_frontier(benefit: &[f64], cost: &[f64]) -> Vec<bool> {
+    (0..benefit.len())
+        .map(|i| {
+            !(0..benefit.len()).any(|k| {
+                k != i
+                    && benefit[k] >= benefit[i] - TIE_TOLERANCE
+                    && cost[k] <= cost[i] + TIE_TOLERANCE
+                    && (benefit[k] > benefit[i] + TIE_TOLERANCE
+                        || cost[k] < cost[i] - TIE_TOLERANCE)
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,73 @@
+//! A new, blank appraisal: the five options and the three core criteria, ready to fill in.
+
+use super::types::*;
+
+/// The three criteria every appraisal has, with equal swing weights and local scales.
+pub fn core_criteria() -> Vec<Criterion> {
+    let criterion = |id: &str, name: &str, description: &str, measure| Criterion {
+        id: id.to_string(),
+        name: name.to_string(),
+        description: description.to_string(),
+        measure,
+        scale: Scale::Local,
+        swing_weight: 100.0,
+    };
+    vec![
+        criterion(
+            COST_ID,
+            "Cost",
+            "Whole-life cost to the council: present value of every cost over the period",
+            Measure::WholeLifeCost,
+        ),
+        criterion(
+            CAPACITY_ID,
+            "Capacity",
+            "Capacity to deliver: community, market and the council's client side (0–10)",
+            Measure::Capacity,
+        ),
+        criterion(
+            SOCIAL_VALUE_ID,
+            "Social value",
+            "Social value not already counted in money (0–10)",
+            Measure::SocialValue,
+        ),
+    ]
+}
+
+/// An option of `kind` with nothing entered yet.
+pub fn blank_option(kind: OptionKind) -> DeliveryOption {
+    DeliveryOption {
+        kind,
+        name: kind.label().to_string(),
+        description: kind.summary().to_string(),
+        cost: CostInputs {
+            transition_cost_gbp: Estimate::new(0.0),
+            transition_years: 1,
+            annual_running_cost_gbp: Estimate::new(0.0),
+            optimism_bias_pct: Estimate::new(kind.default_optimism_bias_pct()),
+        },
+        capacity: Capacity::Overall(Estimate::new(5.0)),
+        social_value: SocialValue {
+            monetised_gbp_per_year: Estimate::new(0.0),
+            unmonetised_rating: Estimate::new(5.0),
+        },
+        cbc: CommunityBenefitClauses::default(),
+        scores: Default::default(),
+        rationale: Default::default(),
+    }
+}
+
+/// The appraisal File ▸ New starts from.
+pub fn blank_appraisal() -> Appraisal {
+    Appraisal {
+        format_version: FORMAT_VERSION,
+        meta: Metadata {
+            title: "New appraisal".to_string(),
+            price_base_year: 2026,
+            ..Metadata::default()
+        },
+        settings: Settings::default(),
+        criteria: core_criteria(),
+        options: OptionKind::ALL.into_iter().map(blank_option).collect(),
+    }
+}

@@ -1,0 +1,416 @@
+//! What a saved appraisal holds: the inputs only. Every figure is derived from these by
+//! [`crate::model::appraise`], and nothing derived is ever stored.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes. Older versions are migrated on load
+/// (see `storage::migrate`); newer ones are refused.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Criterion ids of the three criteria every appraisal has.
+pub const COST_ID: &str = "cost";
+pub const CAPACITY_ID: &str = "capacity";
+pub const SOCIAL_VALUE_ID: &str = "social_value";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appraisal {
+    pub format_version: u32,
+    pub meta: Metadata,
+    pub settings: Settings,
+    pub criteria: Vec<Criterion>,
+    pub options: Vec<DeliveryOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    pub title: String,
+    #[serde(default)]
+    pub council: String,
+    #[serde(default)]
+    pub service: String,
+    #[serde(default)]
+    pub author: String,
+    /// ISO date the appraisal was prepared, as the officer typed it.
+    #[serde(default)]
+    pub date: String,
+    /// All money is in real terms at this year's prices; year 0 of the appraisal.
+    pub price_base_year: i32,
+    #[serde(default)]
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub appraisal_period_years: u32,
+    pub discount: DiscountSchedule,
+    /// Whether the headline figures (ranking, cost criterion) include optimism bias.
+    /// Both variants are always computed and shown.
+    pub apply_optimism_bias: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            appraisal_period_years: 10,
+            discount: DiscountSchedule::default(),
+            apply_optimism_bias: true,
+        }
+    }
+}
+
+/// Annual discount rates by band of years, the HM Treasury STPR by default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountSchedule {
+    /// Sorted by `from_year`; the first band starts at year 0.
+    pub bands: Vec<RateBand>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateBand {
+    /// First year to which this rate applies (the rate discounts from year t−1 to year t).
+    pub from_year: u32,
+    pub rate_pct: f64,
+}
+
+impl Default for DiscountSchedule {
+    /// Green Book declining long-term discount rate (Table 8 / A6).
+    fn default() -> Self {
+        let band = |from_year, rate_pct| RateBand {
+            from_year,
+            rate_pct,
+        };
+        Self {
+            bands: vec![
+                band(0, 3.5),
+                band(31, 3.0),
+                band(76, 2.5),
+                band(126, 2.0),
+                band(201, 1.5),
+                band(301, 1.0),
+            ],
+        }
+    }
+}
+
+/// A criterion of the multi-criteria analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable key used by options' scores and rationales; never shown, never renamed.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub measure: Measure,
+    pub scale: Scale,
+    /// Raw swing weight: the criterion whose swing matters most gets 100, the others relative.
+    pub swing_weight: f64,
+}
+
+/// What a criterion measures, and so where each option's raw value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Measure {
+    /// Whole-life cost to the council (PV of all the option's costs); lower is better.
+    WholeLifeCost,
+    /// Capacity to deliver, 0–10, averaged over the appraisal period.
+    Capacity,
+    /// Unmonetised social value rating, 0–10 (monetised social value is in the NPSV).
+    SocialValue,
+    /// A value the user gives each option in `DeliveryOption::scores`.
+    Rating { higher_is_better: bool },
+}
+
+impl Measure {
+    pub fn higher_is_better(self) -> bool {
+        match self {
+            Measure::WholeLifeCost => false,
+            Measure::Capacity | Measure::SocialValue => true,
+            Measure::Rating { higher_is_better } => higher_is_better,
+        }
+    }
+}
+
+/// How raw values become 0–100 scores.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Scale {
+    /// Worst option scores 0, best 100, linear in between.
+    Local,
+    /// User-given worst and best raw values score 0 and 100; scores do not move when
+    /// options change.
+    Fixed { worst: f64, best: f64 },
+}
+
+/// The five ways of delivering the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum OptionKind {
+    BusinessAsUsual,
+    CommunityOrganisation,
+    ContractingOut,
+    SharedService,
+    ConsolidatedManagement,
+}
+
+impl OptionKind {
+    pub const ALL: [OptionKind; 5] = [
+        OptionKind::BusinessAsUsual,
+        OptionKind::CommunityOrganisation,
+        OptionKind::ContractingOut,
+        OptionKind::SharedService,
+        OptionKind::ConsolidatedManagement,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OptionKind::BusinessAsUsual => "Business as usual",
+            OptionKind::CommunityOrganisation => "Community organisation",
+            OptionKind::ContractingOut => "Contracting out",
+            OptionKind::SharedService => "Shared service",
+            OptionKind::ConsolidatedManagement => "Consolidated management",
+        }
+    }
+
+    pub fn summary(self) -> &'static str {
+        match self {
+            OptionKind::BusinessAsUsual => "The council keeps delivering in-house: the comparator.",
+            OptionKind::CommunityOrganisation => {
+                "A community or voluntary group takes over the service."
+            }
+            OptionKind::ContractingOut => {
+                "A private or voluntary provider delivers under contract."
+            }
+            OptionKind::SharedService => "Delivered jointly with one or more other councils.",
+            OptionKind::ConsolidatedManagement => {
+                "Management merged with another public body (shared chief officers, back office)."
+            }
+        }
+    }
+
+    /// Optimism-bias uplift a new option of this kind starts with (Mott MacDonald 2002:
+    /// outsourcing operating cost 0–41%; partnerships set mid-range until risks are costed).
+    pub fn default_optimism_bias_pct(self) -> f64 {
+        match self {
+            OptionKind::BusinessAsUsual => 0.0,
+            OptionKind::CommunityOrganisation => 30.0,
+            OptionKind::ContractingOut => 41.0,
+            OptionKind::SharedService => 24.0,
+            OptionKind::ConsolidatedManagement => 30.0,
+        }
+    }
+}
+
+/// One delivery option, as the user describes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryOption {
+    pub kind: OptionKind,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub cost: CostInputs,
+    pub capacity: Capacity,
+    pub social_value: SocialValue,
+    pub cbc: CommunityBenefitClauses,
+    /// Raw values for each `Measure::Rating` criterion, by criterion id.
+    #[serde(default)]
+    pub scores: BTreeMap<String, f64>,
+    /// One line of reasoning per criterion, by criterion id.
+    #[serde(default)]
+    pub rationale: BTreeMap<String, String>,
+}
+
+/// A number that may carry a low / likely / high range. Only `likely` enters the central
+/// figures; the range feeds the robustness analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Estimate {
+    pub likely: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+}
+
+impl Estimate {
+    pub const fn new(likely: f64) -> Self {
+        Self {
+            likely,
+            low: None,
+            high: None,
+        }
+    }
+
+    pub const fn with_range(low: f64, likely: f64, high: f64) -> Self {
+        Self {
+            likely,
+            low: Some(low),
+            high: Some(high),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostInputs {
+    /// One-off cost of moving to this option, in base-year £.
+    pub transition_cost_gbp: Estimate,
+    /// The transition cost is spread evenly over years 0 .. transition_years−1.
+    pub transition_years: u32,
+    /// Cost of running the service each year under this option, base-year £.
+    pub annual_running_cost_gbp: Estimate,
+    /// Uplift applied to transition and running cost when optimism bias is on.
+    /// Business as usual is today's known outturn and carries none.
+    pub optimism_bias_pct: Estimate,
+}
+
+/// Capacity to deliver, 0–10: one rating, or the three parts averaged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Capacity {
+    Overall(Estimate),
+    Parts {
+        /// Community and voluntary sector capacity.
+        community: Estimate,
+        /// Capacity of the provider market.
+        market: Estimate,
+        /// The council's own client-side capacity (commissioning, contract management).
+        client_side: Estimate,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SocialValue {
+    /// Monetised social value each year, base-year £ (enters the NPSV).
+    pub monetised_gbp_per_year: Estimate,
+    /// Rating of unmonetised social value, 0–10 (enters the MCA).
+    pub unmonetised_rating: Estimate,
+}
+
+/// Community Benefit Clauses: contract conditions that cost something, add social value and,
+/// year on year, build community capacity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommunityBenefitClauses {
+    pub enabled: bool,
+    /// Price premium and monitoring each year, base-year £.
+    pub annual_cost_gbp: f64,
+    /// Monetised social value the clauses add each year, base-year £.
+    pub social_value_gbp_per_year: f64,
+    /// Points added to the unmonetised social value rating (capped at 10).
+    pub social_value_rating_uplift: f64,
+    /// Points per year by which community capacity grows while the clauses run (capped at 10).
+    pub capacity_growth_per_year: f64,
+}
+
+impl Default for CommunityBenefitClauses {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            annual_cost_gbp: 0.0,
+            social_value_gbp_per_year: 0.0,
+            social_value_rating_uplift: 0.0,
+            capacity_growth_per_year: 0.0,
+        }
+    }
+}
+
+impl Appraisal {
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// Index of the business-as-usual option, the comparator.
+    pub fn bau_index(&self) -> Option<usize> {
+        self.options
+            .iter()
+            .position(|o| o.kind == OptionKind::BusinessAsUsual)
+    }
+
+    /// A criterion id not yet used, derived from a display name.
+    pub fn fresh_criterion_id(&self, name: &str) -> String {
+        let mut base: String = name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        base = base.trim_matches('_').to_string();
+        if base.is_empty() {
+            base = "criterion".to_string();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.criterion(&id).is_some() {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// `name`, or `name 2`, `name 3`… whichever no criterion is called yet.
+    pub fn fresh_criterion_name(&self, name: &str) -> String {
+        let taken = |n: &str| {
+            self.criteria
+                .iter()
+                .any(|c| c.name.trim().eq_ignore_ascii_case(n))
+        };
+        if !taken(name) {
+            return name.to_string();
+        }
+        (2..)
+            .map(|k| format!("{name} {k}"))
+            .find(|n| !taken(n))
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// Adds a rated criterion under a name not yet used, giving every option a mid-scale
+    /// value so the appraisal stays valid. Returns its id.
+    pub fn add_rating_criterion(&mut self, name: &str) -> String {
+        let name = self.fresh_criterion_name(name.trim());
+        let id = self.fresh_criterion_id(&name);
+        self.criteria.push(Criterion {
+            id: id.clone(),
+            name,
+            description: String::new(),
+            measure: Measure::Rating {
+                higher_is_better: true,
+            },
+            scale: Scale::Fixed {
+                worst: 0.0,
+                best: 10.0,
+            },
+            swing_weight: 50.0,
+        });
+        for option in &mut self.options {
+            option.scores.insert(id.clone(), 5.0);
+        }
+        id
+    }
+
+    /// Removes a rated criterion and every option's score and rationale for it.
+    /// The three core criteria cannot be removed.
+    pub fn remove_criterion(&mut self, id: &str) -> bool {
+        let Some(pos) = self.criteria.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        if !matches!(self.criteria[pos].measure, Measure::Rating { .. }) {
+            return false;
+        }
+        self.criteria.remove(pos);
+        for option in &mut self.options {
+            option.scores.remove(id);
+            option.rationale.remove(id);
+        }
+        true
+    }
+}

@@ -1,0 +1,417 @@
+//! Names every problem in an appraisal in words an officer can act on. The engine refuses
+//! to compute on an appraisal with any problem, so bad numbers never become NaN or a panic.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::types::{
+    Appraisal, CAPACITY_ID, COST_ID, Capacity, DeliveryOption, Estimate, Measure, OptionKind,
+    SOCIAL_VALUE_ID, Scale,
+};
+
+/// Money above £1 trillion a year is not a council service: almost certainly a typing slip.
+pub const MAX_GBP: f64 = 1e12;
+pub const MAX_PERIOD_YEARS: u32 = 100;
+pub const MAX_OPTIMISM_BIAS_PCT: f64 = 200.0;
+pub const MAX_DISCOUNT_RATE_PCT: f64 = 50.0;
+pub const MAX_SWING_WEIGHT: f64 = 1e6;
+pub const MAX_OPTIONS: usize = 20;
+pub const MAX_CRITERIA: usize = 30;
+
+/// One thing wrong with an appraisal: what it is about, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub subject: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.subject, self.message)
+    }
+}
+
+/// Every problem found, in file order; empty when the appraisal is sound.
+pub fn validate(appraisal: &Appraisal) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.settings(appraisal);
+    v.criteria(appraisal);
+    v.options(appraisal);
+    v.problems
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, subject: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            subject: subject.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// Checks a number is finite and within [min, max]; names it in the message.
+    fn number(&mut self, subject: &str, what: &str, x: f64, min: f64, max: f64) -> bool {
+        if !x.is_finite() {
+            self.push(subject, format!("{what} is not a number"));
+            false
+        } else if x < min && min == 0.0 {
+            self.push(subject, format!("{what} is negative"));
+            false
+        } else if x < min || x > max {
+            self.push(
+                subject,
+                format!(
+                    "{what} is {}, outside {} to {}",
+                    plain(x),
+                    plain(min),
+                    plain(max)
+                ),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn estimate(&mut self, subject: &str, what: &str, e: &Estimate, min: f64, max: f64) {
+        let likely_ok = self.number(subject, what, e.likely, min, max);
+        match (e.low, e.high) {
+            (None, None) => {}
+            (Some(low), Some(high)) => {
+                let low_ok = self.number(subject, &format!("{what} (low)"), low, min, max);
+                let high_ok = self.number(subject, &format!("{what} (high)"), high, min, max);
+                if likely_ok && low_ok && high_ok && !(low <= e.likely && e.likely <= high) {
+                    self.push(
+                        subject,
+                        format!("{what} range must run low ≤ likely ≤ high"),
+                    );
+                }
+            }
+            _ => self.push(
+                subject,
+                format!("{what} range needs both a low and a high value"),
+            ),
+        }
+    }
+
+    fn settings(&mut self, a: &Appraisal) {
+        let s = &a.settings;
+        if s.appraisal_period_years == 0 || s.appraisal_period_years > MAX_PERIOD_YEARS {
+            self.push(
+                "Settings",
+                format!(
+                    "appraisal period is {} years; it must be 1 to {MAX_PERIOD_YEARS}",
+                    s.appraisal_period_years
+                ),
+            );
+        }
+        let bands = &s.discount.bands;
+        match bands.first() {
+            None => self.push("Settings", "the discount schedule has no rates"),
+            Some(first) if first.from_year != 0 => {
+                self.push("Settings", "the first discount band must start at year 0")
+            }
+            Some(_) => {}
+        }
+        for pair in bands.windows(2) {
+            if pair[1].from_year <= pair[0].from_year {
+                self.push(
+                    "Settings",
+                    "discount bands must be in order of their first year, without repeats",
+                );
+                break;
+            }
+        }
+        for band in bands {
+            self.number(
+                "Settings",
+                &format!("the discount rate from year {}", band.from_year),
+                band.rate_pct,
+                0.0,
+                MAX_DISCOUNT_RATE_PCT,
+            );
+        }
+        if a.meta.title.trim().is_empty() {
+            self.push("Appraisal", "the title is empty");
+        }
+        if !(1900..=2200).contains(&a.meta.price_base_year) {
+            self.push(
+                "Appraisal",
+                format!(
+                    "price base year {} is not a plausible year",
+                    a.meta.price_base_year
+                ),
+            );
+        }
+    }
+
+    fn criteria(&mut self, a: &Appraisal) {
+        if a.criteria.len() > MAX_CRITERIA {
+            self.push(
+                "Criteria",
+                format!(
+                    "there are {} criteria; at most {MAX_CRITERIA}",
+                    a.criteria.len()
+                ),
+            );
+        }
+        let mut ids = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for c in &a.criteria {
+            let subject = if c.name.trim().is_empty() {
+                &c.id
+            } else {
+                &c.name
+            };
+            if c.name.trim().is_empty() {
+                self.push(subject, "the criterion has no name");
+            }
+            if !ids.insert(c.id.as_str()) {
+                self.push(subject, format!("the id \"{}\" is used twice", c.id));
+            }
+            if !names.insert(c.name.trim().to_lowercase()) {
+                self.push(subject, "two criteria have this name");
+            }
+            self.number(
+                subject,
+                "swing weight",
+                c.swing_weight,
+                0.0,
+                MAX_SWING_WEIGHT,
+            );
+            let core = match c.measure {
+                Measure::WholeLifeCost => Some(COST_ID),
+                Measure::Capacity => Some(CAPACITY_ID),
+                Measure::SocialValue => Some(SOCIAL_VALUE_ID),
+                Measure::Rating { .. } => None,
+            };
+            if let Some(core_id) = core
+                && c.id != core_id
+            {
+                self.push(
+                    subject,
+                    format!("this core criterion must have the id \"{core_id}\""),
+                );
+            }
+            if let Scale::Fixed { worst, best } = c.scale {
+                let ok = self.number(subject, "fixed scale worst value", worst, -MAX_GBP, MAX_GBP)
+                    & self.number(subject, "fixed scale best value", best, -MAX_GBP, MAX_GBP);
+                if ok && worst == best {
+                    self.push(subject, "the fixed scale's worst and best values are equal");
+                } else if ok && (best > worst) != c.measure.higher_is_better() {
+                    let which = if c.measure.higher_is_better() {
+                        "above"
+                    } else {
+                        "below"
+                    };
+                    self.push(
+                        subject,
+                        format!("on a fixed scale the best value must be {which} the worst"),
+                    );
+                }
+            }
+        }
+        for (measure, id) in [
+            (Measure::WholeLifeCost, COST_ID),
+            (Measure::Capacity, CAPACITY_ID),
+            (Measure::SocialValue, SOCIAL_VALUE_ID),
+        ] {
+            let count = a.criteria.iter().filter(|c| c.measure == measure).count();
+            if count != 1 {
+                self.push(
+                    "Criteria",
+                    format!("there must be exactly one \"{id}\" criterion (found {count})"),
+                );
+            }
+        }
+        let total: f64 = a.criteria.iter().map(|c| c.swing_weight).sum();
+        if a.criteria.iter().all(|c| c.swing_weight.is_finite()) && total <= 0.0 {
+            self.push(
+                "Weights",
+                "every swing weight is zero: give at least one a weight",
+            );
+        }
+    }
+
+    fn options(&mut self, a: &Appraisal) {
+        let bau_count = a
+            .options
+            .iter()
+            .filter(|o| o.kind == OptionKind::BusinessAsUsual)
+            .count();
+        if bau_count != 1 {
+            self.push(
+                "Options",
+                format!("there must be exactly one business-as-usual option (found {bau_count})"),
+            );
+        }
+        if a.options.len() < 2 {
+            self.push(
+                "Options",
+                "compare business as usual with at least one partnership option",
+            );
+        }
+        if a.options.len() > MAX_OPTIONS {
+            self.push(
+                "Options",
+                format!(
+                    "there are {} options; at most {MAX_OPTIONS}",
+                    a.options.len()
+                ),
+            );
+        }
+        let mut names = BTreeSet::new();
+        for (i, o) in a.options.iter().enumerate() {
+            let fallback = format!("Option {}", i + 1);
+            let subject = if o.name.trim().is_empty() {
+                self.push(&fallback, "the option has no name");
+                fallback.as_str()
+            } else {
+                o.name.as_str()
+            };
+            if !names.insert(o.name.trim().to_lowercase()) && !o.name.trim().is_empty() {
+                self.push(subject, "two options have this name");
+            }
+            self.option(a, o, subject);
+        }
+    }
+
+    fn option(&mut self, a: &Appraisal, o: &DeliveryOption, subject: &str) {
+        let c = &o.cost;
+        self.estimate(
+            subject,
+            "transition cost",
+            &c.transition_cost_gbp,
+            0.0,
+            MAX_GBP,
+        );
+        self.estimate(
+            subject,
+            "annual running cost",
+            &c.annual_running_cost_gbp,
+            0.0,
+            MAX_GBP,
+        );
+        self.estimate(
+            subject,
+            "optimism bias %",
+            &c.optimism_bias_pct,
+            0.0,
+            MAX_OPTIMISM_BIAS_PCT,
+        );
+        let period = a.settings.appraisal_period_years;
+        if c.transition_years == 0 || c.transition_years > period.max(1) {
+            self.push(
+                subject,
+                format!(
+                    "transition takes {} years; it must be 1 to the appraisal period ({period})",
+                    c.transition_years
+                ),
+            );
+        }
+        match &o.capacity {
+            Capacity::Overall(r) => self.estimate(subject, "capacity", r, 0.0, 10.0),
+            Capacity::Parts {
+                community,
+                market,
+                client_side,
+            } => {
+                self.estimate(subject, "community capacity", community, 0.0, 10.0);
+                self.estimate(subject, "market capacity", market, 0.0, 10.0);
+                self.estimate(subject, "client-side capacity", client_side, 0.0, 10.0);
+            }
+        }
+        let sv = &o.social_value;
+        self.estimate(
+            subject,
+            "monetised social value",
+            &sv.monetised_gbp_per_year,
+            0.0,
+            MAX_GBP,
+        );
+        self.estimate(
+            subject,
+            "social value rating",
+            &sv.unmonetised_rating,
+            0.0,
+            10.0,
+        );
+        let cbc = &o.cbc;
+        self.number(
+            subject,
+            "CBC annual cost",
+            cbc.annual_cost_gbp,
+            0.0,
+            MAX_GBP,
+        );
+        self.number(
+            subject,
+            "CBC social value",
+            cbc.social_value_gbp_per_year,
+            0.0,
+            MAX_GBP,
+        );
+        self.number(
+            subject,
+            "CBC social value rating uplift",
+            cbc.social_value_rating_uplift,
+            0.0,
+            10.0,
+        );
+        self.number(
+            subject,
+            "CBC capacity growth per year",
+            cbc.capacity_growth_per_year,
+            0.0,
+            10.0,
+        );
+        if o.kind == OptionKind::BusinessAsUsual && cbc.enabled {
+            self.push(
+                subject,
+                "Community Benefit Clauses are contract conditions: business as usual cannot have them",
+            );
+        }
+        for criterion in &a.criteria {
+            if matches!(criterion.measure, Measure::Rating { .. }) {
+                match o.scores.get(&criterion.id) {
+                    None => self.push(subject, format!("no value for \"{}\"", criterion.name)),
+                    Some(&x) => {
+                        self.number(subject, &criterion.name, x, -MAX_GBP, MAX_GBP);
+                    }
+                }
+            }
+        }
+        for id in o.scores.keys() {
+            let known = a
+                .criterion(id)
+                .is_some_and(|c| matches!(c.measure, Measure::Rating { .. }));
+            if !known {
+                self.push(
+                    subject,
+                    format!("has a value for \"{id}\", which is not a rated criterion"),
+                );
+            }
+        }
+        for id in o.rationale.keys() {
+            if a.criterion(id).is_none() {
+                self.push(
+                    subject,
+                    format!("has a rationale for \"{id}\", which is not a criterion"),
+                );
+            }
+        }
+    }
+}
+
+/// A bound for a message: whole numbers without a decimal point, huge ones in e-notation.
+fn plain(x: f64) -> String {
+    if x.abs() >= 1e9 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}

@@ -1,0 +1,101 @@
+//! The report as CSV: one row per option with every figure, then the method as
+//! setting,value rows after a blank line. Numbers are unrounded so Excel can work them.
+
+use super::Report;
+
+/// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn opt<T: ToString>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+pub fn to_csv(r: &Report) -> String {
+    let mut header: Vec<String> = [
+        "option",
+        "kind",
+        "rank",
+        "weighted_score",
+        "benefit_score",
+        "whole_life_cost_gbp",
+        "on_efficient_frontier",
+        "pv_costs_gbp",
+        "pv_benefits_gbp",
+        "npsv_gbp",
+        "bcr",
+        "payback_year",
+        "pv_costs_gbp_without_ob",
+        "pv_benefits_gbp_without_ob",
+        "npsv_gbp_without_ob",
+        "bcr_without_ob",
+        "payback_year_without_ob",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for c in &r.criteria {
+        header.push(format!("{}_raw", c.id));
+        header.push(format!("{}_score", c.id));
+    }
+    let mut lines = vec![header.join(",")];
+    for o in &r.options {
+        let (w, wo) = (&o.with_optimism_bias, &o.without_optimism_bias);
+        let mut row = vec![
+            field(&o.name),
+            field(&o.kind),
+            o.rank.to_string(),
+            o.weighted_score.to_string(),
+            o.benefit_score.to_string(),
+            o.whole_life_cost_gbp.to_string(),
+            o.on_efficient_frontier.to_string(),
+            w.pv_costs_gbp.to_string(),
+            w.pv_benefits_gbp.to_string(),
+            w.npsv_gbp.to_string(),
+            opt(w.bcr),
+            opt(w.payback_year),
+            wo.pv_costs_gbp.to_string(),
+            wo.pv_benefits_gbp.to_string(),
+            wo.npsv_gbp.to_string(),
+            opt(wo.bcr),
+            opt(wo.payback_year),
+        ];
+        for s in &o.scores {
+            row.push(s.raw_value.to_string());
+            row.push(s.score.to_string());
+        }
+        lines.push(row.join(","));
+    }
+    let m = &r.method;
+    lines.push(String::new());
+    lines.push("setting,value".to_string());
+    let mut setting = |k: &str, v: String| lines.push(format!("{},{}", field(k), field(&v)));
+    setting("title", r.title.clone());
+    setting("price_base_year", r.price_base_year.to_string());
+    setting(
+        "appraisal_period_years",
+        m.appraisal_period_years.to_string(),
+    );
+    for b in &m.discount_schedule {
+        setting(
+            &format!("discount_rate_pct_from_year_{}", b.from_year),
+            b.rate_pct.to_string(),
+        );
+    }
+    setting(
+        "optimism_bias_applied_to_ranking",
+        m.optimism_bias_applied_to_ranking.to_string(),
+    );
+    for c in &r.criteria {
+        setting(&format!("weight_{}", c.id), c.normalised_weight.to_string());
+    }
+    setting("normalisation", m.normalisation.clone());
+    setting("weighting", m.weighting.clone());
+    lines.push(String::new());
+    lines.join("\n")
+}

@@ -1,0 +1,197 @@
+//! The report as Markdown: tables a committee paper can take, and the method in words.
+
+use std::fmt::Write;
+
+use super::{MoneyReport, Report};
+use crate::model::format::{bcr, gbp, payback};
+
+pub fn to_markdown(r: &Report) -> String {
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_report(&mut s, r);
+    s
+}
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(s, "# {}", escape(&r.title))?;
+    writeln!(s)?;
+    for (label, value) in [
+        ("Council", &r.council),
+        ("Service", &r.service),
+        ("Prepared by", &r.author),
+        ("Date", &r.date),
+    ] {
+        if !value.is_empty() {
+            writeln!(s, "- **{label}:** {}", escape(value))?;
+        }
+    }
+    writeln!(
+        s,
+        "- **Price base year:** {} (real terms)",
+        r.price_base_year
+    )?;
+    writeln!(s, "- **Preferred option:** {}", escape(&r.preferred_option))?;
+    writeln!(s)?;
+
+    writeln!(s, "## Ranking")?;
+    writeln!(s)?;
+    writeln!(
+        s,
+        "| Rank | Option | Weighted score | Benefit score | Whole-life cost | On frontier |"
+    )?;
+    writeln!(s, "|---:|---|---:|---:|---:|:---:|")?;
+    let mut by_rank: Vec<_> = r.options.iter().collect();
+    by_rank.sort_by_key(|o| o.rank);
+    for o in &by_rank {
+        writeln!(
+            s,
+            "| {} | {} | {:.1} | {:.1} | {} | {} |",
+            o.rank,
+            escape(&o.name),
+            o.weighted_score,
+            o.benefit_score,
+            gbp(o.whole_life_cost_gbp),
+            if o.on_efficient_frontier { "yes" } else { "no" }
+        )?;
+    }
+    writeln!(s)?;
+
+    for (heading, pick) in [
+        (
+            "Money against business as usual, with optimism bias",
+            (|o: &super::OptionReport| &o.with_optimism_bias) as fn(&_) -> &MoneyReport,
+        ),
+        (
+            "Money against business as usual, without optimism bias",
+            |o: &super::OptionReport| &o.without_optimism_bias,
+        ),
+    ] {
+        writeln!(s, "## {heading}")?;
+        writeln!(s)?;
+        writeln!(
+            s,
+            "| Option | PV costs | PV benefits | NPSV | BCR | Payback |"
+        )?;
+        writeln!(s, "|---|---:|---:|---:|---:|---|")?;
+        for o in &r.options {
+            let m = pick(o);
+            writeln!(
+                s,
+                "| {} | {} | {} | {} | {} | {} |",
+                escape(&o.name),
+                gbp(m.pv_costs_gbp),
+                gbp(m.pv_benefits_gbp),
+                gbp(m.npsv_gbp),
+                bcr(m.bcr),
+                payback(m.payback_year)
+            )?;
+        }
+        writeln!(s)?;
+    }
+
+    writeln!(s, "## Criteria and weights")?;
+    writeln!(s)?;
+    writeln!(s, "| Criterion | Better | Scale | Swing weight | Weight |")?;
+    writeln!(s, "|---|---|---|---:|---:|")?;
+    for c in &r.criteria {
+        let scale = match (c.fixed_worst, c.fixed_best) {
+            (Some(w), Some(b)) => format!("fixed: {w} = 0, {b} = 100"),
+            _ => "local".to_string(),
+        };
+        writeln!(
+            s,
+            "| {} | {} | {} | {} | {:.1}% |",
+            escape(&c.name),
+            if c.higher_is_better {
+                "higher"
+            } else {
+                "lower"
+            },
+            scale,
+            c.swing_weight,
+            c.normalised_weight * 100.0
+        )?;
+    }
+    writeln!(s)?;
+
+    writeln!(s, "## Scores and rationale")?;
+    for o in &r.options {
+        writeln!(s)?;
+        writeln!(s, "### {}", escape(&o.name))?;
+        writeln!(s)?;
+        if !o.description.is_empty() {
+            writeln!(s, "{}", escape(&o.description))?;
+            writeln!(s)?;
+        }
+        writeln!(
+            s,
+            "| Criterion | Value | Score (0–100) | Weighted | Rationale |"
+        )?;
+        writeln!(s, "|---|---:|---:|---:|---|")?;
+        for (score, c) in o.scores.iter().zip(&r.criteria) {
+            let value = if c.measure == "whole_life_cost" {
+                gbp(score.raw_value)
+            } else {
+                format!("{:.2}", score.raw_value)
+            };
+            writeln!(
+                s,
+                "| {} | {} | {:.1} | {:.1} | {} |",
+                escape(&c.name),
+                value,
+                score.score,
+                score.weighted_contribution,
+                escape(&score.rationale)
+            )?;
+        }
+    }
+    writeln!(s)?;
+
+    let m = &r.method;
+    writeln!(s, "## Method")?;
+    writeln!(s)?;
+    writeln!(
+        s,
+        "- Appraisal period: {} years. Discount rates: {}.",
+        m.appraisal_period_years,
+        m.discount_schedule
+            .iter()
+            .map(|b| format!("{}% from year {}", b.rate_pct, b.from_year))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    writeln!(
+        s,
+        "- Discount factors D_0..: {}.",
+        m.discount_factors
+            .iter()
+            .map(|d| format!("{d:.4}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    writeln!(
+        s,
+        "- The ranking and the cost criterion use figures {} optimism bias.",
+        if m.optimism_bias_applied_to_ranking {
+            "with"
+        } else {
+            "without"
+        }
+    )?;
+    for line in [
+        &m.comparator,
+        &m.costs_and_benefits,
+        &m.bcr_definition,
+        &m.payback_definition,
+        &m.normalisation,
+        &m.weighting,
+        &m.capacity_rule,
+    ] {
+        writeln!(s, "- {line}")?;
+    }
+    Ok(())
+}

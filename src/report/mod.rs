@@ -1,0 +1,235 @@
+//! The figures of an appraisal as a report: one [`Report`] value, rendered as JSON,
+//! Markdown or CSV, so every format carries the same numbers.
+
+mod csv;
+mod markdown;
+
+use serde::Serialize;
+
+use crate::model::{Appraisal, Measure, MoneyFigures, Results, Scale, money::rate_for_year};
+
+pub use csv::to_csv;
+pub use markdown::to_markdown;
+
+/// Bumped whenever a JSON key is renamed or removed (adding keys does not bump it).
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub report_version: u32,
+    pub title: String,
+    pub council: String,
+    pub service: String,
+    pub author: String,
+    pub date: String,
+    pub price_base_year: i32,
+    pub preferred_option: String,
+    pub method: Method,
+    pub criteria: Vec<CriterionReport>,
+    pub options: Vec<OptionReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Method {
+    pub appraisal_period_years: u32,
+    pub discount_schedule: Vec<DiscountBandReport>,
+    /// D_t for t = 0 .. period−1.
+    pub discount_factors: Vec<f64>,
+    pub optimism_bias_applied_to_ranking: bool,
+    pub comparator: String,
+    pub costs_and_benefits: String,
+    pub bcr_definition: String,
+    pub payback_definition: String,
+    pub normalisation: String,
+    pub weighting: String,
+    pub capacity_rule: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiscountBandReport {
+    pub from_year: u32,
+    pub rate_pct: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionReport {
+    pub id: String,
+    pub name: String,
+    pub measure: String,
+    pub higher_is_better: bool,
+    /// "local" or "fixed".
+    pub scale: String,
+    pub fixed_worst: Option<f64>,
+    pub fixed_best: Option<f64>,
+    pub swing_weight: f64,
+    pub normalised_weight: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionReport {
+    pub name: String,
+    pub kind: String,
+    pub description: String,
+    pub rank: u32,
+    pub weighted_score: f64,
+    pub benefit_score: f64,
+    pub whole_life_cost_gbp: f64,
+    pub on_efficient_frontier: bool,
+    pub community_benefit_clauses: bool,
+    pub with_optimism_bias: MoneyReport,
+    pub without_optimism_bias: MoneyReport,
+    pub scores: Vec<ScoreReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyReport {
+    pub pv_costs_gbp: f64,
+    pub pv_benefits_gbp: f64,
+    pub npsv_gbp: f64,
+    pub bcr: Option<f64>,
+    pub payback_year: Option<u32>,
+    pub whole_life_cost_gbp: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreReport {
+    pub criterion_id: String,
+    pub raw_value: f64,
+    pub score: f64,
+    pub weighted_contribution: f64,
+    pub rationale: String,
+}
+
+impl From<&MoneyFigures> for MoneyReport {
+    fn from(m: &MoneyFigures) -> Self {
+        Self {
+            pv_costs_gbp: m.pv_costs_gbp,
+            pv_benefits_gbp: m.pv_benefits_gbp,
+            npsv_gbp: m.npsv_gbp,
+            bcr: m.bcr,
+            payback_year: m.payback_year,
+            whole_life_cost_gbp: m.whole_life_cost_gbp,
+        }
+    }
+}
+
+/// The method statement's sentences; the README quotes the same rules.
+pub mod method_text {
+    pub const COMPARATOR: &str = "Every option is appraised against business as usual (in-house delivery), in real terms at base-year prices; year 0 is the price base year and flows fall at the end of each year.";
+    pub const COSTS_AND_BENEFITS: &str = "Costs: transition cost (spread evenly over its years), Community Benefit Clause costs and any rise in running cost over business as usual. Benefits: any saving in running cost against business as usual plus the change in monetised social value. Optimism bias uplifts an option's transition and running cost; business as usual carries none.";
+    pub const BCR: &str = "BCR = PV benefits / PV costs, with PV costs as defined above for every option; no BCR where an option adds no cost.";
+    pub const PAYBACK: &str = "Payback year: the first year (0-based) in which cumulative discounted net benefit against business as usual is above zero.";
+    pub const NORMALISATION: &str = "Scores 0–100 per criterion. Local scale: worst option 0, best 100, linear between (cost reversed: cheapest 100; all 100 when every option is equal). Fixed scale: the stated worst value 0, best 100, values beyond held at the ends.";
+    pub const WEIGHTING: &str = "Swing weights normalised to sum to 1; weighted score = Σ weight × score (0–100); ties share a rank. Benefit score = weighted score over the criteria other than cost, rescaled to 0–100; an option is on the efficient frontier when no other option has at least its benefit score for at most its whole-life cost.";
+    pub const CAPACITY: &str = "Capacity is the single 0–10 rating or the mean of its three parts (community and voluntary sector, provider market, council client side). With Community Benefit Clauses, community capacity grows by the clauses' figure each year, up to 10; the score is its mean over the appraisal period.";
+}
+
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::WholeLifeCost => "whole_life_cost",
+        Measure::Capacity => "capacity",
+        Measure::SocialValue => "social_value",
+        Measure::Rating { .. } => "rating",
+    }
+}
+
+/// Builds the report of an appraisal from its computed results.
+pub fn build(appraisal: &Appraisal, results: &Results) -> Report {
+    let settings = &appraisal.settings;
+    let criteria = appraisal
+        .criteria
+        .iter()
+        .zip(&results.weights)
+        .map(|(c, &w)| {
+            let (scale, fixed_worst, fixed_best) = match c.scale {
+                Scale::Local => ("local", None, None),
+                Scale::Fixed { worst, best } => ("fixed", Some(worst), Some(best)),
+            };
+            CriterionReport {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                measure: measure_name(c.measure).to_string(),
+                higher_is_better: c.measure.higher_is_better(),
+                scale: scale.to_string(),
+                fixed_worst,
+                fixed_best,
+                swing_weight: c.swing_weight,
+                normalised_weight: w,
+            }
+        })
+        .collect();
+    let options = appraisal
+        .options
+        .iter()
+        .zip(&results.options)
+        .map(|(o, r)| OptionReport {
+            name: o.name.clone(),
+            kind: o.kind.label().to_string(),
+            description: o.description.clone(),
+            rank: r.rank,
+            weighted_score: r.weighted_score,
+            benefit_score: r.benefit_score,
+            whole_life_cost_gbp: r.headline(settings.apply_optimism_bias).whole_life_cost_gbp,
+            on_efficient_frontier: r.on_efficient_frontier,
+            community_benefit_clauses: o.cbc.enabled,
+            with_optimism_bias: (&r.with_optimism_bias).into(),
+            without_optimism_bias: (&r.without_optimism_bias).into(),
+            scores: appraisal
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(j, c)| ScoreReport {
+                    criterion_id: c.id.clone(),
+                    raw_value: r.raw_values[j],
+                    score: r.scores[j],
+                    weighted_contribution: r.contributions[j],
+                    rationale: o.rationale.get(&c.id).cloned().unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    // Only the bands that reach into the appraisal period matter to the reader.
+    let period = settings.appraisal_period_years;
+    let discount_schedule = settings
+        .discount
+        .bands
+        .iter()
+        .filter(|b| b.from_year < period.max(1))
+        .map(|b| DiscountBandReport {
+            from_year: b.from_year,
+            rate_pct: rate_for_year(&settings.discount, b.from_year),
+        })
+        .collect();
+    let meta = &appraisal.meta;
+    Report {
+        report_version: REPORT_VERSION,
+        title: meta.title.clone(),
+        council: meta.council.clone(),
+        service: meta.service.clone(),
+        author: meta.author.clone(),
+        date: meta.date.clone(),
+        price_base_year: meta.price_base_year,
+        preferred_option: appraisal.options[results.preferred].name.clone(),
+        method: Method {
+            appraisal_period_years: period,
+            discount_schedule,
+            discount_factors: results.discount_factors.clone(),
+            optimism_bias_applied_to_ranking: settings.apply_optimism_bias,
+            comparator: method_text::COMPARATOR.to_string(),
+            costs_and_benefits: method_text::COSTS_AND_BENEFITS.to_string(),
+            bcr_definition: method_text::BCR.to_string(),
+            payback_definition: method_text::PAYBACK.to_string(),
+            normalisation: method_text::NORMALISATION.to_string(),
+            weighting: method_text::WEIGHTING.to_string(),
+            capacity_rule: method_text::CAPACITY.to_string(),
+        },
+        criteria,
+        options,
+    }
+}
+
+/// Pretty JSON with stable snake_case keys (documented in the README).
+pub fn to_json(report: &Report) -> String {
+    // A Report holds only strings, numbers, bools and options: it always serialises.
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}

@@ -1,0 +1,217 @@
+//! Appraisal files: RON text, versioned, migrated on load, saved atomically with a backup.
+
+mod migrate;
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{Appraisal, FORMAT_VERSION};
+
+pub use migrate::OLDEST_SUPPORTED_VERSION;
+
+/// Files larger than this are refused before reading: no appraisal comes near it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file could not be opened or saved. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: cannot read the file: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: cannot save the file: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is {size} bytes; appraisal files are at most {limit} bytes")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: the file is empty")]
+    Empty { path: String },
+    #[error("{path}: not a text file (invalid UTF-8 at byte {offset})")]
+    NotUtf8 { path: String, offset: usize },
+    #[error("{path}: line {line}, column {column}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: this file is format version {found}, made by a newer version of the app; \
+         this app reads versions {OLDEST_SUPPORTED_VERSION} to {FORMAT_VERSION}"
+    )]
+    TooNew { path: String, found: u32 },
+    #[error("{path}: format version {found} is not one this app has ever written")]
+    UnknownVersion { path: String, found: u32 },
+}
+
+/// Display name for a path in messages: the file name, which is what the user recognises.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads, size-checks, decodes and migrates a file. Nothing else is touched on failure.
+pub fn load(path: &Path) -> Result<Appraisal, FileError> {
+    let name = display_name(path);
+    let read_err = |source| FileError::Read {
+        path: name.clone(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(read_err)?;
+    let size = file.metadata().map_err(read_err)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: name,
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    // Read at most one byte past the limit, in case the file grew after the size check.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            path: name,
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    parse_bytes(&bytes, &name)
+}
+
+/// Decodes file contents; `name` is used in error messages.
+pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Appraisal, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        path: name.to_string(),
+        offset: e.valid_up_to(),
+    })?;
+    parse_str(text, name)
+}
+
+/// Only the version field, read before the rest so that old files can be migrated.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: u32,
+}
+
+pub fn parse_str(text: &str, name: &str) -> Result<Appraisal, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::Empty {
+            path: name.to_string(),
+        });
+    }
+    let syntax = |e: ron::error::SpannedError| FileError::Syntax {
+        path: name.to_string(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    match probe.format_version {
+        FORMAT_VERSION => ron::from_str(text).map_err(syntax),
+        v if v > FORMAT_VERSION => Err(FileError::TooNew {
+            path: name.to_string(),
+            found: v,
+        }),
+        v => migrate::from_older(text, v).map_err(|e| match e {
+            migrate::MigrateError::Syntax(e) => syntax(e),
+            migrate::MigrateError::Unknown(found) => FileError::UnknownVersion {
+                path: name.to_string(),
+                found,
+            },
+        }),
+    }
+}
+
+/// The appraisal as pretty RON: one field a line, readable and diffable.
+pub fn to_ron(appraisal: &Appraisal) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .escape_strings(false)
+        .indentor("  ")
+        .struct_names(false);
+    // Serialising these plain types cannot fail: no maps with non-string keys, no
+    // unsupported types. Fall back to the compact form rather than panic if it ever did.
+    ron::ser::to_string_pretty(appraisal, config)
+        .or_else(|_| ron::to_string(appraisal))
+        .unwrap_or_default()
+}
+
+/// `path` with `suffix` appended to its full file name ("a.ron" → "a.ron.bak").
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Where the previous version of `path` is kept after a save.
+pub fn backup_path(path: &Path) -> PathBuf {
+    sibling(path, ".bak")
+}
+
+/// Writes the file so that a crash at any moment leaves either the old or the new complete
+/// file: write a temporary file beside it, flush it to disk, keep the old file as `.bak`,
+/// then rename the temporary file over the target.
+pub fn save(appraisal: &Appraisal, path: &Path) -> Result<(), FileError> {
+    write_atomically(to_ron(appraisal).as_bytes(), path)
+}
+
+pub fn write_atomically(contents: &[u8], path: &Path) -> Result<(), FileError> {
+    let write_err = |source| FileError::Write {
+        path: display_name(path),
+        source,
+    };
+    let tmp = sibling(path, ".tmp");
+    let result = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        drop(file);
+        if path.exists() {
+            fs::copy(path, backup_path(path))?;
+        }
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(write_err)
+}
+
+/// The worked examples shipped in `assets/examples/`; the first is the default a new user sees.
+pub const EXAMPLES: [(&str, &str); 3] = [
+    (
+        "library-service.ron",
+        include_str!("../../assets/examples/library-service.ron"),
+    ),
+    (
+        "waste-collection.ron",
+        include_str!("../../assets/examples/waste-collection.ron"),
+    ),
+    (
+        "hr-payroll.ron",
+        include_str!("../../assets/examples/hr-payroll.ron"),
+    ),
+];
+
+/// The library-service example, compiled into the binary.
+pub fn default_example() -> Appraisal {
+    let (name, text) = EXAMPLES[0];
+    // A test proves every shipped example parses; this fallback only guards the build.
+    parse_str(text, name).unwrap_or_else(|_| crate::model::blank_appraisal())
+}

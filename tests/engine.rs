@@ -1,0 +1,358 @@
+//! The maths, against figures worked by hand.
+
+use partnership_appraisal::model::mca::{
+    efficient_frontier, normalise_weights, ranks, scores_0_100, weighted_totals,
+};
+use partnership_appraisal::model::money::{discount_factors, money_figures};
+use partnership_appraisal::model::ratings::{effective_capacity, mean_grown_rating};
+use partnership_appraisal::model::*;
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[track_caller]
+fn assert_close(actual: f64, expected: f64, tol: f64) {
+    assert!(
+        close(actual, expected, tol),
+        "expected {expected}, got {actual}"
+    );
+}
+
+#[test]
+fn stpr_discount_factors_match_the_green_book_vectors() {
+    let d = discount_factors(&DiscountSchedule::default(), 32);
+    assert_eq!(d[0], 1.0);
+    let expected = [
+        0.9662, 0.9335, 0.9019, 0.8714, 0.8420, 0.8135, 0.7860, 0.7594, 0.7337, 0.7089,
+    ];
+    for (t, e) in expected.iter().enumerate() {
+        assert_close(d[t + 1], *e, 0.00005);
+    }
+    assert_close(d[30], 0.356278, 0.0000005);
+    // Year 31 is discounted at 3.0%, compounding from year 30.
+    assert_close(d[31], 0.345901, 0.0000005);
+}
+
+#[test]
+fn discount_bands_compound_across_every_edge() {
+    let d = discount_factors(&DiscountSchedule::default(), 302);
+    let expected = 1.035f64.powi(-30)
+        * 1.03f64.powi(-45)
+        * 1.025f64.powi(-50)
+        * 1.02f64.powi(-75)
+        * 1.015f64.powi(-100)
+        / 1.01;
+    assert_close(d[301], expected, 1e-15);
+}
+
+/// A three-year case at a flat 10%, worked by hand:
+/// D = 1, 1/1.1, 1/1.21 (sum 2.7355371901).
+fn hand_case() -> Appraisal {
+    let mut a = blank_appraisal();
+    a.settings.appraisal_period_years = 3;
+    a.settings.discount.bands = vec![RateBand {
+        from_year: 0,
+        rate_pct: 10.0,
+    }];
+    a.options.truncate(3);
+    let bau = &mut a.options[0];
+    bau.cost.annual_running_cost_gbp = Estimate::new(1000.0);
+    // Option A: £300 transition in year 0, running £800, 25% optimism bias, £50/yr social value.
+    let opt_a = &mut a.options[1];
+    opt_a.cost.transition_cost_gbp = Estimate::new(300.0);
+    opt_a.cost.transition_years = 1;
+    opt_a.cost.annual_running_cost_gbp = Estimate::new(800.0);
+    opt_a.cost.optimism_bias_pct = Estimate::new(25.0);
+    opt_a.social_value.monetised_gbp_per_year = Estimate::new(50.0);
+    // Option B: dearer to run (£1,100) with CBCs costing £20/yr that add £30/yr social value.
+    let opt_b = &mut a.options[2];
+    opt_b.cost.annual_running_cost_gbp = Estimate::new(1100.0);
+    opt_b.cost.optimism_bias_pct = Estimate::new(0.0);
+    opt_b.social_value.monetised_gbp_per_year = Estimate::new(10.0);
+    opt_b.cbc = CommunityBenefitClauses {
+        enabled: true,
+        annual_cost_gbp: 20.0,
+        social_value_gbp_per_year: 30.0,
+        social_value_rating_uplift: 0.0,
+        capacity_growth_per_year: 0.0,
+    };
+    a
+}
+
+#[test]
+fn npsv_bcr_and_payback_match_a_hand_computed_case() {
+    let a = hand_case();
+    let r = appraise(&a).expect("valid");
+    let d = &r.discount_factors;
+    assert_close(d[1], 0.9090909091, 1e-10);
+    assert_close(d[2], 0.8264462810, 1e-10);
+
+    // A with 25% optimism bias: transition 375 in year 0; running 1000 = BAU, so no saving.
+    let a_ob = &r.options[1].with_optimism_bias;
+    assert_close(a_ob.pv_costs_gbp, 375.0, 1e-9);
+    assert_close(a_ob.pv_benefits_gbp, 136.776860, 1e-6);
+    assert_close(a_ob.npsv_gbp, -238.223140, 1e-6);
+    assert_close(a_ob.bcr.expect("has costs"), 0.364738, 1e-6);
+    assert_eq!(a_ob.payback_year, None);
+    assert_close(
+        a_ob.whole_life_cost_gbp,
+        375.0 + 1000.0 * 2.7355371901,
+        1e-6,
+    );
+
+    // A without: transition 300, saving 200/yr plus 50/yr social value.
+    let a_plain = &r.options[1].without_optimism_bias;
+    assert_close(a_plain.pv_costs_gbp, 300.0, 1e-9);
+    assert_close(a_plain.pv_benefits_gbp, 683.884298, 1e-6);
+    assert_close(a_plain.npsv_gbp, 383.884298, 1e-6);
+    assert_close(a_plain.bcr.expect("has costs"), 2.279614, 1e-6);
+    // Cumulative: −50 in year 0, +177.27 in year 1.
+    assert_eq!(a_plain.payback_year, Some(1));
+    assert_close(a_plain.cumulative_net_gbp[0], -50.0, 1e-9);
+    assert_close(a_plain.cumulative_net_gbp[1], 177.272727, 1e-6);
+
+    // B: extra running cost 100 + CBC 20 a year are costs; 40/yr more social value.
+    let b = &r.options[2].with_optimism_bias;
+    assert_close(b.pv_costs_gbp, 328.264463, 1e-6);
+    assert_close(b.pv_benefits_gbp, 109.421488, 1e-6);
+    assert_close(b.npsv_gbp, -218.842975, 1e-6);
+    assert_close(b.bcr.expect("has costs"), 1.0 / 3.0, 1e-9);
+    assert_close(b.whole_life_cost_gbp, 1120.0 * 2.7355371901, 1e-6);
+
+    // BAU against itself: nothing.
+    let bau = &r.options[0].with_optimism_bias;
+    assert_eq!(
+        (bau.pv_costs_gbp, bau.pv_benefits_gbp, bau.npsv_gbp),
+        (0.0, 0.0, 0.0)
+    );
+    assert_eq!(bau.bcr, None);
+    assert_eq!(bau.payback_year, None);
+}
+
+#[test]
+fn optimism_bias_only_lowers_npsv_and_never_touches_bau() {
+    let a = hand_case();
+    let bau = a.options[0].clone();
+    let d = discount_factors(&a.settings.discount, 3);
+    let mut uplifted_bau = bau.clone();
+    uplifted_bau.cost.optimism_bias_pct = Estimate::new(50.0);
+    let with = money_figures(&uplifted_bau, &bau, &d, true);
+    let without = money_figures(&uplifted_bau, &bau, &d, false);
+    assert_eq!(with, without, "BAU's costs are known outturn: no uplift");
+    for o in &a.options[1..] {
+        let with = money_figures(o, &bau, &d, true);
+        let without = money_figures(o, &bau, &d, false);
+        assert!(with.npsv_gbp <= without.npsv_gbp);
+    }
+}
+
+#[test]
+fn weighted_sum_ranking_with_a_tie_matches_hand_figures() {
+    // Swing weights 100 and 50 normalise to 2/3 and 1/3.
+    let w = normalise_weights(&[100.0, 50.0]);
+    assert_close(w[0], 2.0 / 3.0, 1e-15);
+    assert_close(w[1], 1.0 / 3.0, 1e-15);
+    let scores = vec![
+        vec![90.0, 30.0],
+        vec![60.0, 90.0],
+        vec![75.0, 45.0],
+        vec![30.0, 100.0],
+    ];
+    let totals = weighted_totals(&scores, &w);
+    // 60 + 10 = 70; 40 + 30 = 70; 50 + 15 = 65; 20 + 33.3 = 53.3.
+    assert_close(totals[0], 70.0, 1e-9);
+    assert_close(totals[1], 70.0, 1e-9);
+    assert_close(totals[2], 65.0, 1e-9);
+    assert_close(totals[3], 160.0 / 3.0, 1e-9);
+    assert_eq!(ranks(&totals), vec![1, 1, 3, 4]);
+}
+
+#[test]
+fn ranking_through_the_whole_engine_shares_rank_on_a_tie() {
+    let mut a = blank_appraisal();
+    // Everything equal except one rated criterion where two options tie at the top.
+    let id = a.add_rating_criterion("Quality");
+    for (o, v) in a.options.iter_mut().zip([3.0, 8.0, 8.0, 5.0, 1.0]) {
+        o.scores.insert(id.clone(), v);
+    }
+    let r = appraise(&a).expect("valid");
+    let ranks: Vec<u32> = r.options.iter().map(|o| o.rank).collect();
+    assert_eq!(ranks, vec![4, 1, 1, 3, 5]);
+    assert_eq!(r.preferred, 1, "the first listed of the tied leaders");
+    let total: f64 = r.weights.iter().sum();
+    assert_close(total, 1.0, 1e-12);
+    // Cost, capacity, social value are all equal (100 each, weight 100) and Quality has
+    // weight 50 on a fixed 0–10 scale: option 2 scores (3·100 + 50·80)/350.
+    assert_close(
+        r.options[1].weighted_score,
+        (300.0 * 100.0 + 50.0 * 80.0) / 350.0,
+        1e-9,
+    );
+    let contributions: f64 = r.options[1].contributions.iter().sum();
+    assert_close(contributions, r.options[1].weighted_score, 1e-9);
+}
+
+#[test]
+fn local_and_fixed_scales() {
+    // Lower is better (cost): local makes the cheapest 100 and the dearest 0.
+    assert_eq!(
+        scores_0_100(&[100.0, 200.0, 300.0], Scale::Local, false),
+        vec![100.0, 50.0, 0.0]
+    );
+    assert_eq!(
+        scores_0_100(
+            &[100.0, 200.0, 300.0],
+            Scale::Fixed {
+                worst: 400.0,
+                best: 0.0
+            },
+            false
+        ),
+        vec![75.0, 50.0, 25.0]
+    );
+    assert_eq!(
+        scores_0_100(&[2.0, 5.0, 8.0], Scale::Local, true),
+        vec![0.0, 50.0, 100.0]
+    );
+    let fixed = Scale::Fixed {
+        worst: 0.0,
+        best: 10.0,
+    };
+    assert_eq!(
+        scores_0_100(&[2.0, 5.0, 8.0], fixed, true),
+        vec![20.0, 50.0, 80.0]
+    );
+    // Adding an option moves local scores but not fixed ones.
+    assert_eq!(
+        scores_0_100(&[2.0, 5.0, 8.0, 10.0], Scale::Local, true),
+        vec![0.0, 37.5, 75.0, 100.0]
+    );
+    assert_eq!(
+        scores_0_100(&[2.0, 5.0, 8.0, 10.0], fixed, true),
+        vec![20.0, 50.0, 80.0, 100.0]
+    );
+    // Beyond the fixed ends: held at 0 and 100. No swing on a local scale: all 100.
+    assert_eq!(scores_0_100(&[-1.0, 12.0], fixed, true), vec![0.0, 100.0]);
+    assert_eq!(
+        scores_0_100(&[4.0, 4.0], Scale::Local, true),
+        vec![100.0, 100.0]
+    );
+}
+
+#[test]
+fn efficient_frontier_keeps_only_undominated_options() {
+    // (benefit, cost): A (80, 10) B (60, 12) dominated by A; C (90, 20); D (90, 25) by C.
+    let on = efficient_frontier(&[80.0, 60.0, 90.0, 90.0], &[10.0, 12.0, 20.0, 25.0]);
+    assert_eq!(on, vec![true, false, true, false]);
+}
+
+#[test]
+fn capacity_grows_with_cbcs_and_is_averaged_over_the_period() {
+    // 4, 4.5, ..., 8.5: mean 6.25.
+    assert_close(mean_grown_rating(4.0, 0.5, 10), 6.25, 1e-12);
+    // Capped at 10: 8, 9, 10, 10, 10.
+    assert_close(mean_grown_rating(8.0, 1.0, 5), 9.4, 1e-12);
+    let mut o = blank_option(OptionKind::ContractingOut);
+    o.capacity = Capacity::Parts {
+        community: Estimate::new(4.0),
+        market: Estimate::new(7.0),
+        client_side: Estimate::new(4.0),
+    };
+    assert_close(effective_capacity(&o, 10), 5.0, 1e-12);
+    o.cbc.enabled = true;
+    o.cbc.capacity_growth_per_year = 0.5;
+    // Only the community part grows: (6.25 + 7 + 4) / 3.
+    assert_close(effective_capacity(&o, 10), 17.25 / 3.0, 1e-12);
+}
+
+#[test]
+fn cbcs_raise_social_value_in_money_and_in_the_rating() {
+    let mut a = blank_appraisal();
+    a.options[2].social_value.unmonetised_rating = Estimate::new(9.0);
+    a.options[2].cbc = CommunityBenefitClauses {
+        enabled: true,
+        annual_cost_gbp: 10_000.0,
+        social_value_gbp_per_year: 25_000.0,
+        social_value_rating_uplift: 2.0,
+        capacity_growth_per_year: 0.0,
+    };
+    let r = appraise(&a).expect("valid");
+    let social = a
+        .criteria
+        .iter()
+        .position(|c| c.id == SOCIAL_VALUE_ID)
+        .expect("core");
+    // 9 + 2, capped at 10.
+    assert_eq!(r.options[2].raw_values[social], 10.0);
+    let m = &r.options[2].without_optimism_bias;
+    let annuity: f64 = r.discount_factors.iter().sum();
+    assert_close(m.pv_benefits_gbp, 25_000.0 * annuity, 1e-6);
+    assert_close(m.pv_costs_gbp, 10_000.0 * annuity, 1e-6);
+}
+
+#[test]
+fn validation_names_each_problem_and_the_engine_refuses() {
+    let mut a = blank_appraisal();
+    a.options[3].cost.annual_running_cost_gbp = Estimate::new(-5.0);
+    a.options[1].social_value.unmonetised_rating = Estimate::new(f64::NAN);
+    a.options[2].cost.transition_cost_gbp = Estimate::new(1e300);
+    a.options[4].cost.optimism_bias_pct = Estimate::with_range(10.0, 5.0, 20.0);
+    a.criteria[0].swing_weight = f64::INFINITY;
+    let err = appraise(&a).expect_err("invalid");
+    let lines: Vec<String> = err.0.iter().map(ToString::to_string).collect();
+    for expected in [
+        "Shared service: annual running cost is negative",
+        "Community organisation: social value rating is not a number",
+        "Contracting out: transition cost is 1e300, outside 0 to 1e12",
+        "Consolidated management: optimism bias % range must run low ≤ likely ≤ high",
+        "Cost: swing weight is not a number",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == expected),
+            "missing {expected:?} in {lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn structural_problems_are_named() {
+    let mut a = blank_appraisal();
+    a.options[1].kind = OptionKind::BusinessAsUsual;
+    a.options[2].name = "Shared service".into();
+    for c in &mut a.criteria {
+        c.swing_weight = 0.0;
+    }
+    a.criteria[0].scale = Scale::Fixed {
+        worst: 0.0,
+        best: 100.0,
+    };
+    let lines: Vec<String> = validate(&a).iter().map(ToString::to_string).collect();
+    for expected in [
+        "Options: there must be exactly one business-as-usual option (found 2)",
+        "Shared service: two options have this name",
+        "Weights: every swing weight is zero: give at least one a weight",
+        "Cost: on a fixed scale the best value must be below the worst",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == expected),
+            "missing {expected:?} in {lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn adding_and_removing_a_criterion_keeps_the_appraisal_valid() {
+    let mut a = blank_appraisal();
+    let id = a.add_rating_criterion("Democratic control");
+    assert_eq!(id, "democratic_control");
+    assert_eq!(
+        a.add_rating_criterion("Democratic control"),
+        "democratic_control_2"
+    );
+    assert!(validate(&a).is_empty(), "{:?}", validate(&a));
+    assert!(a.remove_criterion(&id));
+    assert!(!a.remove_criterion(COST_ID), "core criteria stay");
+    assert!(a.options.iter().all(|o| !o.scores.contains_key(&id)));
+    assert!(validate(&a).is_empty());
+}

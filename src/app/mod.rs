@@ -146,6 +146,7 @@ impl PartnershipApp {
         app.apply_preferences(ctx);
         // Our own Ctrl +/− handling steps through fixed zoom levels and remembers them.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.all_styles_mut(readable_text);
         app
     }
 
@@ -462,6 +463,8 @@ impl PartnershipApp {
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
+                // Only files with a place on disk can be opened (not browser blobs).
+                .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
@@ -517,6 +520,32 @@ impl PartnershipApp {
         }
         ctx.request_repaint();
     }
+}
+
+/// Text a little larger than egui's defaults: the app is read on projectors and by people
+/// who do not live in it. Zoom scales everything further.
+fn readable_text(style: &mut egui::Style) {
+    use egui::{FontFamily, FontId, TextStyle};
+    style.text_styles = [
+        (
+            TextStyle::Heading,
+            FontId::new(20.0, FontFamily::Proportional),
+        ),
+        (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+        (
+            TextStyle::Button,
+            FontId::new(14.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Small,
+            FontId::new(11.5, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(13.0, FontFamily::Monospace),
+        ),
+    ]
+    .into();
 }
 
 fn next_zoom(current: f32, command: Command) -> f32 {

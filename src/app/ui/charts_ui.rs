@@ -70,6 +70,9 @@ fn short_name(name: &str) -> String {
 fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let dark = ui.visuals().dark_mode;
     let n_criteria = appraisal.criteria.len();
+    let n_options = appraisal.options.len();
+    // Horizontal bars, first option at the top, so the names fit as axis labels.
+    let row = move |i: usize| (n_options - 1 - i) as f64;
     let names: Vec<String> = appraisal
         .options
         .iter()
@@ -83,14 +86,15 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
             .zip(&results.options)
             .enumerate()
             .map(|(i, (o, r))| {
-                Bar::new(i as f64, r.contributions[j])
-                    .width(0.6)
+                Bar::new(row(i), r.contributions[j])
+                    .width(0.65)
                     .fill(shade(option_colour(o.kind), j, n_criteria, dark))
                     .name(format!("{} · {}", o.name, criterion.name))
             })
             .collect();
         let others: Vec<&BarChart> = charts.iter().collect();
         let chart = BarChart::new(criterion.name.clone(), bars)
+            .horizontal()
             .element_formatter(Box::new(|bar, _| {
                 format!("{}: {:.1} points", bar.name, bar.value)
             }))
@@ -99,30 +103,43 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
     }
     let totals: Vec<f64> = results.options.iter().map(|r| r.weighted_score).collect();
     let response = Plot::new("value_profile")
+        .height(plot_height(ui))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .include_y(0.0)
-        .include_y(100.0)
-        .y_axis_label("weighted score (0–100)")
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
+        .include_x(0.0)
+        .include_x(108.0)
+        .x_axis_label("weighted score (0–100)")
+        .y_axis_min_width(130.0)
+        .y_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n_options {
+                names[n_options - 1 - r as usize].clone()
             } else {
                 String::new()
             }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n_options)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
         })
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
             for (i, total) in totals.iter().enumerate() {
-                plot.text(Text::new(
-                    format!("total {i}"),
-                    [i as f64, total + 4.0].into(),
-                    format!("{total:.1}"),
-                ));
+                plot.text(
+                    Text::new(
+                        format!("total {i}"),
+                        [total + 4.0, row(i)].into(),
+                        format!("{total:.1}"),
+                    )
+                    .color(ui_text_colour(dark)),
+                );
             }
         })
         .response;
@@ -133,15 +150,29 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         .collect::<Vec<_>>()
         .join(", ");
     ui.small(format!(
-        "Segments, bottom (darkest) to top: {order}. Hover a segment for its points."
+        "Each bar splits the score by criterion, left (darkest) to right: {order}."
     ));
     response
+}
+
+fn ui_text_colour(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Color32::from_gray(230)
+    } else {
+        egui::Color32::from_gray(20)
+    }
+}
+
+/// Charts fill the results panel, leaving a line for the caption beneath.
+fn plot_height(ui: &Ui) -> f32 {
+    (ui.available_height() - 28.0).max(140.0)
 }
 
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let base_year = appraisal.meta.price_base_year;
     let response = Plot::new("net_benefit_by_year")
+        .height(plot_height(ui))
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_zoom(false)
         .allow_drag(false)
@@ -195,6 +226,7 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
         .collect();
     frontier.sort_by(|a, b| a[0].total_cmp(&b[0]));
     let response = Plot::new("benefit_against_cost")
+        .height(plot_height(ui))
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_zoom(false)
         .allow_drag(false)

@@ -23,13 +23,14 @@ pub struct MainViewState<'a> {
 }
 
 /// Narrowest a card may get before the row scrolls sideways.
-const MIN_CARD_WIDTH: f32 = 250.0;
+const MIN_CARD_WIDTH: f32 = 215.0;
+const CARD_FRAME_WIDTH: f32 = 24.0;
 
 pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'_>) {
     egui::Panel::left("weights_panel")
         .resizable(true)
-        .default_size(290.0)
-        .min_size(220.0)
+        .default_size(255.0)
+        .min_size(210.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let actions = weights_ui::weights_ui(ui, &mut doc.appraisal, state.weights_panel);
@@ -46,23 +47,29 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
     let results = doc.results().clone();
     egui::Panel::bottom("results_panel")
         .resizable(true)
-        .default_size(330.0)
-        .min_size(200.0)
+        .default_size(300.0)
+        .min_size(220.0)
         .show(ui, |ui| {
             ui.add_space(4.0);
             match &results {
                 Ok(results) => {
-                    ui.columns(2, |columns| {
-                        egui::ScrollArea::vertical().id_salt("ranking_scroll").show(
-                            &mut columns[0],
-                            |ui| {
-                                ui.heading("Ranking");
-                                results_ui::ranking_ui(ui, &doc.appraisal, results);
-                            },
-                        );
-                        let ui = &mut columns[1];
-                        charts_ui::chart_tabs_ui(ui, state.chart);
-                        charts_ui::chart_ui(ui, *state.chart, &doc.appraisal, results);
+                    ui.horizontal_top(|ui| {
+                        let width = ui.available_width();
+                        let ranking_width = (width * 0.5).clamp(480.0, (width - 360.0).max(480.0));
+                        ui.vertical(|ui| {
+                            ui.set_width(ranking_width);
+                            egui::ScrollArea::vertical()
+                                .id_salt("ranking_scroll")
+                                .show(ui, |ui| {
+                                    ui.heading("Ranking");
+                                    results_ui::ranking_ui(ui, &doc.appraisal, results);
+                                });
+                        });
+                        ui.separator();
+                        ui.vertical(|ui| {
+                            charts_ui::chart_tabs_ui(ui, state.chart);
+                            charts_ui::chart_ui(ui, *state.chart, &doc.appraisal, results);
+                        });
                     });
                 }
                 Err(invalid) => {
@@ -97,7 +104,8 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                     };
                     ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {
-                            ui.set_width(card_width);
+                            // The card's frame adds its margin and stroke outside this width.
+                            ui.set_width(card_width - CARD_FRAME_WIDTH);
                             option_card_ui(ui, option, &criteria, &state.ranges, &shown);
                         });
                     });

@@ -5,7 +5,7 @@ use eframe::egui::{self, Ui};
 
 use super::widgets::{
     estimate_money, estimate_rating, money_slider, number_slider, rating_slider, rationale_edit,
-    section,
+    section, stretch_range,
 };
 use crate::app::palette::option_colour;
 use crate::model::format::gbp;
@@ -101,7 +101,7 @@ fn card_contents(
         ui.painter().rect_filled(rect, 3.0, colour);
         ui.add(
             egui::TextEdit::singleline(&mut option.name)
-                .font(egui::TextStyle::Heading)
+                .font(egui::FontId::proportional(16.0))
                 .desired_width(f32::INFINITY),
         )
         .accessible_name("Option name");
@@ -138,7 +138,7 @@ fn card_contents(
     let mut years = f64::from(option.cost.transition_years);
     number_slider(
         ui,
-        "Transition spread over (years)",
+        "Spread over (years)",
         &mut years,
         1.0..=f64::from(shown.period_years.clamp(1, 10)),
         1.0,
@@ -154,7 +154,7 @@ fn card_contents(
     if is_bau {
         ui.small("Optimism bias: none — today's costs are known.");
     } else {
-        let mut ob = option.cost.optimism_bias_pct;
+        let ob = &mut option.cost.optimism_bias_pct;
         number_slider(
             ui,
             "Optimism bias uplift",
@@ -163,10 +163,7 @@ fn card_contents(
             1.0,
             "%",
         );
-        option.cost.optimism_bias_pct = Estimate {
-            likely: ob.likely,
-            ..ob
-        };
+        stretch_range(ob);
         if let (Some(low), Some(high)) = (ob.low, ob.high) {
             ui.small(format!("range {low:.0}% – {high:.0}%"));
         }

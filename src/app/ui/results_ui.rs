@@ -65,6 +65,13 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
                         ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 2.0, option_colour(o.kind));
                     ui.label(emphasise(o.name.clone()));
+                    if i == results.preferred {
+                        ui.label(
+                            RichText::new(" preferred ")
+                                .strong()
+                                .background_color(ui.visuals().selection.bg_fill),
+                        );
+                    }
                 });
                 ui.label(emphasise(format!("{:.1}", r.weighted_score)));
                 ui.label(emphasise(gbp(m.pv_costs_gbp)));

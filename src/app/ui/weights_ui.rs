@@ -55,13 +55,19 @@ pub fn weights_ui(
         filled.set_width(rect.width() * share as f32);
         ui.painter()
             .rect_filled(filled, 2.0, ui.visuals().selection.bg_fill);
-
-        egui::CollapsingHeader::new(format!("Scale and name of {}", criterion.name))
-            .id_salt(("criterion", &criterion.id))
-            .show(ui, |ui| {
-                criterion_details_ui(ui, criterion, &mut actions);
-            });
     }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("Criteria: names, scales, remove")
+        .id_salt("criteria_details")
+        .show(ui, |ui| {
+            for criterion in &mut appraisal.criteria {
+                ui.push_id(criterion.id.clone(), |ui| {
+                    ui.strong(&criterion.name);
+                    criterion_details_ui(ui, criterion, &mut actions);
+                    ui.separator();
+                });
+            }
+        });
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         let edit = ui

@@ -81,9 +81,11 @@ pub fn number_slider(
     step: f64,
     suffix: &str,
 ) -> egui::Response {
+    let decimals = if step >= 1.0 { 0 } else { 1 };
     let slider = Slider::new(value, range)
         .clamping(SliderClamping::Never)
         .step_by(step)
+        .fixed_decimals(decimals)
         .suffix(suffix.to_string());
     labelled_slider(ui, label, slider)
 }
@@ -91,12 +93,23 @@ pub fn number_slider(
 /// The central value of an estimate, kept inside its low–high range when it has one.
 pub fn estimate_money(ui: &mut Ui, label: &str, estimate: &mut Estimate, max: f64) {
     money_slider(ui, label, &mut estimate.likely, max);
+    stretch_range(estimate);
     range_note(ui, estimate, crate::model::format::gbp);
 }
 
 pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate) {
     rating_slider(ui, label, &mut estimate.likely);
+    stretch_range(estimate);
     range_note(ui, estimate, |v| format!("{v:.1}"));
+}
+
+/// Moving the likely value past an end of its range takes that end with it, so a drag
+/// never makes the appraisal invalid.
+pub fn stretch_range(estimate: &mut Estimate) {
+    if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
+        estimate.low = Some(low.min(estimate.likely));
+        estimate.high = Some(high.max(estimate.likely));
+    }
 }
 
 /// Shows a stored low–high range under its slider, so the card says when a figure is

@@ -1,0 +1,335 @@
+//! The real app, driven through its accessibility tree with egui_kittest: no display, no
+//! real dialogs, no real home folder. Every run also checks that each control has a name.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, Key, Modifiers, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use partnership_appraisal::app::platform::FileDialogs;
+use partnership_appraisal::app::{AppEnv, Overlay, PartnershipApp};
+use partnership_appraisal::model::appraise;
+use partnership_appraisal::model::format::gbp;
+use partnership_appraisal::storage;
+
+/// Dialogs that answer with whatever path the test has set (None = the user cancelled).
+#[derive(Default)]
+struct FakeDialogs {
+    open: Mutex<Option<PathBuf>>,
+    save: Mutex<Option<PathBuf>>,
+}
+
+impl FileDialogs for FakeDialogs {
+    fn pick_open(&self, _start_dir: &Path) -> Option<PathBuf> {
+        self.open.lock().ok()?.clone()
+    }
+    fn pick_save(&self, _start_dir: &Path, _suggested_name: &str) -> Option<PathBuf> {
+        self.save.lock().ok()?.clone()
+    }
+}
+
+struct Fixture {
+    harness: Harness<'static, PartnershipApp>,
+    dialogs: Arc<FakeDialogs>,
+    dir: tempfile::TempDir,
+}
+
+fn app() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dialogs = Arc::new(FakeDialogs::default());
+    let env_dialogs: Arc<dyn FileDialogs> = dialogs.clone();
+    let saved_dir = dir.path().join("saved-appraisals");
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            PartnershipApp::new(
+                &cc.egui_ctx,
+                None,
+                AppEnv {
+                    dialogs: env_dialogs,
+                    saved_dir,
+                },
+                None,
+            )
+        });
+    let mut fixture = Fixture {
+        harness,
+        dialogs,
+        dir,
+    };
+    fixture.harness.run();
+    fixture
+}
+
+/// Steps until a native-dialog worker thread has answered and the app has acted on it.
+fn run_until(
+    harness: &mut Harness<'static, PartnershipApp>,
+    done: impl Fn(&PartnershipApp) -> bool,
+) {
+    for _ in 0..200 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the app never got there");
+}
+
+const SHARED: usize = 3;
+
+#[test]
+fn moving_a_cost_slider_changes_rank_and_npsv_and_undo_restores_them() {
+    let mut f = app();
+    let h = &mut f.harness;
+    let before = appraise(h.state().appraisal()).expect("valid");
+    assert_eq!(
+        before.options[SHARED].rank, 1,
+        "the shared service leads the example"
+    );
+    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    assert!(card.query_by_label_contains("Rank 1 ").is_some());
+
+    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    card.get_by_role_and_label(Role::Slider, "Running cost a year")
+        .set_value_accesskit(4_150_000.0);
+    h.run();
+
+    let option = &h.state().appraisal().options[SHARED];
+    assert_eq!(option.cost.annual_running_cost_gbp.likely, 4_150_000.0);
+    let after = appraise(h.state().appraisal()).expect("valid");
+    let npsv_after = after.options[SHARED].with_optimism_bias.npsv_gbp;
+    assert!(npsv_after < before.options[SHARED].with_optimism_bias.npsv_gbp);
+    assert!(
+        after.options[SHARED].rank > 1,
+        "a dearer shared service loses the lead"
+    );
+    // The table and the card show the new figures.
+    let npsv_text = gbp(npsv_after);
+    assert!(
+        !h.get_all_by_label(&npsv_text)
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "{npsv_text} shown"
+    );
+    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    let rank_line = format!("Rank {} ", after.options[SHARED].rank);
+    assert!(card.query_by_label_contains(&rank_line).is_some());
+    assert!(h.state().is_dirty());
+    assert!(h.state().appraisal() != &storage::default_example());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().appraisal(),
+        &storage::default_example(),
+        "one undo step"
+    );
+    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    assert!(card.query_by_label_contains("Rank 1 ").is_some());
+    assert!(!h.state().is_dirty());
+
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().appraisal().options[SHARED]
+            .cost
+            .annual_running_cost_gbp
+            .likely,
+        4_150_000.0,
+        "redo"
+    );
+}
+
+#[test]
+fn a_criterion_can_be_added_and_scored_in_every_card() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.get_by_label("New criterion name").focus();
+    h.run();
+    h.get_by_label("New criterion name")
+        .type_text("Staff impact");
+    h.run();
+    h.get_by_label("+ Add").click();
+    h.run();
+    let a = h.state().appraisal();
+    assert_eq!(a.criteria.len(), 6);
+    let id = a.criteria[5].id.clone();
+    assert_eq!(a.criteria[5].name, "Staff impact");
+    assert!(a.options.iter().all(|o| o.scores.contains_key(&id)));
+    // The weights panel has a slider for it, and each card one to score it.
+    assert!(h.get_all_by_label_contains("Staff impact — ").count() >= 1);
+    let card = h.get_by_role_and_label(Role::Group, "Contracting out");
+    card.get_by_role_and_label(Role::Slider, "Staff impact")
+        .set_value_accesskit(9.0);
+    h.run();
+    assert_eq!(h.state().appraisal().options[2].scores[&id], 9.0);
+    appraise(h.state().appraisal()).expect("still valid");
+}
+
+#[test]
+fn save_through_a_file_dialog_and_open_it_back_equal() {
+    let mut f = app();
+    let target = f.dir.path().join("elsewhere/library.ron");
+    std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+    *f.dialogs.save.lock().expect("lock") = Some(target.clone());
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().meta.author = "Test officer".into();
+    h.run();
+    let edited = h.state().appraisal().clone();
+
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::SaveAs { .. }));
+    h.get_by_label("Choose another folder…").click();
+    run_until(h, |app| app.path() == Some(target.as_path()));
+    assert!(!h.state().is_dirty());
+    assert_eq!(storage::load(&target).expect("saved file loads"), edited);
+
+    // Change it, then open the saved file back through the dialog, discarding the change.
+    h.state_mut().appraisal_mut().meta.title = "Something else".into();
+    h.run();
+    *f.dialogs.open.lock().expect("lock") = Some(target.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::UnsavedChanges(_)));
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::Open));
+    h.get_by_label("Browse for another file…").click();
+    run_until(h, |app| app.appraisal().meta.title != "Something else");
+    assert_eq!(h.state().appraisal(), &edited);
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().preferences().recent_files.len(), 1);
+}
+
+#[test]
+fn save_by_name_works_without_a_native_dialog() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    h.get_by_label("File name").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("File name").type_text("Workshop copy");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let expected = f.dir.path().join("saved-appraisals/Workshop copy.ron");
+    assert_eq!(h.state().path(), Some(expected.as_path()));
+    assert_eq!(
+        storage::load(&expected).expect("loads"),
+        storage::default_example()
+    );
+
+    // It is now in the app's own open list.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.query_by_label("Workshop copy.ron").is_some());
+}
+
+#[test]
+fn a_corrupt_file_shows_its_error_and_keeps_the_open_appraisal() {
+    let mut f = app();
+    let bad = f.dir.path().join("broken.ron");
+    std::fs::write(&bad, "(format_version: 2, meta: (title: \"Half a file\"").expect("write");
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().meta.author = "Unsaved work".into();
+    h.run();
+    let before = h.state().appraisal().clone();
+    h.state_mut().open_path(&bad);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::Error(_)));
+    assert!(
+        h.query_by_label_contains("broken.ron: line 1").is_some(),
+        "the error is in the window"
+    );
+    assert_eq!(
+        h.state().appraisal(),
+        &before,
+        "nothing already open is touched"
+    );
+    assert!(h.state().is_dirty(), "the unsaved change is still there");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().overlay(), &Overlay::None);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().meta.title = "Changed".into();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::UnsavedChanges(_)));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().overlay(), &Overlay::None);
+    assert_eq!(h.state().appraisal().meta.title, "Changed");
+}
+
+#[test]
+fn invalid_figures_are_listed_instead_of_results() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().options[1]
+        .cost
+        .annual_running_cost_gbp
+        .likely = -10.0;
+    h.run();
+    assert!(
+        h.query_by_label("• Community library trust: annual running cost is negative")
+            .is_some()
+    );
+}
+
+#[test]
+fn every_control_has_a_name_with_every_section_open() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.get_by_label("Criteria: names, scales, remove").click();
+    h.get_by_label("Settings and details").click();
+    h.run();
+    h.check_accessibility();
+    for tab in ["Net benefit by year", "Benefit vs cost"] {
+        h.get_by_label(tab).click();
+        h.run();
+        assert!(
+            h.query_by_role_and_label(
+                Role::Figure,
+                match tab {
+                    "Net benefit by year" => "Net benefit against business as usual, by year",
+                    _ => "Benefit against whole-life cost",
+                }
+            )
+            .is_some()
+        );
+    }
+    h.key_press(Key::F1);
+    h.run();
+    assert_eq!(h.state().overlay(), &Overlay::Shortcuts);
+    h.check_accessibility();
+}
+
+#[test]
+fn zoom_and_theme_are_remembered_preferences() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert_eq!(h.state().preferences().zoom, 1.25);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.state().preferences().zoom, 1.0);
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::L);
+    h.run();
+    assert!(h.state().preferences().dark_mode);
+}

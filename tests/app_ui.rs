@@ -297,14 +297,14 @@ fn every_control_has_a_name_with_every_section_open() {
     h.get_by_label("Settings and details").click();
     h.run();
     h.check_accessibility();
-    for tab in ["Net benefit by year", "Benefit vs cost"] {
+    for tab in ["Net benefit", "Benefit vs cost"] {
         h.get_by_label(tab).click();
         h.run();
         assert!(
             h.query_by_role_and_label(
                 Role::Figure,
                 match tab {
-                    "Net benefit by year" => "Net benefit against business as usual, by year",
+                    "Net benefit" => "Net benefit against business as usual, by year",
                     _ => "Benefit against whole-life cost",
                 }
             )

@@ -4,6 +4,7 @@
 use eframe::egui::{self, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Text};
 
+use super::widgets::short_name;
 use crate::app::palette::{option_colour, shade};
 use crate::model::format::gbp;
 use crate::model::{Appraisal, Results};
@@ -34,14 +35,14 @@ impl Chart {
     pub fn tab(self) -> &'static str {
         match self {
             Chart::ValueProfile => "Value profile",
-            Chart::NetBenefitByYear => "Net benefit by year",
+            Chart::NetBenefitByYear => "Net benefit",
             Chart::BenefitAgainstCost => "Benefit vs cost",
         }
     }
 }
 
 pub fn chart_tabs_ui(ui: &mut Ui, current: &mut Chart) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for chart in Chart::ALL {
             ui.selectable_value(current, chart, chart.tab());
         }
@@ -59,14 +60,6 @@ pub fn chart_ui(ui: &mut Ui, chart: Chart, appraisal: &Appraisal, results: &Resu
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title()));
 }
 
-fn short_name(name: &str) -> String {
-    if name.chars().count() > 18 {
-        format!("{}…", name.chars().take(17).collect::<String>())
-    } else {
-        name.to_string()
-    }
-}
-
 fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let dark = ui.visuals().dark_mode;
     let n_criteria = appraisal.criteria.len();
@@ -76,7 +69,7 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
     let names: Vec<String> = appraisal
         .options
         .iter()
-        .map(|o| short_name(&o.name))
+        .map(|o| short_name(&o.name, 18))
         .collect();
     let mut charts: Vec<BarChart> = Vec::new();
     for (j, criterion) in appraisal.criteria.iter().enumerate() {
@@ -163,9 +156,10 @@ fn ui_text_colour(dark: bool) -> egui::Color32 {
     }
 }
 
-/// Charts fill the results panel, leaving a line for the caption beneath.
+/// Charts fill the results panel, leaving room for a two-line caption beneath (more, and
+/// the panel would grow to fit it every frame).
 fn plot_height(ui: &Ui) -> f32 {
-    (ui.available_height() - 28.0).max(140.0)
+    (ui.available_height() - 44.0).max(140.0)
 }
 
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {

@@ -46,30 +46,33 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
     // drags shows up in the same frame.
     let results = doc.results().clone();
     egui::Panel::bottom("results_panel")
-        .resizable(true)
-        .default_size(300.0)
-        .min_size(220.0)
+        // A fixed share of the window: a panel sized by its own plots would grow each frame.
+        .resizable(false)
+        .exact_size((ui.ctx().content_rect().height() * 0.4).clamp(250.0, 440.0))
         .show(ui, |ui| {
             ui.add_space(4.0);
             match &results {
                 Ok(results) => {
-                    ui.horizontal_top(|ui| {
-                        let width = ui.available_width();
-                        let ranking_width = (width * 0.5).clamp(480.0, (width - 360.0).max(480.0));
-                        ui.vertical(|ui| {
-                            ui.set_width(ranking_width);
-                            egui::ScrollArea::vertical()
-                                .id_salt("ranking_scroll")
-                                .show(ui, |ui| {
-                                    ui.heading("Ranking");
-                                    results_ui::ranking_ui(ui, &doc.appraisal, results);
-                                });
-                        });
-                        ui.separator();
-                        ui.vertical(|ui| {
+                    // The chart gets a fixed share on the right; the table scrolls if it
+                    // needs more room than is left.
+                    let chart_width = (ui.available_width() * 0.38).max(320.0);
+                    egui::Panel::right("chart_panel")
+                        .resizable(false)
+                        .exact_size(chart_width)
+                        .show(ui, |ui| {
                             charts_ui::chart_tabs_ui(ui, state.chart);
                             charts_ui::chart_ui(ui, *state.chart, &doc.appraisal, results);
                         });
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        let width = ui.available_width();
+                        egui::ScrollArea::both()
+                            .id_salt("ranking_scroll")
+                            .max_width(width)
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| {
+                                ui.heading("Ranking");
+                                results_ui::ranking_ui(ui, &doc.appraisal, results);
+                            });
                     });
                 }
                 Err(invalid) => {

@@ -99,12 +99,18 @@ fn card_contents(
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 3.0, colour);
-        ui.add(
-            egui::TextEdit::singleline(&mut option.name)
-                .font(egui::FontId::proportional(16.0))
-                .desired_width(f32::INFINITY),
-        )
-        .accessible_name("Option name");
+        // Multi-line so a long name wraps rather than hides; a name is one line, though.
+        let name = ui
+            .add(
+                egui::TextEdit::multiline(&mut option.name)
+                    .font(egui::FontId::proportional(16.0))
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name("Option name");
+        if name.changed() && option.name.contains(['\n', '\r']) {
+            option.name = option.name.replace(['\n', '\r'], " ");
+        }
     });
     ui.small(option.kind.label());
     if let Some(r) = shown.result {

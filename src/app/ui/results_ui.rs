@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::widgets::short_name;
 use crate::app::palette::{WARNING, option_colour};
 use crate::model::format::{bcr, gbp, payback};
 use crate::model::{Appraisal, InvalidAppraisal, Results};
@@ -32,7 +33,7 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
     egui::Grid::new("ranking")
         .striped(true)
         .num_columns(8)
-        .spacing([14.0, 4.0])
+        .spacing([10.0, 4.0])
         .show(ui, |ui| {
             for heading in [
                 "Rank",
@@ -59,12 +60,8 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
                         t
                     }
                 };
-                ui.label(emphasise(r.rank.to_string()));
                 ui.horizontal(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, option_colour(o.kind));
-                    ui.label(emphasise(o.name.clone()));
+                    ui.label(emphasise(r.rank.to_string()));
                     if i == results.preferred {
                         ui.label(
                             RichText::new(" preferred ")
@@ -73,17 +70,27 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
                         );
                     }
                 });
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, option_colour(o.kind));
+                    ui.label(emphasise(short_name(&o.name, 24)))
+                        .on_hover_text(&o.name);
+                });
                 ui.label(emphasise(format!("{:.1}", r.weighted_score)));
                 ui.label(emphasise(gbp(m.pv_costs_gbp)));
                 ui.label(emphasise(gbp(m.pv_benefits_gbp)));
                 ui.label(emphasise(gbp(m.npsv_gbp)));
                 ui.label(emphasise(bcr(m.bcr)));
-                ui.label(emphasise(payback(m.payback_year)));
+                // "none" keeps the column narrow; the caption says what it means.
+                ui.label(emphasise(
+                    m.payback_year.map_or("none".into(), |y| payback(Some(y))),
+                ));
                 ui.end_row();
             }
         });
     ui.small(format!(
-        "Money against business as usual, discounted; {} optimism bias. Score: weighted sum of 0–100 criterion scores.",
+        "Money against business as usual, discounted; {} optimism bias. Score: weighted sum of 0–100 criterion scores. Payback: first year the discounted net benefit is above zero (none: not within the period).",
         if apply_ob { "with" } else { "without" }
     ));
 }

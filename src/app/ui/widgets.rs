@@ -145,6 +145,18 @@ pub fn rationale_edit(
     }
 }
 
+/// `name` cut to `max` characters with an ellipsis, for tight columns and axis labels.
+pub fn short_name(name: &str, max: usize) -> String {
+    if name.chars().count() > max {
+        format!(
+            "{}…",
+            name.chars().take(max.saturating_sub(1)).collect::<String>()
+        )
+    } else {
+        name.to_string()
+    }
+}
+
 /// A heading inside a card.
 pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);

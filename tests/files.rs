@@ -268,3 +268,14 @@ fn a_valid_file_with_bad_numbers_loads_but_will_not_compute() {
         "Business as usual: annual running cost is negative"
     );
 }
+
+#[test]
+fn an_unknown_field_inside_an_enum_variant_is_named() {
+    let text = library_text().replacen(
+        "client_side: (likely: 7.0),",
+        "client_side: (likely: 7.0),\n        volunteers: (likely: 3.0),",
+        1,
+    );
+    let err = load_text(&text).to_string();
+    assert!(err.contains("volunteers"), "{err}");
+}

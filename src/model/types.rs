@@ -116,6 +116,7 @@ pub struct Criterion {
 
 /// What a criterion measures, and so where each option's raw value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Measure {
     /// Whole-life cost to the council (PV of all the option's costs); lower is better.
     WholeLifeCost,
@@ -139,6 +140,7 @@ impl Measure {
 
 /// How raw values become 0–100 scores.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Scale {
     /// Worst option scores 0, best 100, linear in between.
     Local,
@@ -271,6 +273,7 @@ pub struct CostInputs {
 
 /// Capacity to deliver, 0–10: one rating, or the three parts averaged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Capacity {
     Overall(Estimate),
     Parts {

@@ -54,9 +54,9 @@ fn labelled_slider(ui: &mut Ui, label: &str, slider: Slider<'_>) -> egui::Respon
 
 /// Money, £, from 0 to `max` on the slider; any figure can be typed in the box.
 pub fn money_slider(ui: &mut Ui, label: &str, value: &mut f64, max: f64) -> egui::Response {
+    // No step: a typed figure is kept to the pound; dragging lands on round values anyway.
     let slider = Slider::new(value, 0.0..=max)
         .clamping(SliderClamping::Never)
-        .step_by(1000.0)
         .custom_formatter(|v, _| gbp_exact(v))
         .custom_parser(parse_gbp);
     labelled_slider(ui, label, slider)

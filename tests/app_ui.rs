@@ -333,3 +333,54 @@ fn zoom_and_theme_are_remembered_preferences() {
     h.run();
     assert!(h.state().preferences().dark_mode);
 }
+
+#[test]
+fn the_keyboard_alone_moves_focus_and_changes_a_slider() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "Tab gives a control focus"
+    );
+
+    let before = h.state().appraisal().criteria[1].swing_weight;
+    h.get_by_role_and_label(Role::Slider, "Capacity — 23% of the decision")
+        .focus();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().appraisal().criteria[1].swing_weight, before + 1.0);
+    // And the keyboard undoes it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().appraisal().criteria[1].swing_weight, before);
+}
+
+/// A file dropped on the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_ron_file_on_the_window_opens_it() {
+    let mut f = app();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/hr-payroll.ron");
+    let h = &mut f.harness;
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert_eq!(h.state().appraisal(), &storage::load(&path).expect("loads"));
+    assert_eq!(h.state().preferences().recent_files.len(), 1);
+}

@@ -5,6 +5,7 @@ pub mod format;
 pub mod mca;
 pub mod money;
 pub mod ratings;
+pub mod robustness;
 pub mod template;
 pub mod types;
 pub mod validate;

@@ -51,6 +51,9 @@ pub struct Settings {
     /// Whether the headline figures (ranking, cost criterion) include optimism bias.
     /// Both variants are always computed and shown.
     pub apply_optimism_bias: bool,
+    /// How the robustness analysis runs. Files written before it existed get the defaults.
+    #[serde(default)]
+    pub robustness: RobustnessSettings,
 }
 
 impl Default for Settings {
@@ -59,8 +62,46 @@ impl Default for Settings {
             appraisal_period_years: 10,
             discount: DiscountSchedule::default(),
             apply_optimism_bias: true,
+            robustness: RobustnessSettings::default(),
         }
     }
+}
+
+/// The robustness analysis: saved with the appraisal so a file always reproduces its figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RobustnessSettings {
+    /// Seed of the random draws.
+    pub seed: u64,
+    /// Number of SMAA and Monte Carlo draws. 10,000 keeps every acceptability within ±0.01
+    /// (95% interval) of its limit.
+    pub draws: u32,
+    /// Limits a workshop agreed on each criterion's normalised weight, by criterion id.
+    pub weight_bounds: BTreeMap<String, WeightBounds>,
+    /// A lead that another option takes within this change of one weight is fragile.
+    pub fragile_weight_change: f64,
+    /// A leader first in fewer than this share of plausible weightings is fragile.
+    pub fragile_acceptability: f64,
+}
+
+impl Default for RobustnessSettings {
+    fn default() -> Self {
+        Self {
+            seed: 2026,
+            draws: 10_000,
+            weight_bounds: BTreeMap::new(),
+            fragile_weight_change: 0.05,
+            fragile_acceptability: 0.6,
+        }
+    }
+}
+
+/// Lowest and highest normalised weight (0–1) a criterion may take in the SMAA draws.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightBounds {
+    pub min: f64,
+    pub max: f64,
 }
 
 /// Annual discount rates by band of years, the HM Treasury STPR by default.

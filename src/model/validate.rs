@@ -17,6 +17,8 @@ pub const MAX_DISCOUNT_RATE_PCT: f64 = 50.0;
 pub const MAX_SWING_WEIGHT: f64 = 1e6;
 pub const MAX_OPTIONS: usize = 20;
 pub const MAX_CRITERIA: usize = 30;
+pub const MIN_DRAWS: u32 = 100;
+pub const MAX_DRAWS: u32 = 2_000_000;
 
 /// One thing wrong with an appraisal: what it is about, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +135,56 @@ impl Validator {
                 band.rate_pct,
                 0.0,
                 MAX_DISCOUNT_RATE_PCT,
+            );
+        }
+        let r = &s.robustness;
+        if !(MIN_DRAWS..=MAX_DRAWS).contains(&r.draws) {
+            self.push(
+                "Robustness",
+                format!("{} draws; use {MIN_DRAWS} to {MAX_DRAWS}", r.draws),
+            );
+        }
+        self.number(
+            "Robustness",
+            "the fragile-lead weight change",
+            r.fragile_weight_change,
+            0.0,
+            1.0,
+        );
+        self.number(
+            "Robustness",
+            "the fragile-lead acceptability",
+            r.fragile_acceptability,
+            0.0,
+            1.0,
+        );
+        let (mut sum_min, mut sum_max) = (0.0, 0.0);
+        for c in &a.criteria {
+            let (min, max) = r
+                .weight_bounds
+                .get(&c.id)
+                .map_or((0.0, 1.0), |b| (b.min, b.max));
+            sum_min += min;
+            sum_max += max;
+        }
+        for (id, b) in &r.weight_bounds {
+            let subject = a.criterion(id).map_or(id.as_str(), |c| c.name.as_str());
+            if a.criterion(id).is_none() {
+                self.push(
+                    "Robustness",
+                    format!("weight bounds for \"{id}\", which is not a criterion"),
+                );
+            } else if self.number(subject, "lowest weight", b.min, 0.0, 1.0)
+                & self.number(subject, "highest weight", b.max, 0.0, 1.0)
+                && b.min > b.max
+            {
+                self.push(subject, "the lowest weight is above the highest");
+            }
+        }
+        if sum_min > 1.0 + 1e-9 || sum_max < 1.0 - 1e-9 {
+            self.push(
+                "Robustness",
+                "the weight bounds leave no weighting that sums to 1",
             );
         }
         if a.meta.title.trim().is_empty() {

@@ -51,6 +51,7 @@ impl From<AppraisalV1> for Appraisal {
                     }],
                 },
                 apply_optimism_bias: v1.settings.apply_optimism_bias,
+                robustness: Default::default(),
             },
             criteria: v1.criteria,
             options: v1.options,

@@ -1,0 +1,293 @@
+//! Robustness figures against exact answers, an independent numpy reference, and the engine.
+
+use std::path::Path;
+
+use partnership_appraisal::model::robustness::switching::{get, leader};
+use partnership_appraisal::model::robustness::*;
+use partnership_appraisal::model::*;
+use partnership_appraisal::storage;
+
+fn examples() -> Vec<Appraisal> {
+    storage::EXAMPLES
+        .iter()
+        .map(|(name, text)| storage::parse_str(text, name).expect("example parses"))
+        .collect()
+}
+
+#[test]
+fn the_fast_model_agrees_with_the_engine_on_every_example() {
+    for a in examples() {
+        let r = appraise(&a).expect("valid");
+        let model = FastModel::new(&a).expect("valid");
+        let likely = model.likely();
+        for (i, o) in r.options.iter().enumerate() {
+            let npsv = o.headline(a.settings.apply_optimism_bias).npsv_gbp;
+            assert!(
+                (model.npsv(i, &likely) - npsv).abs() < 1e-6,
+                "{}",
+                a.meta.title
+            );
+            for (j, raw) in o.raw_values.iter().enumerate() {
+                assert!((model.raw(i, j, &likely) - raw).abs() < 1e-6 * raw.abs().max(1.0));
+            }
+        }
+    }
+}
+
+#[test]
+fn weight_switching_values_are_exact() {
+    // Two options that swap at an even split.
+    let s = sweeps(&[vec![100.0, 0.0], vec![0.0, 100.0]], &[0.6, 0.4]);
+    assert_eq!(s[0].switches.len(), 1);
+    assert!((s[0].switches[0].weight - 0.5).abs() < 1e-12);
+    assert_eq!((s[0].switches[0].before, s[0].switches[0].after), (1, 0));
+
+    // Three options, worked by hand: sweeping criterion 0 at current weights ½, ½ gives
+    // A = 30 + 60t, B = 90 − 30t, C = 50 + 25t. B leads until t = 2/3, where A overtakes it
+    // (C passes A at 4/7 and B at 8/11, never while leading).
+    let scores = [vec![90.0, 30.0], vec![60.0, 90.0], vec![75.0, 50.0]];
+    let s = sweeps(&scores, &[0.5, 0.5]);
+    let sw = &s[0];
+    assert_eq!(sw.at_zero, vec![30.0, 90.0, 50.0]);
+    assert_eq!(sw.at_one, vec![90.0, 60.0, 75.0]);
+    assert_eq!(sw.switches.len(), 1);
+    assert!((sw.switches[0].weight - 2.0 / 3.0).abs() < 1e-12);
+    assert_eq!((sw.switches[0].before, sw.switches[0].after), (1, 0));
+    // The nearest switch above the current weight 0.5 is that one; none below.
+    let (above, below) = sw.nearest_switches();
+    assert!((above.expect("above").weight - 2.0 / 3.0).abs() < 1e-12);
+    assert!(below.is_none());
+    // Sweeping criterion 1 is the mirror image: A leads until its weight reaches 1/3.
+    assert!((s[1].switches[0].weight - 1.0 / 3.0).abs() < 1e-12);
+}
+
+/// Two options on three criteria: A = (100, 0, 0), B = (0, 50, 50). A leads exactly when
+/// w₁ > 1/3. Under uniform weights on the simplex w₁ ~ Beta(1, 2), so
+/// P(A first) = (2/3)² = 4/9; E[w₁ | w₁ > 1/3] = 5/9 and E[w₁ | w₁ < 1/3] = 7/45.
+#[test]
+fn smaa_matches_the_analytic_three_criterion_case() {
+    let scores = [vec![100.0, 0.0, 0.0], vec![0.0, 50.0, 50.0]];
+    let r = smaa_on_scores(&scores, &[(0.0, 1.0); 3], 200_000, 1).expect("runs");
+    let tol = 0.006; // about 5 standard errors at 200,000 draws
+    assert!(
+        (r.acceptability[0][0] - 4.0 / 9.0).abs() < tol,
+        "{:?}",
+        r.acceptability
+    );
+    assert!((r.acceptability[1][0] - 5.0 / 9.0).abs() < tol);
+    assert!((r.acceptability[0][1] - 5.0 / 9.0).abs() < tol);
+    let ca = r.central_weights[0].as_ref().expect("A is sometimes first");
+    assert!((ca[0] - 5.0 / 9.0).abs() < tol, "{ca:?}");
+    assert!((ca[1] - 2.0 / 9.0).abs() < tol);
+    assert!((ca[2] - 2.0 / 9.0).abs() < tol);
+    let cb = r.central_weights[1].as_ref().expect("B is sometimes first");
+    assert!((cb[0] - 7.0 / 45.0).abs() < tol, "{cb:?}");
+    assert!((cb[1] - 19.0 / 45.0).abs() < tol);
+    // With fixed scores, each option is certainly first at its own central weights.
+    assert_eq!(r.confidence, vec![Some(1.0), Some(1.0)]);
+    assert_eq!(r.draws, 200_000);
+    assert!((r.margin - 1.96 * (0.25f64 / 200_000.0).sqrt()).abs() < 1e-15);
+}
+
+#[test]
+fn weight_bounds_are_respected() {
+    let scores = [vec![100.0, 0.0, 0.0], vec![0.0, 50.0, 50.0]];
+    // w₁ held to 0.2–0.3: A (which needs w₁ > 1/3) can never be first.
+    let bounds = [(0.2, 0.3), (0.0, 1.0), (0.0, 1.0)];
+    let r = smaa_on_scores(&scores, &bounds, 20_000, 3).expect("runs");
+    assert_eq!(r.acceptability[0][0], 0.0);
+    assert_eq!(r.acceptability[1][0], 1.0);
+    assert!(r.central_weights[0].is_none());
+    let cb = r.central_weights[1].as_ref().expect("B first");
+    assert!((0.2..=0.3).contains(&cb[0]), "{cb:?}");
+    // Bounds that leave no room are refused, not looped on forever.
+    let impossible = [(0.0, 0.001), (0.0, 0.001), (0.0, 0.001)];
+    assert!(smaa_on_scores(&scores, &impossible, 10, 3).is_err());
+}
+
+#[test]
+fn the_same_seed_reproduces_every_figure_and_chunking_does_not_matter() {
+    let a = &examples()[0];
+    let one = SmaaRun::new(a).expect("valid").run_to_end().expect("runs");
+    let two = SmaaRun::new(a).expect("valid").run_to_end().expect("runs");
+    assert_eq!(one, two);
+    let mut chunked = SmaaRun::new(a).expect("valid");
+    while !chunked.is_complete() {
+        chunked.advance(777).expect("runs");
+    }
+    assert_eq!(chunked.result(), one);
+    let mut other_seed = a.clone();
+    other_seed.settings.robustness.seed += 1;
+    let three = SmaaRun::new(&other_seed)
+        .expect("valid")
+        .run_to_end()
+        .expect("runs");
+    assert_ne!(three, one);
+    for (x, y) in three
+        .acceptability
+        .iter()
+        .flatten()
+        .zip(one.acceptability.iter().flatten())
+    {
+        assert!((x - y).abs() < 0.03, "different seeds agree statistically");
+    }
+}
+
+#[test]
+fn monte_carlo_npsv_centres_on_the_npsv_at_mean_inputs() {
+    // NPSV is linear in each input and the inputs are drawn independently, so its mean is
+    // the NPSV at the triangular means (a + b + c)/3.
+    let mut a = examples()[0].clone();
+    a.settings.robustness.draws = 100_000;
+    let r = SmaaRun::new(&a).expect("valid").run_to_end().expect("runs");
+    let model = FastModel::new(&a).expect("valid");
+    let means = model.draw_with(|e| match (e.low, e.high) {
+        (Some(l), Some(h)) => (l + e.likely + h) / 3.0,
+        _ => e.likely,
+    });
+    for (i, summary) in r.npsv.iter().enumerate() {
+        let expected = model.npsv(i, &means);
+        let spread = (summary.p90 - summary.p10).max(1.0);
+        assert!(
+            (summary.mean - expected).abs() < spread * 0.02,
+            "option {i}: mean {} vs {expected}",
+            summary.mean
+        );
+        assert!(summary.p10 <= summary.p50 && summary.p50 <= summary.p90);
+        assert!((0.0..=1.0).contains(&summary.p_positive));
+    }
+    // Every row of acceptabilities sums to 1 (no ties in continuous draws).
+    for row in &r.acceptability {
+        assert!((row.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn smaa_agrees_with_the_numpy_reference_within_statistical_tolerance() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let input: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("smaa_reference_input.json")).expect("input"),
+    )
+    .expect("json");
+    let output: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("smaa_reference_output.json")).expect("output"),
+    )
+    .expect("json");
+    let to_matrix = |v: &serde_json::Value| -> Vec<Vec<f64>> {
+        v.as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| {
+                row.as_array()
+                    .expect("row")
+                    .iter()
+                    .map(|x| x.as_f64().expect("number"))
+                    .collect()
+            })
+            .collect()
+    };
+    let scores = to_matrix(&input["scores"]);
+    // The input is the library example's own scores: keep the two in step.
+    let r = appraise(&examples()[0]).expect("valid");
+    for (row, o) in scores.iter().zip(&r.options) {
+        for (x, y) in row.iter().zip(&o.scores) {
+            assert!((x - y).abs() < 1e-9, "regenerate the reference input");
+        }
+    }
+    let m = scores[0].len();
+    let ours = smaa_on_scores(&scores, &vec![(0.0, 1.0); m], 200_000, 99).expect("runs");
+    let reference = to_matrix(&output["acceptability"]);
+    let draws = output["draws"].as_f64().expect("draws");
+    // Two independent estimates: 4 combined standard errors of a proportion at p = ½.
+    let tol = 4.0 * (0.25 / draws + 0.25 / 200_000.0).sqrt();
+    for (a, b) in ours
+        .acceptability
+        .iter()
+        .flatten()
+        .zip(reference.iter().flatten())
+    {
+        assert!((a - b).abs() < tol, "{a} vs {b}");
+    }
+    let central = &output["central_weights"];
+    for (i, ours_i) in ours.central_weights.iter().enumerate() {
+        if let (Some(c), Some(row)) = (ours_i, central[i].as_array()) {
+            for (x, y) in c.iter().zip(row) {
+                assert!((x - y.as_f64().expect("number")).abs() < 0.01);
+            }
+        }
+    }
+}
+
+#[test]
+fn input_switching_values_are_where_the_lead_and_the_npsv_turn() {
+    let a = &examples()[0];
+    let r = appraise(a).expect("valid");
+    let p = r.preferred;
+    let model = FastModel::new(a).expect("valid");
+    let switching = input_switching(&model, &r.weights, p);
+    assert_eq!(switching.len(), 4);
+    let base = model.likely();
+    for sw in &switching {
+        assert_eq!(sw.current, get(&base[p], sw.input));
+        if let Some((x, other)) = sw.rank_change {
+            assert_ne!(other, p);
+            let at = |v: f64| {
+                let mut d = base.clone();
+                partnership_appraisal::model::robustness::switching::set(&mut d[p], sw.input, v);
+                leader(&model, &d, &r.weights)
+            };
+            // Just past the switching value another option leads; just short of it, p does.
+            let toward = (sw.current - x).signum();
+            assert_eq!(at(x), other, "{:?}", sw.input);
+            assert_eq!(at(x + toward * 1.0), p, "{:?}", sw.input);
+        }
+        if let Some(x) = sw.npsv_zero {
+            let mut d = base.clone();
+            partnership_appraisal::model::robustness::switching::set(&mut d[p], sw.input, x);
+            assert!(model.npsv(p, &d).abs() < 1e-3, "{:?}", sw.input);
+        }
+    }
+    // Monetised social value is in the NPSV, not the weighted score: it never changes the lead.
+    let social = switching
+        .iter()
+        .find(|s| s.input == Input::MonetisedSocialValue)
+        .expect("reported");
+    assert!(social.rank_change.is_none());
+    // Running cost: NPSV = A·(BAU running − u·running + …) − …, so it reaches zero at
+    // current + NPSV / (u·A), exactly.
+    let running = switching
+        .iter()
+        .find(|s| s.input == Input::RunningCost)
+        .expect("reported");
+    let annuity: f64 = r.discount_factors.iter().sum();
+    let u = 1.0 + a.options[p].cost.optimism_bias_pct.likely / 100.0;
+    let npsv = r.options[p].with_optimism_bias.npsv_gbp;
+    let expected = running.current + npsv / (u * annuity);
+    assert!(
+        (running.npsv_zero.expect("in range") - expected).abs() < 1e-3,
+        "within a tenth of a penny"
+    );
+}
+
+#[test]
+fn the_library_example_is_flagged_as_a_fragile_lead() {
+    let a = &examples()[0];
+    let r = appraise(a).expect("valid");
+    let s = sensitivity(a, &r).expect("valid");
+    let smaa = SmaaRun::new(a).expect("valid").run_to_end().expect("runs");
+    let warnings = fragile_warnings(a, &r, &s, Some(&smaa));
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "Shared service leads, but Community library trust takes first place if the"
+        )),
+        "{warnings:#?}"
+    );
+    // The tornado lists the biggest swing first.
+    let swings: Vec<f64> = s
+        .tornado
+        .iter()
+        .map(|t| (t.npsv_at_high - t.npsv_at_low).abs())
+        .collect();
+    assert!(!swings.is_empty());
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]));
+}

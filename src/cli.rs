@@ -48,6 +48,12 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Number of SMAA and Monte Carlo draws (overrides the file's).
+        #[arg(long, value_name = "N")]
+        draws: Option<u32>,
+        /// Seed of the random draws (overrides the file's).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
     },
     /// Validate a file: exit 0 when sound, 1 with one line per problem otherwise.
     Check { file: PathBuf },
@@ -83,8 +89,9 @@ impl Outcome {
 /// Loads and computes, or the lines that say why not.
 fn load_and_appraise(
     file: &Path,
+    adjust: impl FnOnce(crate::model::Appraisal) -> crate::model::Appraisal,
 ) -> Result<(crate::model::Appraisal, crate::model::Results), String> {
-    let appraisal = storage::load(file).map_err(|e| e.to_string())?;
+    let appraisal = adjust(storage::load(file).map_err(|e| e.to_string())?);
     let name = storage::display_name(file);
     let results = appraise(&appraisal).map_err(|e| {
         e.0.iter()
@@ -96,7 +103,7 @@ fn load_and_appraise(
 }
 
 pub fn check(file: &Path) -> Outcome {
-    match load_and_appraise(file) {
+    match load_and_appraise(file, |a| a) {
         Ok((appraisal, _)) => Outcome {
             code: 0,
             stdout: format!(
@@ -111,8 +118,26 @@ pub fn check(file: &Path) -> Outcome {
     }
 }
 
-pub fn report(file: &Path, format: Format, output: Option<&Path>) -> Outcome {
-    let (appraisal, results) = match load_and_appraise(file) {
+/// What `report` is asked for beyond the file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportOptions<'a> {
+    pub output: Option<&'a Path>,
+    pub draws: Option<u32>,
+    pub seed: Option<u64>,
+}
+
+pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcome {
+    let output = options.output;
+    let overridden = |mut a: crate::model::Appraisal| {
+        if let Some(d) = options.draws {
+            a.settings.robustness.draws = d;
+        }
+        if let Some(s) = options.seed {
+            a.settings.robustness.seed = s;
+        }
+        a
+    };
+    let (appraisal, results) = match load_and_appraise(file, overridden) {
         Ok(loaded) => loaded,
         Err(lines) => return Outcome::failure(lines + "\n"),
     };
@@ -166,7 +191,17 @@ pub fn run(command: &Command) -> Outcome {
             file,
             format,
             output,
-        } => report(file, *format, output.as_deref()),
+            draws,
+            seed,
+        } => report(
+            file,
+            *format,
+            ReportOptions {
+                output: output.as_deref(),
+                draws: *draws,
+                seed: *seed,
+            },
+        ),
         Command::Check { file } => check(file),
         Command::Upgrade { file } => upgrade(file),
     }

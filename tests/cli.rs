@@ -192,3 +192,38 @@ fn report_of_a_bad_file_fails_with_its_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).starts_with("file.ron: cannot read the file"));
 }
+
+#[test]
+fn report_carries_the_robustness_findings_and_draws_and_seed_override_the_file() {
+    let path = example("library-service.ron");
+    let p = path.to_str().expect("utf8");
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["report", p, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = run(&args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let default = json(&[]);
+    let rb = &default["robustness"];
+    assert_eq!(rb["draws"], 10_000);
+    assert_eq!(rb["seed"], 2026);
+    assert_eq!(rb["options"].as_array().expect("options").len(), 5);
+    assert_eq!(rb["weight_switching"].as_array().expect("sweeps").len(), 5);
+    assert_eq!(rb["input_switching"].as_array().expect("inputs").len(), 4);
+    assert!(rb["fragile_warnings"].as_array().is_some_and(|w| !w.is_empty()));
+    let first = &rb["options"][3]["rank_acceptability"][0];
+    assert!(first.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
+
+    let custom = json(&["--draws", "2000", "--seed", "7"]);
+    assert_eq!(custom["robustness"]["draws"], 2000);
+    assert_eq!(custom["robustness"]["seed"], 7);
+    assert_ne!(custom["robustness"]["options"], default["robustness"]["options"]);
+    // Same file, same seed: the same figures, run after run.
+    assert_eq!(json(&[])["robustness"], default["robustness"]);
+
+    let md = text(&run(&["report", p, "--format", "markdown"]).stdout);
+    assert!(md.contains("## How robust is the ranking?"));
+    let csv = text(&run(&["report", p, "--format", "csv"]).stdout);
+    assert!(csv.lines().next().is_some_and(|h| h.contains("acceptability_rank_1")));
+}

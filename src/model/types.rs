@@ -82,6 +82,9 @@ pub struct RobustnessSettings {
     pub fragile_weight_change: f64,
     /// A leader first in fewer than this share of plausible weightings is fragile.
     pub fragile_acceptability: f64,
+    /// A lead another option takes when one of the leader's money inputs moves by less than
+    /// this fraction (0.05 = 5%) is fragile.
+    pub fragile_input_change: f64,
 }
 
 impl Default for RobustnessSettings {
@@ -92,6 +95,7 @@ impl Default for RobustnessSettings {
             weight_bounds: BTreeMap::new(),
             fragile_weight_change: 0.05,
             fragile_acceptability: 0.6,
+            fragile_input_change: 0.05,
         }
     }
 }

@@ -43,6 +43,21 @@ pub fn to_csv(r: &Report) -> String {
         header.push(format!("{}_raw", c.id));
         header.push(format!("{}_score", c.id));
     }
+    let robust = r.robustness.as_ref().filter(|rb| !rb.options.is_empty());
+    if robust.is_some() {
+        for k in 1..=r.options.len() {
+            header.push(format!("acceptability_rank_{k}"));
+        }
+        for h in [
+            "confidence_factor",
+            "npsv_p10_gbp",
+            "npsv_p50_gbp",
+            "npsv_p90_gbp",
+            "probability_npsv_positive",
+        ] {
+            header.push(h.to_string());
+        }
+    }
     let mut lines = vec![header.join(",")];
     for o in &r.options {
         let (w, wo) = (&o.with_optimism_bias, &o.without_optimism_bias);
@@ -69,6 +84,20 @@ pub fn to_csv(r: &Report) -> String {
             row.push(s.raw_value.to_string());
             row.push(s.score.to_string());
         }
+        if let Some(rb) = robust
+            && let Some(x) = rb.options.iter().find(|x| x.name == o.name)
+        {
+            row.extend(x.rank_acceptability.iter().map(ToString::to_string));
+            row.push(opt(x.confidence_factor));
+            for v in [
+                x.npsv_p10_gbp,
+                x.npsv_p50_gbp,
+                x.npsv_p90_gbp,
+                x.probability_npsv_positive,
+            ] {
+                row.push(v.to_string());
+            }
+        }
         lines.push(row.join(","));
     }
     let m = &r.method;
@@ -93,6 +122,13 @@ pub fn to_csv(r: &Report) -> String {
     );
     for c in &r.criteria {
         setting(&format!("weight_{}", c.id), c.normalised_weight.to_string());
+    }
+    if let Some(rb) = &r.robustness {
+        setting("draws", rb.draws.to_string());
+        setting("seed", rb.seed.to_string());
+        for w in &rb.fragile_warnings {
+            setting("fragile_warning", w.clone());
+        }
     }
     setting("normalisation", m.normalisation.clone());
     setting("weighting", m.weighting.clone());

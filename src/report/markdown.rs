@@ -151,6 +151,10 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
     }
     writeln!(s)?;
 
+    if let Some(rb) = &r.robustness {
+        write_robustness(s, r, rb)?;
+    }
+
     let m = &r.method;
     writeln!(s, "## Method")?;
     writeln!(s)?;
@@ -194,4 +198,146 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
         writeln!(s, "- {line}")?;
     }
     Ok(())
+}
+
+fn write_robustness(
+    s: &mut String,
+    r: &Report,
+    rb: &super::robustness::RobustnessReport,
+) -> std::fmt::Result {
+    writeln!(s, "## How robust is the ranking?")?;
+    writeln!(s)?;
+    if rb.fragile_warnings.is_empty() {
+        writeln!(s, "No fragile lead at the thresholds set.")?;
+    }
+    for w in &rb.fragile_warnings {
+        writeln!(s, "- **Warning:** {}", escape(w))?;
+    }
+    writeln!(s)?;
+    if let Some(e) = &rb.smaa_error {
+        writeln!(
+            s,
+            "The acceptability analysis could not run: {}.",
+            escape(e)
+        )?;
+        writeln!(s)?;
+    }
+    if !rb.options.is_empty() {
+        let n = rb.options.len();
+        writeln!(
+            s,
+            "Rank acceptability (share of {} weightings drawn uniformly{}, ±{:.3}; seed {}):",
+            rb.draws,
+            " within any agreed weight bounds, with uncertain inputs drawn from their ranges",
+            rb.acceptability_margin,
+            rb.seed
+        )?;
+        writeln!(s)?;
+        let ranks: Vec<String> = (1..=n).map(|k| format!("Rank {k}")).collect();
+        writeln!(s, "| Option | {} | Confidence |", ranks.join(" | "))?;
+        writeln!(s, "|---|{}---:|", "---:|".repeat(n))?;
+        for o in &rb.options {
+            let cells: Vec<String> = o
+                .rank_acceptability
+                .iter()
+                .map(|x| format!("{:.0}%", x * 100.0))
+                .collect();
+            writeln!(
+                s,
+                "| {} | {} | {} |",
+                escape(&o.name),
+                cells.join(" | "),
+                o.confidence_factor
+                    .map_or("–".to_string(), |c| format!("{:.0}%", c * 100.0))
+            )?;
+        }
+        writeln!(s)?;
+        writeln!(
+            s,
+            "NPSV across the draws (Monte Carlo on the input ranges):"
+        )?;
+        writeln!(s)?;
+        writeln!(s, "| Option | P10 | P50 | P90 | P(NPSV > 0) |")?;
+        writeln!(s, "|---|---:|---:|---:|---:|")?;
+        for o in &rb.options {
+            writeln!(
+                s,
+                "| {} | {} | {} | {} | {:.0}% |",
+                escape(&o.name),
+                gbp(o.npsv_p10_gbp),
+                gbp(o.npsv_p50_gbp),
+                gbp(o.npsv_p90_gbp),
+                o.probability_npsv_positive * 100.0
+            )?;
+        }
+        writeln!(s)?;
+    }
+    writeln!(
+        s,
+        "Weight switching values (each weight from 0 to 1, the others in proportion):"
+    )?;
+    writeln!(s)?;
+    for (w, c) in rb.weight_switching.iter().zip(&r.criteria) {
+        let switches: Vec<String> = w
+            .switches
+            .iter()
+            .map(|x| {
+                format!(
+                    "at {:.3}: {} → {}",
+                    x.weight,
+                    escape(&x.leader_below),
+                    escape(&x.leader_above)
+                )
+            })
+            .collect();
+        writeln!(
+            s,
+            "- {} (now {:.3}): {}",
+            escape(&c.name),
+            w.current_weight,
+            if switches.is_empty() {
+                "the leader never changes".to_string()
+            } else {
+                switches.join("; ")
+            }
+        )?;
+    }
+    writeln!(s)?;
+    writeln!(
+        s,
+        "Input switching values for {}:",
+        escape(&r.preferred_option)
+    )?;
+    writeln!(s)?;
+    for x in &rb.input_switching {
+        let lead = match (x.value_changing_leader, &x.new_leader) {
+            (Some(v), Some(who)) => format!(
+                "{} leads if it reaches {}",
+                escape(who),
+                money_or_pct(&x.input, v)
+            ),
+            _ => "does not change the leader".to_string(),
+        };
+        let zero = x
+            .value_for_zero_npsv
+            .map_or("NPSV stays on the same side of zero".to_string(), |v| {
+                format!("NPSV reaches zero at {}", money_or_pct(&x.input, v))
+            });
+        writeln!(
+            s,
+            "- {} (now {}): {lead}; {zero}.",
+            x.input,
+            money_or_pct(&x.input, x.current)
+        )?;
+    }
+    writeln!(s)?;
+    Ok(())
+}
+
+fn money_or_pct(input: &str, x: f64) -> String {
+    if input.contains("bias") {
+        format!("{x:.1}%")
+    } else {
+        gbp(x)
+    }
 }

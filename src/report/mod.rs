@@ -3,6 +3,7 @@
 
 mod csv;
 mod markdown;
+pub mod robustness;
 
 use serde::Serialize;
 
@@ -27,6 +28,8 @@ pub struct Report {
     pub method: Method,
     pub criteria: Vec<CriterionReport>,
     pub options: Vec<OptionReport>,
+    /// None only if the appraisal could not be analysed (it is always valid here).
+    pub robustness: Option<robustness::RobustnessReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -225,6 +228,7 @@ pub fn build(appraisal: &Appraisal, results: &Results) -> Report {
         },
         criteria,
         options,
+        robustness: robustness::build(appraisal, results),
     }
 }
 

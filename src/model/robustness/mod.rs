@@ -96,9 +96,9 @@ pub fn fragile_warnings(
             } else {
                 f64::INFINITY
             };
-            if change.abs() <= settings.fragile_weight_change {
+            if change.abs() <= settings.fragile_input_change {
                 warnings.push(format!(
-                    "{leader} leads, but {} takes first place if its {} moves from {} to {} ({:+.0}%).",
+                    "{leader} leads, but {} takes first place if its {} moves from {} to {} ({:+.1}%).",
                     a.options[other].name,
                     sw.input.label(),
                     input_text(sw.input, sw.current),

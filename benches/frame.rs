@@ -35,6 +35,7 @@ use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
 use partnership_appraisal::app::platform::FileDialogs;
+use partnership_appraisal::app::robustness_worker::RobustnessRunner;
 use partnership_appraisal::app::{AppEnv, PartnershipApp};
 
 /// The window size of a typical laptop screen.
@@ -66,6 +67,8 @@ fn harness(saved_dir: &Path) -> Harness<'static, PartnershipApp> {
     let env = AppEnv {
         dialogs: Arc::new(NoDialogs),
         saved_dir: saved_dir.to_path_buf(),
+        // As in the app: SMAA on its worker thread, restarted whenever the inputs change.
+        robustness: RobustnessRunner::background(|| {}),
     };
     let mut harness = Harness::builder()
         .with_size(WINDOW)

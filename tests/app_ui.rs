@@ -8,6 +8,7 @@ use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use partnership_appraisal::app::platform::FileDialogs;
+use partnership_appraisal::app::robustness_worker::RobustnessRunner;
 use partnership_appraisal::app::{AppEnv, Overlay, PartnershipApp};
 use partnership_appraisal::model::appraise;
 use partnership_appraisal::model::format::gbp;
@@ -49,6 +50,7 @@ fn app() -> Fixture {
                 AppEnv {
                     dialogs: env_dialogs,
                     saved_dir,
+                    robustness: RobustnessRunner::inline(),
                 },
                 None,
             )
@@ -62,12 +64,13 @@ fn app() -> Fixture {
     fixture
 }
 
-/// Steps until a native-dialog worker thread has answered and the app has acted on it.
+/// Steps until a worker thread (a native dialog, the robustness run) has answered and the
+/// app has acted on it; gives up after about 20 seconds.
 fn run_until(
     harness: &mut Harness<'static, PartnershipApp>,
     done: impl Fn(&PartnershipApp) -> bool,
 ) {
-    for _ in 0..200 {
+    for _ in 0..4000 {
         harness.step();
         if done(harness.state()) {
             harness.run();
@@ -383,4 +386,110 @@ fn dropping_a_ron_file_on_the_window_opens_it() {
     assert_eq!(h.state().path(), Some(path.as_path()));
     assert_eq!(h.state().appraisal(), &storage::load(&path).expect("loads"));
     assert_eq!(h.state().preferences().recent_files.len(), 1);
+}
+
+#[test]
+fn a_fragile_winner_is_flagged_in_words_next_to_the_ranking() {
+    let mut f = app();
+    let h = &mut f.harness;
+    // The library example is a narrow race: the warning names the challenger and the weight.
+    assert!(
+        h.query_by_label_contains(
+            "Fragile lead: Shared service leads, but Community library trust takes first place if the social value weight rises"
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Robustness: 10000 draws (seed 2026)")
+            .is_some()
+    );
+
+    // The thresholds are settings: at zero, nothing counts as fragile.
+    let r = &mut h.state_mut().appraisal_mut().settings.robustness;
+    r.fragile_weight_change = 0.0;
+    r.fragile_acceptability = 0.0;
+    r.fragile_input_change = 0.0;
+    h.run();
+    assert!(h.query_by_label_contains("Fragile lead").is_none());
+}
+
+#[test]
+fn robustness_charts_show_and_every_control_is_named() {
+    let mut f = app();
+    let h = &mut f.harness;
+    for (tab, title) in [
+        (
+            "Acceptability",
+            "How often each option comes first, second, …",
+        ),
+        ("NPSV spread", "NPSV across the uncertain inputs"),
+        ("Tornado", "What moves the preferred option's NPSV most"),
+    ] {
+        h.get_by_label(tab).click();
+        h.run();
+        assert!(
+            h.query_by_role_and_label(Role::Figure, title).is_some(),
+            "{tab}"
+        );
+    }
+    h.get_by_label("Sweep").click();
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::Figure, "Who leads as one weight changes")
+            .is_some()
+    );
+    // Range editing: every uncertain figure gets low and high fields.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::R);
+    h.run();
+    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    card.get_by_label("Running cost a year high")
+        .set_value_accesskit(4_000_000.0);
+    h.run();
+    assert_eq!(
+        h.state().appraisal().options[SHARED]
+            .cost
+            .annual_running_cost_gbp
+            .high,
+        Some(4_000_000.0)
+    );
+    h.check_accessibility();
+}
+
+#[test]
+fn robustness_runs_in_the_background_and_arrives() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(|cc| {
+            let ctx = cc.egui_ctx.clone();
+            PartnershipApp::new(
+                &cc.egui_ctx,
+                None,
+                AppEnv {
+                    dialogs: Arc::new(FakeDialogs::default()),
+                    saved_dir: dir.path().to_path_buf(),
+                    robustness: RobustnessRunner::background(move || ctx.request_repaint()),
+                },
+                None,
+            )
+        });
+    run_until(&mut h, |app| {
+        app.robustness().is_current()
+            && app
+                .robustness()
+                .smaa
+                .as_ref()
+                .is_some_and(|p| p.is_complete())
+    });
+    let inline =
+        partnership_appraisal::model::robustness::SmaaRun::new(&storage::default_example())
+            .expect("valid")
+            .run_to_end()
+            .expect("runs");
+    let arrived = h.state().robustness().smaa.clone().expect("figures");
+    assert_eq!(
+        arrived.result,
+        Ok(inline),
+        "the same figures as a run in one go"
+    );
 }

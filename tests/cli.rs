@@ -211,19 +211,30 @@ fn report_carries_the_robustness_findings_and_draws_and_seed_override_the_file()
     assert_eq!(rb["options"].as_array().expect("options").len(), 5);
     assert_eq!(rb["weight_switching"].as_array().expect("sweeps").len(), 5);
     assert_eq!(rb["input_switching"].as_array().expect("inputs").len(), 4);
-    assert!(rb["fragile_warnings"].as_array().is_some_and(|w| !w.is_empty()));
+    assert!(
+        rb["fragile_warnings"]
+            .as_array()
+            .is_some_and(|w| !w.is_empty())
+    );
     let first = &rb["options"][3]["rank_acceptability"][0];
     assert!(first.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
 
     let custom = json(&["--draws", "2000", "--seed", "7"]);
     assert_eq!(custom["robustness"]["draws"], 2000);
     assert_eq!(custom["robustness"]["seed"], 7);
-    assert_ne!(custom["robustness"]["options"], default["robustness"]["options"]);
+    assert_ne!(
+        custom["robustness"]["options"],
+        default["robustness"]["options"]
+    );
     // Same file, same seed: the same figures, run after run.
     assert_eq!(json(&[])["robustness"], default["robustness"]);
 
     let md = text(&run(&["report", p, "--format", "markdown"]).stdout);
     assert!(md.contains("## How robust is the ranking?"));
     let csv = text(&run(&["report", p, "--format", "csv"]).stdout);
-    assert!(csv.lines().next().is_some_and(|h| h.contains("acceptability_rank_1")));
+    assert!(
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.contains("acceptability_rank_1"))
+    );
 }

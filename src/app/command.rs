@@ -17,11 +17,12 @@ pub enum Command {
     ZoomOut,
     ZoomReset,
     ToggleTheme,
+    ToggleRanges,
     ShowShortcuts,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 14] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -34,6 +35,7 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ToggleTheme,
+        Command::ToggleRanges,
         Command::ShowShortcuts,
     ];
 
@@ -51,6 +53,7 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Reset zoom",
             Command::ToggleTheme => "Light / dark theme",
+            Command::ToggleRanges => "Show low / high ranges",
             Command::ShowShortcuts => "Keyboard shortcuts",
         }
     }
@@ -73,6 +76,7 @@ impl Command {
             Command::ZoomOut => key(cmd, Key::Minus),
             Command::ZoomReset => key(cmd, Key::Num0),
             Command::ToggleTheme => key(cmd_shift, Key::L),
+            Command::ToggleRanges => key(cmd_shift, Key::R),
             Command::ShowShortcuts => key(Modifiers::NONE, Key::F1),
         }
     }

@@ -7,6 +7,7 @@ pub mod history;
 pub mod launch;
 pub mod palette;
 pub mod platform;
+pub mod robustness_worker;
 pub mod ui;
 
 use std::path::{Path, PathBuf};
@@ -22,22 +23,57 @@ use platform::{DialogPurpose, FileDialogs, PendingDialog};
 use ui::dialogs_ui::DialogAction;
 use ui::weights_ui::WeightsAction;
 
+use crate::model::robustness::{Sensitivity, sensitivity};
 use crate::model::{Appraisal, blank_appraisal};
 use crate::storage;
+use robustness_worker::{Progress, RobustnessRunner};
 
 /// What the app needs from outside: dialogs and the default folder. Tests pass fakes.
 pub struct AppEnv {
     pub dialogs: Arc<dyn FileDialogs>,
     pub saved_dir: PathBuf,
+    pub robustness: RobustnessRunner,
 }
 
 impl AppEnv {
-    pub fn native() -> Self {
+    pub fn native(ctx: &egui::Context) -> Self {
+        let ctx = ctx.clone();
         Self {
             dialogs: Arc::new(platform::NativeDialogs),
             saved_dir: platform::default_saved_dir(),
+            robustness: RobustnessRunner::background(move || ctx.request_repaint()),
         }
     }
+}
+
+/// The robustness figures for the open appraisal, kept up to date with it.
+#[derive(Default)]
+pub struct RobustnessState {
+    /// The inputs the SMAA last started from (weights aside: SMAA draws its own).
+    submitted: Option<Appraisal>,
+    revision: u64,
+    pub sensitivity: Option<Sensitivity>,
+    /// The inputs `sensitivity` was worked out for.
+    sensitivity_for: Option<Appraisal>,
+    /// Newest SMAA figures; from an older revision while a new run starts.
+    pub smaa: Option<Progress>,
+}
+
+impl RobustnessState {
+    pub fn is_current(&self) -> bool {
+        self.smaa
+            .as_ref()
+            .is_some_and(|p| p.revision == self.revision)
+    }
+}
+
+/// What SMAA depends on: everything but the current weights, which it draws for itself.
+fn smaa_inputs(a: &Appraisal) -> Appraisal {
+    let mut key = a.clone();
+    for c in &mut key.criteria {
+        c.swing_weight = 0.0;
+    }
+    key
 }
 
 /// Preferences kept between runs (eframe's storage, in the platform's config folder).
@@ -47,6 +83,8 @@ pub struct Preferences {
     pub zoom: f32,
     pub dark_mode: bool,
     pub recent_files: Vec<PathBuf>,
+    /// Show low / high fields under every uncertain figure in the cards.
+    pub show_ranges: bool,
 }
 
 impl Default for Preferences {
@@ -55,6 +93,7 @@ impl Default for Preferences {
             zoom: 1.0,
             dark_mode: false,
             recent_files: Vec::new(),
+            show_ranges: false,
         }
     }
 }
@@ -107,6 +146,8 @@ pub struct PartnershipApp {
     after_save: Option<Guarded>,
     dialog: Option<PendingDialog>,
     weights_panel: ui::weights_ui::WeightsPanelState,
+    robust: RobustnessState,
+    sweep_criterion: usize,
     chart: ui::charts_ui::Chart,
     status: String,
     quit_confirmed: bool,
@@ -134,6 +175,8 @@ impl PartnershipApp {
             after_save: None,
             dialog: None,
             weights_panel: Default::default(),
+            robust: Default::default(),
+            sweep_criterion: 0,
             chart: Default::default(),
             status: String::new(),
             quit_confirmed: false,
@@ -155,11 +198,13 @@ impl PartnershipApp {
         let prefs = cc
             .storage
             .and_then(|s| eframe::get_value::<Preferences>(s, PREFERENCES_KEY));
-        Self::new(&cc.egui_ctx, prefs, AppEnv::native(), file)
+        Self::new(&cc.egui_ctx, prefs, AppEnv::native(&cc.egui_ctx), file)
     }
 
     pub fn with_screenshot(mut self, out: PathBuf) -> Self {
         self.screenshot = Some((out, 0));
+        // The picture must show finished figures: work them out in the frame.
+        self.env.robustness = RobustnessRunner::inline();
         self
     }
 
@@ -189,6 +234,41 @@ impl PartnershipApp {
 
     pub fn status(&self) -> &str {
         &self.status
+    }
+
+    pub fn robustness(&self) -> &RobustnessState {
+        &self.robust
+    }
+
+    /// Keeps the sensitivity figures in step with the inputs, starts SMAA when its inputs
+    /// change, and takes in whatever SMAA figures have arrived.
+    fn update_robustness(&mut self) {
+        let valid = self.doc.results().is_ok();
+        let state = &mut self.robust;
+        if state.sensitivity_for.as_ref() != Some(&self.doc.appraisal) {
+            let results = self.doc.results().clone();
+            state.sensitivity = results
+                .ok()
+                .and_then(|r| sensitivity(&self.doc.appraisal, &r).ok());
+            state.sensitivity_for = Some(self.doc.appraisal.clone());
+        }
+        let key = smaa_inputs(&self.doc.appraisal);
+        if state.submitted.as_ref() != Some(&key) {
+            state.revision += 1;
+            if valid {
+                self.env
+                    .robustness
+                    .submit(state.revision, &self.doc.appraisal);
+            } else {
+                state.smaa = None;
+            }
+            state.submitted = Some(key);
+        }
+        if let Some(p) = self.env.robustness.poll()
+            && p.revision == state.revision
+        {
+            state.smaa = Some(p);
+        }
     }
 
     fn apply_preferences(&self, ctx: &egui::Context) {
@@ -372,6 +452,7 @@ impl PartnershipApp {
                 self.apply_preferences(ctx);
             }
             Command::ShowShortcuts => self.overlay = Overlay::Shortcuts,
+            Command::ToggleRanges => self.prefs.show_ranges = !self.prefs.show_ranges,
             Command::New | Command::Open | Command::Save | Command::SaveAs => {
                 self.status = "A file dialog is already open.".into();
             }
@@ -608,6 +689,7 @@ impl eframe::App for PartnershipApp {
             });
         });
 
+        self.update_robustness();
         ui::main_view_ui(
             ui,
             &mut self.doc,
@@ -616,6 +698,9 @@ impl eframe::App for PartnershipApp {
                 chart: &mut self.chart,
                 weights_actions: &mut weights_actions,
                 ranges,
+                robustness: &self.robust,
+                show_ranges: self.prefs.show_ranges,
+                sweep_criterion: &mut self.sweep_criterion,
             },
         );
 

@@ -455,6 +455,7 @@ impl Appraisal {
             return false;
         }
         self.criteria.remove(pos);
+        self.settings.robustness.weight_bounds.remove(id);
         for option in &mut self.options {
             option.scores.remove(id);
             option.rationale.remove(id);

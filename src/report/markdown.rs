@@ -226,11 +226,8 @@ fn write_robustness(
         let n = rb.options.len();
         writeln!(
             s,
-            "Rank acceptability (share of {} weightings drawn uniformly{}, ±{:.3}; seed {}):",
-            rb.draws,
-            " within any agreed weight bounds, with uncertain inputs drawn from their ranges",
-            rb.acceptability_margin,
-            rb.seed
+            "Rank acceptability (share of {} weightings drawn uniformly within any agreed weight bounds, with uncertain inputs drawn from their ranges, ±{:.3}; seed {}):",
+            rb.draws, rb.acceptability_margin, rb.seed
         )?;
         writeln!(s)?;
         let ranks: Vec<String> = (1..=n).map(|k| format!("Rank {k}")).collect();

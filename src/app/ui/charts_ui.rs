@@ -4,7 +4,9 @@
 use eframe::egui::{self, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Text};
 
+use super::robustness_ui;
 use super::widgets::short_name;
+use crate::app::RobustnessState;
 use crate::app::palette::{option_colour, shade};
 use crate::model::format::gbp;
 use crate::model::{Appraisal, Results};
@@ -15,13 +17,21 @@ pub enum Chart {
     ValueProfile,
     NetBenefitByYear,
     BenefitAgainstCost,
+    WeightSweep,
+    RankAcceptability,
+    NpsvSpread,
+    Tornado,
 }
 
 impl Chart {
-    pub const ALL: [Chart; 3] = [
+    pub const ALL: [Chart; 7] = [
         Chart::ValueProfile,
         Chart::NetBenefitByYear,
         Chart::BenefitAgainstCost,
+        Chart::WeightSweep,
+        Chart::RankAcceptability,
+        Chart::NpsvSpread,
+        Chart::Tornado,
     ];
 
     pub fn title(self) -> &'static str {
@@ -29,6 +39,10 @@ impl Chart {
             Chart::ValueProfile => "Where each score comes from",
             Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
             Chart::BenefitAgainstCost => "Benefit against whole-life cost",
+            Chart::WeightSweep => "Who leads as one weight changes",
+            Chart::RankAcceptability => "How often each option comes first, second, …",
+            Chart::NpsvSpread => "NPSV across the uncertain inputs",
+            Chart::Tornado => "What moves the preferred option's NPSV most",
         }
     }
 
@@ -37,24 +51,47 @@ impl Chart {
             Chart::ValueProfile => "Value profile",
             Chart::NetBenefitByYear => "Net benefit",
             Chart::BenefitAgainstCost => "Benefit vs cost",
+            Chart::WeightSweep => "Sweep",
+            Chart::RankAcceptability => "Acceptability",
+            Chart::NpsvSpread => "NPSV spread",
+            Chart::Tornado => "Tornado",
         }
     }
 }
 
 pub fn chart_tabs_ui(ui: &mut Ui, current: &mut Chart) {
-    ui.horizontal_wrapped(|ui| {
-        for chart in Chart::ALL {
-            ui.selectable_value(current, chart, chart.tab());
-        }
-    });
+    let (results, robustness) = Chart::ALL.split_at(3);
+    for (group, charts) in [("Results:", results), ("Robustness:", robustness)] {
+        ui.horizontal_wrapped(|ui| {
+            ui.small(group);
+            for &chart in charts {
+                ui.selectable_value(current, chart, chart.tab());
+            }
+        });
+    }
 }
 
-pub fn chart_ui(ui: &mut Ui, chart: Chart, appraisal: &Appraisal, results: &Results) {
-    ui.strong(chart.title());
+pub fn chart_ui(
+    ui: &mut Ui,
+    chart: Chart,
+    appraisal: &Appraisal,
+    results: &Results,
+    robust: &RobustnessState,
+    sweep_criterion: &mut usize,
+) {
+    if chart != Chart::WeightSweep {
+        ui.strong(chart.title());
+    }
     let response = match chart {
         Chart::ValueProfile => value_profile(ui, appraisal, results),
         Chart::NetBenefitByYear => net_benefit_by_year(ui, appraisal, results),
         Chart::BenefitAgainstCost => benefit_against_cost(ui, appraisal, results),
+        Chart::WeightSweep => {
+            robustness_ui::sweep_ui(ui, appraisal, results, robust, sweep_criterion)
+        }
+        Chart::RankAcceptability => robustness_ui::acceptability_ui(ui, appraisal, robust),
+        Chart::NpsvSpread => robustness_ui::npsv_spread_ui(ui, appraisal, robust),
+        Chart::Tornado => robustness_ui::tornado_ui(ui, appraisal, results, robust),
     };
     // Plots have no accessible name of their own.
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title()));

@@ -64,6 +64,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
                 Command::ZoomOut,
                 Command::ZoomReset,
                 Command::ToggleTheme,
+                Command::ToggleRanges,
             ] {
                 item(ui, c, true, &mut actions);
             }

@@ -6,6 +6,7 @@ pub mod dialogs_ui;
 pub mod menu_ui;
 pub mod option_card_ui;
 pub mod results_ui;
+pub mod robustness_ui;
 pub mod weights_ui;
 pub mod widgets;
 
@@ -20,6 +21,9 @@ pub struct MainViewState<'a> {
     pub chart: &'a mut charts_ui::Chart,
     pub weights_actions: &'a mut Vec<WeightsAction>,
     pub ranges: SliderRanges,
+    pub robustness: &'a crate::app::RobustnessState,
+    pub show_ranges: bool,
+    pub sweep_criterion: &'a mut usize,
 }
 
 /// Narrowest a card may get before the row scrolls sideways.
@@ -61,7 +65,14 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                         .exact_size(chart_width)
                         .show(ui, |ui| {
                             charts_ui::chart_tabs_ui(ui, state.chart);
-                            charts_ui::chart_ui(ui, *state.chart, &doc.appraisal, results);
+                            charts_ui::chart_ui(
+                                ui,
+                                *state.chart,
+                                &doc.appraisal,
+                                results,
+                                state.robustness,
+                                state.sweep_criterion,
+                            );
                         });
                     egui::CentralPanel::default().show(ui, |ui| {
                         let width = ui.available_width();
@@ -71,6 +82,13 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
                                 ui.heading("Ranking");
+                                results_ui::preferred_ui(ui, &doc.appraisal, results);
+                                robustness_ui::fragile_ui(
+                                    ui,
+                                    &doc.appraisal,
+                                    results,
+                                    state.robustness,
+                                );
                                 results_ui::ranking_ui(ui, &doc.appraisal, results);
                             });
                     });
@@ -104,6 +122,7 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                         result: results.as_ref().ok().map(|r| &r.options[i]),
                         apply_optimism_bias: apply_ob,
                         period_years,
+                        show_ranges: state.show_ranges,
                     };
                     ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {

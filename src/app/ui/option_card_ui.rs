@@ -4,8 +4,8 @@
 use eframe::egui::{self, Ui};
 
 use super::widgets::{
-    estimate_money, estimate_rating, money_slider, number_slider, rating_slider, rationale_edit,
-    section, stretch_range,
+    RangeView, estimate_money, estimate_percent, estimate_rating, money_slider, number_slider,
+    rating_slider, rationale_edit, section,
 };
 use crate::app::palette::option_colour;
 use crate::model::format::gbp;
@@ -58,6 +58,7 @@ pub struct CardResults<'a> {
     pub result: Option<&'a OptionResult>,
     pub apply_optimism_bias: bool,
     pub period_years: u32,
+    pub show_ranges: bool,
 }
 
 pub fn option_card_ui(
@@ -134,12 +135,18 @@ fn card_contents(
     .accessible_name("Description");
 
     let is_bau = option.kind == OptionKind::BusinessAsUsual;
+    let view = if shown.show_ranges {
+        RangeView::Edit
+    } else {
+        RangeView::Note
+    };
     section(ui, "Cost");
     estimate_money(
         ui,
         "Transition cost (one-off)",
         &mut option.cost.transition_cost_gbp,
         ranges.transition_gbp,
+        view,
     );
     let mut years = f64::from(option.cost.transition_years);
     number_slider(
@@ -156,28 +163,23 @@ fn card_contents(
         "Running cost a year",
         &mut option.cost.annual_running_cost_gbp,
         ranges.running_gbp,
+        view,
     );
     if is_bau {
         ui.small("Optimism bias: none — today's costs are known.");
     } else {
-        let ob = &mut option.cost.optimism_bias_pct;
-        number_slider(
+        estimate_percent(
             ui,
             "Optimism bias uplift",
-            &mut ob.likely,
-            0.0..=60.0,
-            1.0,
-            "%",
+            &mut option.cost.optimism_bias_pct,
+            60.0,
+            view,
         );
-        stretch_range(ob);
-        if let (Some(low), Some(high)) = (ob.low, ob.high) {
-            ui.small(format!("range {low:.0}% – {high:.0}%"));
-        }
     }
     rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
 
     section(ui, "Capacity to deliver (0–10)");
-    capacity_ui(ui, option, shown.period_years);
+    capacity_ui(ui, option, shown.period_years, view);
     rationale_edit(
         ui,
         &mut option.rationale,
@@ -191,11 +193,13 @@ fn card_contents(
         "Monetised social value a year",
         &mut option.social_value.monetised_gbp_per_year,
         ranges.social_value_gbp,
+        view,
     );
     estimate_rating(
         ui,
         "Unmonetised social value (0–10)",
         &mut option.social_value.unmonetised_rating,
+        view,
     );
     rationale_edit(
         ui,
@@ -274,7 +278,7 @@ fn card_contents(
     }
 }
 
-fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
+fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, view: RangeView) {
     let mut split = matches!(option.capacity, Capacity::Parts { .. });
     if ui
         .checkbox(
@@ -296,15 +300,15 @@ fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
         };
     }
     match &mut option.capacity {
-        Capacity::Overall(rating) => estimate_rating(ui, "Capacity", rating),
+        Capacity::Overall(rating) => estimate_rating(ui, "Capacity", rating, view),
         Capacity::Parts {
             community,
             market,
             client_side,
         } => {
-            estimate_rating(ui, "Community and voluntary sector", community);
-            estimate_rating(ui, "Provider market", market);
-            estimate_rating(ui, "Council client side", client_side);
+            estimate_rating(ui, "Community and voluntary sector", community, view);
+            estimate_rating(ui, "Provider market", market, view);
+            estimate_rating(ui, "Council client side", client_side, view);
         }
     }
     let effective = effective_capacity(option, period_years);

@@ -8,7 +8,8 @@ use crate::app::palette::{WARNING, option_colour};
 use crate::model::format::{bcr, gbp, payback};
 use crate::model::{Appraisal, InvalidAppraisal, Results};
 
-pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
+/// One line naming the preferred option and its headline figures.
+pub fn preferred_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let preferred = &appraisal.options[results.preferred];
     let lead = &results.options[results.preferred];
@@ -28,6 +29,10 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
             appraisal.meta.price_base_year
         ));
     });
+}
+
+pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
+    let apply_ob = appraisal.settings.apply_optimism_bias;
     let mut order: Vec<usize> = (0..results.options.len()).collect();
     order.sort_by_key(|&i| (results.options[i].rank, i));
     egui::Grid::new("ranking")

@@ -5,7 +5,7 @@ use eframe::egui::{self, Ui};
 
 use super::widgets::number_slider;
 use crate::model::mca::normalise_weights;
-use crate::model::{Appraisal, Measure, RateBand, Scale};
+use crate::model::{Appraisal, Measure, RateBand, Scale, WeightBounds};
 
 /// What the panel asks the app to do beyond editing values in place.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,42 @@ pub enum WeightsAction {
 #[derive(Default)]
 pub struct WeightsPanelState {
     pub new_criterion_name: String,
+}
+
+/// Limits on one criterion's weight in the robustness draws, as a workshop agreed them.
+fn weight_bounds_ui(
+    ui: &mut Ui,
+    name: &str,
+    bounds: Option<&mut WeightBounds>,
+) -> Option<Option<WeightBounds>> {
+    let mut limited = bounds.is_some();
+    let toggled = ui
+        .checkbox(&mut limited, "Limit this weight in the robustness draws")
+        .changed();
+    if toggled {
+        return Some(limited.then_some(WeightBounds { min: 0.0, max: 1.0 }));
+    }
+    if let Some(b) = bounds {
+        ui.horizontal(|ui| {
+            ui.label("between");
+            ui.add(
+                egui::DragValue::new(&mut b.min)
+                    .range(0.0..=1.0)
+                    .speed(0.01)
+                    .fixed_decimals(2),
+            )
+            .accessible_name(format!("{name} lowest weight"));
+            ui.label("and");
+            ui.add(
+                egui::DragValue::new(&mut b.max)
+                    .range(0.0..=1.0)
+                    .speed(0.01)
+                    .fixed_decimals(2),
+            )
+            .accessible_name(format!("{name} highest weight"));
+        });
+    }
+    None
 }
 
 pub fn weights_ui(
@@ -60,10 +96,19 @@ pub fn weights_ui(
     egui::CollapsingHeader::new("Criteria: names, scales, remove")
         .id_salt("criteria_details")
         .show(ui, |ui| {
+            let bounds = &mut appraisal.settings.robustness.weight_bounds;
             for criterion in &mut appraisal.criteria {
                 ui.push_id(criterion.id.clone(), |ui| {
                     ui.strong(&criterion.name);
                     criterion_details_ui(ui, criterion, &mut actions);
+                    if let Some(change) =
+                        weight_bounds_ui(ui, &criterion.name, bounds.get_mut(&criterion.id))
+                    {
+                        match change {
+                            Some(b) => bounds.insert(criterion.id.clone(), b),
+                            None => bounds.remove(&criterion.id),
+                        };
+                    }
                     ui.separator();
                 });
             }
@@ -146,6 +191,51 @@ fn criterion_details_ui(
     }
 }
 
+fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings) {
+    ui.strong("Robustness");
+    let mut draws = f64::from(r.draws);
+    ui.label("Draws (10,000 keeps acceptabilities within ±0.01)");
+    ui.add(
+        egui::DragValue::new(&mut draws)
+            .range(100.0..=2_000_000.0)
+            .speed(100.0),
+    )
+    .accessible_name("Draws");
+    r.draws = draws as u32;
+    ui.label("Seed (the same seed gives the same figures)");
+    ui.add(egui::DragValue::new(&mut r.seed).speed(1.0))
+        .accessible_name("Seed");
+    ui.label("Call a lead fragile if another option takes it…");
+    number_slider(
+        ui,
+        "…within this change of one weight",
+        &mut r.fragile_weight_change,
+        0.0..=0.2,
+        0.01,
+        "",
+    );
+    let mut share = r.fragile_acceptability * 100.0;
+    number_slider(
+        ui,
+        "…or if it is first in fewer than",
+        &mut share,
+        0.0..=100.0,
+        1.0,
+        "% of weightings",
+    );
+    r.fragile_acceptability = share / 100.0;
+    let mut input = r.fragile_input_change * 100.0;
+    number_slider(
+        ui,
+        "…or if a money input moves less than",
+        &mut input,
+        0.0..=50.0,
+        1.0,
+        "%",
+    );
+    r.fragile_input_change = input / 100.0;
+}
+
 pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
     let settings = &mut appraisal.settings;
     let mut period = f64::from(settings.appraisal_period_years);
@@ -180,6 +270,8 @@ pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
     if ui.button("Reset to Green Book rates").clicked() {
         settings.discount = Default::default();
     }
+    ui.separator();
+    robustness_settings_ui(ui, &mut settings.robustness);
     ui.separator();
     let meta = &mut appraisal.meta;
     for (label, value) in [

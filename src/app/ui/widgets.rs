@@ -90,17 +90,118 @@ pub fn number_slider(
     labelled_slider(ui, label, slider)
 }
 
-/// The central value of an estimate, kept inside its low–high range when it has one.
-pub fn estimate_money(ui: &mut Ui, label: &str, estimate: &mut Estimate, max: f64) {
-    money_slider(ui, label, &mut estimate.likely, max);
-    stretch_range(estimate);
-    range_note(ui, estimate, crate::model::format::gbp);
+/// How an estimate's range is shown: as a note, or with fields to edit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeView {
+    Note,
+    Edit,
 }
 
-pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate) {
+/// The central value of an estimate, kept inside its low–high range when it has one.
+pub fn estimate_money(
+    ui: &mut Ui,
+    label: &str,
+    estimate: &mut Estimate,
+    max: f64,
+    view: RangeView,
+) {
+    money_slider(ui, label, &mut estimate.likely, max);
+    stretch_range(estimate);
+    range_ui(ui, label, estimate, view, Kind::Money);
+}
+
+pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {
     rating_slider(ui, label, &mut estimate.likely);
     stretch_range(estimate);
-    range_note(ui, estimate, |v| format!("{v:.1}"));
+    range_ui(ui, label, estimate, view, Kind::Rating);
+}
+
+pub fn estimate_percent(
+    ui: &mut Ui,
+    label: &str,
+    estimate: &mut Estimate,
+    max: f64,
+    view: RangeView,
+) {
+    number_slider(ui, label, &mut estimate.likely, 0.0..=max, 1.0, "%");
+    stretch_range(estimate);
+    range_ui(ui, label, estimate, view, Kind::Percent);
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Money,
+    Rating,
+    Percent,
+}
+
+impl Kind {
+    fn text(self, x: f64) -> String {
+        match self {
+            Kind::Money => crate::model::format::gbp(x),
+            Kind::Rating => format!("{x:.1}"),
+            Kind::Percent => format!("{x:.0}%"),
+        }
+    }
+}
+
+/// The low–high range under a slider: a note, or low and high fields (with add / remove)
+/// when ranges are being edited. A new range starts 20% either side of the likely value.
+fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, kind: Kind) {
+    match (view, estimate.low, estimate.high) {
+        (RangeView::Note, Some(low), Some(high)) => {
+            ui.small(format!("range {} – {}", kind.text(low), kind.text(high)));
+        }
+        (RangeView::Note, _, _) => {}
+        (RangeView::Edit, Some(mut low), Some(mut high)) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.small("low");
+                let speed = (estimate.likely.abs() * 0.005).max(0.05);
+                fn drag(v: &mut f64, speed: f64, kind: Kind) -> egui::DragValue<'_> {
+                    let d = egui::DragValue::new(v).speed(speed);
+                    match kind {
+                        Kind::Money => d
+                            .custom_formatter(|v, _| gbp_exact(v))
+                            .custom_parser(parse_gbp),
+                        Kind::Rating => d.range(0.0..=10.0).fixed_decimals(1),
+                        Kind::Percent => d.suffix("%").fixed_decimals(0),
+                    }
+                }
+                ui.add(drag(&mut low, speed, kind))
+                    .accessible_name(format!("{label} low"));
+                ui.small("high");
+                ui.add(drag(&mut high, speed, kind))
+                    .accessible_name(format!("{label} high"));
+                if ui
+                    .small_button("no range")
+                    .on_hover_text("Treat this figure as certain")
+                    .clicked()
+                {
+                    estimate.low = None;
+                    estimate.high = None;
+                    return;
+                }
+                // Keep low ≤ likely ≤ high whatever is typed.
+                estimate.low = Some(low.min(estimate.likely));
+                estimate.high = Some(high.max(estimate.likely));
+            });
+        }
+        (RangeView::Edit, _, _) => {
+            if ui
+                .small_button(format!("add a range to {}", label.to_lowercase()))
+                .on_hover_text("Give a low and a high value for the robustness analysis")
+                .clicked()
+            {
+                let spread = estimate.likely.abs() * 0.2;
+                let (floor, ceiling) = match kind {
+                    Kind::Rating => (0.0, 10.0),
+                    _ => (0.0, f64::INFINITY),
+                };
+                estimate.low = Some((estimate.likely - spread).max(floor));
+                estimate.high = Some((estimate.likely + spread).min(ceiling));
+            }
+        }
+    }
 }
 
 /// Moving the likely value past an end of its range takes that end with it, so a drag
@@ -109,14 +210,6 @@ pub fn stretch_range(estimate: &mut Estimate) {
     if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
         estimate.low = Some(low.min(estimate.likely));
         estimate.high = Some(high.max(estimate.likely));
-    }
-}
-
-/// Shows a stored low–high range under its slider, so the card says when a figure is
-/// uncertain.
-fn range_note(ui: &mut Ui, estimate: &Estimate, fmt: impl Fn(f64) -> String) {
-    if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
-        ui.small(format!("range {} – {}", fmt(low), fmt(high)));
     }
 }
 

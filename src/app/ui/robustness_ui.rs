@@ -1,0 +1,465 @@
+//! The robustness charts and the fragile-winner warning: weight sweeps with switching values,
+//! rank acceptability with central weights, the NPSV spread, and the tornado.
+
+use eframe::egui::{self, RichText, Ui};
+use egui_plot::{
+    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, Plot, PlotPoints, Points, Text, VLine,
+};
+
+use super::widgets::short_name;
+use crate::app::RobustnessState;
+use crate::app::palette::{WARNING, option_colour, shade};
+use crate::model::format::gbp;
+use crate::model::robustness::{fragile_warnings, input_text};
+use crate::model::{Appraisal, Results};
+
+/// Charts fill the panel above a caption of up to three lines.
+fn plot_height(ui: &Ui) -> f32 {
+    (ui.available_height() - 56.0).max(140.0)
+}
+
+/// The warning in words, where the ranking is shown; and how far the analysis has got.
+pub fn fragile_ui(ui: &mut Ui, a: &Appraisal, r: &Results, state: &RobustnessState) {
+    let Some(s) = &state.sensitivity else { return };
+    let smaa = state
+        .smaa
+        .as_ref()
+        .and_then(|p| p.result.as_ref().ok())
+        .filter(|_| state.is_current());
+    // The nearest threat in full, next to the ranking; the rest one click away.
+    let warnings = fragile_warnings(a, r, s, smaa);
+    if let Some((first, rest)) = warnings.split_first() {
+        ui.label(
+            RichText::new(format!("Fragile lead: {first}"))
+                .strong()
+                .color(WARNING),
+        );
+        if !rest.is_empty() {
+            egui::CollapsingHeader::new(format!("{} more warning(s)", rest.len()))
+                .id_salt("more_warnings")
+                .show(ui, |ui| {
+                    for w in rest {
+                        ui.label(RichText::new(w).color(WARNING));
+                    }
+                });
+        }
+    }
+    match &state.smaa {
+        Some(p) if state.is_current() && p.is_complete() => match &p.result {
+            Ok(x) => {
+                ui.small(format!(
+                    "Robustness: {} draws (seed {}), acceptabilities ±{:.3}.",
+                    x.draws, a.settings.robustness.seed, x.margin
+                ));
+            }
+            Err(e) => {
+                ui.label(RichText::new(format!("Robustness: {e}.")).color(WARNING));
+            }
+        },
+        Some(p) if state.is_current() => {
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(p.fraction)
+                        .desired_width(160.0)
+                        .text("working out robustness"),
+                );
+            });
+        }
+        _ => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.small("Working out robustness…");
+            });
+        }
+    }
+}
+
+pub fn sweep_ui(
+    ui: &mut Ui,
+    a: &Appraisal,
+    r: &Results,
+    state: &RobustnessState,
+    criterion: &mut usize,
+) -> egui::Response {
+    *criterion = (*criterion).min(a.criteria.len().saturating_sub(1));
+    ui.horizontal(|ui| {
+        ui.strong("Who leads as the weight of");
+        egui::ComboBox::from_id_salt("sweep_criterion")
+            .selected_text(&a.criteria[*criterion].name)
+            .show_ui(ui, |ui| {
+                for (j, c) in a.criteria.iter().enumerate() {
+                    ui.selectable_value(criterion, j, &c.name);
+                }
+            })
+            .response
+            .on_hover_text("Criterion whose weight is swept");
+        ui.strong("changes");
+    });
+    let Some(sweep) = state.sensitivity.as_ref().map(|s| &s.sweeps[*criterion]) else {
+        return ui.label("No sweep: the appraisal is not valid.");
+    };
+    let j = *criterion;
+    let response = Plot::new("weight_sweep")
+        .height(plot_height(ui))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .include_x(1.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .x_axis_label(format!("{} weight", a.criteria[j].name.to_lowercase()))
+        .y_axis_label("weighted score")
+        .show(ui, |plot| {
+            for (i, o) in a.options.iter().enumerate() {
+                let line = PlotPoints::from(vec![[0.0, sweep.at_zero[i]], [1.0, sweep.at_one[i]]]);
+                plot.line(
+                    Line::new(o.name.clone(), line)
+                        .color(option_colour(o.kind))
+                        .width(if i == r.preferred { 3.5 } else { 2.0 }),
+                );
+            }
+            plot.vline(
+                VLine::new("current weight", sweep.current_weight)
+                    .color(egui::Color32::GRAY)
+                    .width(2.0),
+            );
+            for (k, x) in sweep.switches.iter().enumerate() {
+                plot.points(
+                    Points::new(
+                        format!("switch {k}"),
+                        vec![[x.weight, sweep.total(x.after, x.weight)]],
+                    )
+                    .color(WARNING)
+                    .radius(6.0),
+                );
+                plot.text(Text::new(
+                    format!("switch label {k}"),
+                    [x.weight, sweep.total(x.after, x.weight) + 6.0].into(),
+                    format!("{:.2}", x.weight),
+                ));
+            }
+        })
+        .response;
+    let caption = match sweep.nearest_switches() {
+        (None, None) => format!(
+            "{} leads at every {} weight.",
+            a.options[r.preferred].name,
+            a.criteria[j].name.to_lowercase()
+        ),
+        (above, below) => {
+            let mut parts = Vec::new();
+            if let Some(x) = above {
+                parts.push(format!(
+                    "above {:.2}, {} leads",
+                    x.weight, a.options[x.after].name
+                ));
+            }
+            if let Some(x) = below {
+                parts.push(format!(
+                    "below {:.2}, {} leads",
+                    x.weight, a.options[x.before].name
+                ));
+            }
+            format!(
+                "Lines in each option's colour. Grey: today's weight {:.2}. Dots: switching values — {}.",
+                sweep.current_weight,
+                parts.join("; ")
+            )
+        }
+    };
+    ui.small(caption);
+    response
+}
+
+pub fn acceptability_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> egui::Response {
+    let Some(x) = state.smaa.as_ref().and_then(|p| p.result.as_ref().ok()) else {
+        return ui.label("Working out rank acceptability…");
+    };
+    let dark = ui.visuals().dark_mode;
+    let n = a.options.len();
+    let row = move |i: usize| (n - 1 - i) as f64;
+    let names: Vec<String> = a.options.iter().map(|o| short_name(&o.name, 18)).collect();
+    let central_text = |i: usize| {
+        x.central_weights[i].as_ref().map_or_else(
+            || "never first".to_string(),
+            |c| {
+                let parts: Vec<String> = a
+                    .criteria
+                    .iter()
+                    .zip(c)
+                    .map(|(cr, w)| format!("{} {:.0}%", cr.name, w * 100.0))
+                    .collect();
+                format!("central weights: {}", parts.join(", "))
+            },
+        )
+    };
+    let mut charts: Vec<BarChart> = Vec::new();
+    for rank in 0..n {
+        let bars: Vec<Bar> = a
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let extra = if rank == 0 {
+                    format!("\n{}", central_text(i))
+                } else {
+                    String::new()
+                };
+                Bar::new(row(i), x.acceptability[i][rank] * 100.0)
+                    .width(0.65)
+                    .fill(shade(option_colour(o.kind), rank, n, dark))
+                    .name(format!("{} · rank {}{extra}", o.name, rank + 1))
+            })
+            .collect();
+        let others: Vec<&BarChart> = charts.iter().collect();
+        charts.push(
+            BarChart::new(format!("rank {}", rank + 1), bars)
+                .horizontal()
+                .element_formatter(Box::new(|bar, _| {
+                    format!("{}: {:.1}% of draws", bar.name, bar.value)
+                }))
+                .stack_on(&others),
+        );
+    }
+    let response = Plot::new("acceptability")
+        .height(plot_height(ui))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .include_x(100.0)
+        .x_axis_label("share of plausible weightings (%)")
+        .y_axis_min_width(130.0)
+        .y_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
+                names[n - 1 - r as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        })
+        .response;
+    let firsts: Vec<String> = a
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            format!(
+                "{} {:.0}%",
+                short_name(&o.name, 14),
+                x.acceptability[i][0] * 100.0
+            )
+        })
+        .collect();
+    ui.small(format!(
+        "Darkest: first in this share of {} weightings drawn uniformly (within any agreed bounds); then 2nd, 3rd…. First: {}. Hover a bar for its central weights.",
+        x.draws,
+        firsts.join(", ")
+    ));
+    response
+}
+
+pub fn npsv_spread_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> egui::Response {
+    let Some(x) = state.smaa.as_ref().and_then(|p| p.result.as_ref().ok()) else {
+        return ui.label("Working out the NPSV spread…");
+    };
+    // Business as usual is the comparator: its NPSV is zero by definition.
+    let shown: Vec<usize> = (0..a.options.len())
+        .filter(|&i| a.options[i].kind != crate::model::OptionKind::BusinessAsUsual)
+        .collect();
+    let n = shown.len();
+    let names: Vec<String> = shown
+        .iter()
+        .map(|&i| short_name(&a.options[i].name, 18))
+        .collect();
+    let boxes: Vec<BoxPlot> = shown
+        .iter()
+        .enumerate()
+        .map(|(row, &i)| {
+            let o = &a.options[i];
+            let s = &x.npsv[i];
+            BoxPlot::new(
+                o.name.clone(),
+                vec![
+                    BoxElem::new(
+                        (n - 1 - row) as f64,
+                        BoxSpread::new(s.p10, s.p25, s.p50, s.p75, s.p90),
+                    )
+                    .name(format!(
+                        "{}: P10 {} · P50 {} · P90 {} · NPSV above zero in {:.0}%",
+                        o.name,
+                        gbp(s.p10),
+                        gbp(s.p50),
+                        gbp(s.p90),
+                        s.p_positive * 100.0
+                    ))
+                    .box_width(0.6)
+                    .whisker_width(0.4),
+                ],
+            )
+            .horizontal()
+            .color(option_colour(o.kind))
+            .element_formatter(Box::new(|e, _| e.name.clone()))
+        })
+        .collect();
+    let response = Plot::new("npsv_spread")
+        .height(plot_height(ui))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_label("NPSV against business as usual")
+        .x_axis_formatter(|mark, _| gbp(mark.value))
+        .y_axis_min_width(130.0)
+        .y_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
+                names[n - 1 - r as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .show(ui, |plot| {
+            for b in boxes {
+                plot.box_plot(b);
+            }
+            plot.vline(VLine::new("zero", 0.0).color(egui::Color32::GRAY));
+        })
+        .response;
+    ui.small(format!(
+        "Whiskers P10–P90, box P25–P75, line the median, over {} draws of every input from its low–high range.",
+        x.draws
+    ));
+    response
+}
+
+pub fn tornado_ui(
+    ui: &mut Ui,
+    a: &Appraisal,
+    r: &Results,
+    state: &RobustnessState,
+) -> egui::Response {
+    let Some(s) = &state.sensitivity else {
+        return ui.label("No tornado: the appraisal is not valid.");
+    };
+    let p = r.preferred;
+    let base = r.options[p]
+        .headline(a.settings.apply_optimism_bias)
+        .npsv_gbp;
+    let bars: Vec<_> = s.tornado.iter().take(8).collect();
+    let k = bars.len();
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|t| {
+            format!(
+                "{}: {}",
+                short_name(&a.options[t.option].name, 14),
+                t.input.label()
+            )
+        })
+        .collect();
+    let colour = option_colour(a.options[p].kind);
+    let mut low_bars = Vec::new();
+    let mut high_bars = Vec::new();
+    for (i, t) in bars.iter().enumerate() {
+        let y = (k - 1 - i) as f64;
+        low_bars.push(
+            Bar::new(y, t.npsv_at_low - base)
+                .base_offset(base)
+                .width(0.6)
+                .fill(colour.gamma_multiply(0.45))
+                .name(format!(
+                    "{} at its low value: NPSV {}",
+                    labels[i],
+                    gbp(t.npsv_at_low)
+                )),
+        );
+        high_bars.push(
+            Bar::new(y, t.npsv_at_high - base)
+                .base_offset(base)
+                .width(0.6)
+                .fill(colour)
+                .name(format!(
+                    "{} at its high value: NPSV {}",
+                    labels[i],
+                    gbp(t.npsv_at_high)
+                )),
+        );
+    }
+    let response = Plot::new("tornado")
+        .height(plot_height(ui))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_label(format!("{} NPSV", a.options[p].name))
+        .x_axis_formatter(|mark, _| gbp(mark.value))
+        .y_axis_min_width(170.0)
+        .y_axis_formatter(move |mark, _| {
+            let v = mark.value.round();
+            if (mark.value - v).abs() < 1e-6 && v >= 0.0 && (v as usize) < k {
+                labels[k - 1 - v as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..k)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("low value", low_bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|b, _| b.name.clone())),
+            );
+            plot.bar_chart(
+                BarChart::new("high value", high_bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|b, _| b.name.clone())),
+            );
+            plot.vline(VLine::new("central NPSV", base).color(egui::Color32::GRAY));
+        })
+        .response;
+    let switching: Vec<String> = s
+        .input_switching
+        .iter()
+        .filter_map(|x| {
+            x.npsv_zero
+                .map(|v| format!("{} {}", x.input.label(), input_text(x.input, v)))
+        })
+        .collect();
+    ui.small(format!(
+        "Pale: the input at its low value; full colour: at its high value. NPSV reaches zero at: {}.",
+        if switching.is_empty() {
+            "no value in range".to_string()
+        } else {
+            switching.join(", ")
+        }
+    ));
+    response
+}

@@ -253,22 +253,16 @@ pub fn acceptability_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> 
             }
         })
         .response;
-    let firsts: Vec<String> = a
+    let leader = a
         .options
         .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            format!(
-                "{} {:.0}%",
-                short_name(&o.name, 14),
-                x.acceptability[i][0] * 100.0
-            )
-        })
-        .collect();
+        .zip(&x.acceptability)
+        .max_by(|p, q| p.1[0].total_cmp(&q.1[0]))
+        .map(|(o, acc)| format!("{} most often ({:.0}%)", o.name, acc[0] * 100.0))
+        .unwrap_or_default();
     ui.small(format!(
-        "Darkest: first in this share of {} weightings drawn uniformly (within any agreed bounds); then 2nd, 3rd…. First: {}. Hover a bar for its central weights.",
-        x.draws,
-        firsts.join(", ")
+        "Darkest: first, then 2nd, 3rd… over {} weightings drawn uniformly (within any agreed bounds). First: {leader}. Hover a bar for its central weights.",
+        x.draws
     ));
     response
 }

@@ -90,6 +90,8 @@ pub struct FastModel {
     annuity: f64,
     years: u32,
     apply_ob: bool,
+    /// False for a model made from bare scores: nothing to record in money.
+    pub has_money: bool,
 }
 
 impl FastModel {
@@ -164,6 +166,7 @@ impl FastModel {
             annuity,
             years,
             apply_ob: a.settings.apply_optimism_bias,
+            has_money: true,
         })
     }
 
@@ -205,6 +208,7 @@ impl FastModel {
             annuity: 0.0,
             years: 1,
             apply_ob: false,
+            has_money: false,
         }
     }
 
@@ -214,6 +218,14 @@ impl FastModel {
 
     pub fn n_criteria(&self) -> usize {
         self.measures.len()
+    }
+
+    /// Whether any input has a low–high range to draw from.
+    pub fn is_uncertain(&self) -> bool {
+        self.options
+            .iter()
+            .flat_map(|o| o.estimates.iter().flatten())
+            .any(|e| matches!((e.low, e.high), (Some(l), Some(h)) if h > l))
     }
 
     /// Every option's inputs at their likely values.

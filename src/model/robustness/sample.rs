@@ -19,9 +19,12 @@ impl Draws {
         (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    /// Uniform in (0, 1]: safe to take the logarithm of.
-    fn uniform_open_zero(&mut self) -> f64 {
-        1.0 - self.uniform()
+    /// A stream for block `block` of a run seeded with `seed`: blocks can then be drawn in
+    /// any order, on any thread, and still give the same figures.
+    pub fn for_block(seed: u64, block: u64) -> Self {
+        Self::new(splitmix64(
+            seed ^ splitmix64(block.wrapping_add(0x9E37_79B9)),
+        ))
     }
 
     /// A draw of an estimate: triangular over its range, or its likely value if it has none.
@@ -32,18 +35,41 @@ impl Draws {
         }
     }
 
-    /// Weights uniform on the simplex (Dirichlet(1, …, 1)): normalised exponential draws.
-    /// (Uniform draws normalised would crowd the middle of the simplex.)
+    /// Weights uniform on the simplex (Dirichlet(1, …, 1)) by the sorted-gaps method: the
+    /// gaps between m − 1 sorted uniform draws on [0, 1]. (Uniform weights normalised would
+    /// crowd the simplex's middle.)
     pub fn simplex(&mut self, weights: &mut [f64]) {
-        let mut total = 0.0;
-        for w in weights.iter_mut() {
-            *w = -self.uniform_open_zero().ln();
-            total += *w;
+        let m = weights.len();
+        if m == 0 {
+            return;
         }
-        for w in weights.iter_mut() {
-            *w /= total;
+        // Cuts go in weights[..m-1]; insertion sort is fastest for the few criteria there are.
+        for k in 0..m - 1 {
+            let u = self.uniform();
+            let mut j = k;
+            while j > 0 && weights[j - 1] > u {
+                weights[j] = weights[j - 1];
+                j -= 1;
+            }
+            weights[j] = u;
         }
+        // Gaps, from the top down so each cut is read before it is overwritten.
+        let mut upper = 1.0;
+        for k in (0..m - 1).rev() {
+            let cut = weights[k];
+            weights[k + 1] = upper - cut;
+            upper = cut;
+        }
+        weights[0] = upper;
     }
+}
+
+/// SplitMix64's mixing step: spreads nearby seeds far apart.
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// Inverse CDF of the triangular distribution with minimum a, mode c, maximum b at u.

@@ -42,30 +42,200 @@ pub struct SmaaResult {
     pub margin: f64,
 }
 
-/// A run in progress.
-pub struct SmaaRun {
+/// Draws are made in fixed blocks, each from its own stream of the seed, so the figures are
+/// the same however many threads run them and however the run is split into chunks.
+pub const BLOCK_DRAWS: u32 = 2048;
+/// Streams of the confidence pass start here, apart from the main draws' streams.
+const CONFIDENCE_STREAMS: u64 = 1 << 40;
+/// Rejection sampling gives up when fewer than one draw in this many fits the bounds.
+const MAX_REJECTIONS_PER_DRAW: u32 = 100_000;
+
+/// What every block needs to know, shared read-only between threads.
+struct Problem {
     model: FastModel,
     bounds: Vec<(f64, f64)>,
     bounded: bool,
     uncertain: bool,
-    target: u32,
-    seed: u64,
+    /// Scores at the likely inputs: every draw's scores when nothing is uncertain.
+    likely_scores: Vec<f64>,
+}
+
+/// Working space for one block.
+struct Scratch {
     rng: Draws,
-    done: u32,
-    rank_counts: Vec<u32>,
-    central_sums: Vec<f64>,
-    first_counts: Vec<u32>,
-    npsv: Vec<Vec<f64>>,
     drawn: Vec<Drawn>,
     raw: Vec<f64>,
     scores: Vec<f64>,
     weights: Vec<f64>,
     totals: Vec<f64>,
-    confidence: Option<Vec<Option<f64>>>,
 }
 
-/// Rejection sampling gives up when fewer than one draw in this many fits the bounds.
-const MAX_REJECTIONS_PER_DRAW: u32 = 100_000;
+/// Counts from one block of main draws; merged in block order.
+struct BlockStats {
+    rank_counts: Vec<u32>,
+    central_sums: Vec<f64>,
+    first_counts: Vec<u32>,
+    npsv: Vec<Vec<f64>>,
+}
+
+impl Problem {
+    fn scratch(&self, rng: Draws) -> Scratch {
+        let (n, m) = (self.model.n_options(), self.model.n_criteria());
+        Scratch {
+            rng,
+            drawn: self.model.likely(),
+            raw: vec![0.0; n * m],
+            scores: self.likely_scores.clone(),
+            weights: vec![0.0; m],
+            totals: vec![0.0; n],
+        }
+    }
+
+    fn draw_inputs(&self, s: &mut Scratch) {
+        if self.uncertain {
+            let rng = &mut s.rng;
+            for (d, o) in s.drawn.iter_mut().zip(&self.model.options) {
+                *d = self.model.draw_option(o, &mut |e| rng.estimate(e));
+            }
+            self.model.scores_into(&s.drawn, &mut s.raw, &mut s.scores);
+        }
+    }
+
+    fn draw_weights(&self, s: &mut Scratch) -> Result<(), String> {
+        for _ in 0..MAX_REJECTIONS_PER_DRAW {
+            s.rng.simplex(&mut s.weights);
+            if !self.bounded
+                || s.weights
+                    .iter()
+                    .zip(&self.bounds)
+                    .all(|(w, (lo, hi))| (lo..=hi).contains(&w))
+            {
+                return Ok(());
+            }
+        }
+        Err("the weight bounds are too narrow to draw weightings inside them".to_string())
+    }
+
+    /// Main draws `first .. first + count` of block `block`.
+    fn run_block(&self, seed: u64, block: u64, count: u32) -> Result<BlockStats, String> {
+        let (n, m) = (self.model.n_options(), self.model.n_criteria());
+        let mut s = self.scratch(Draws::for_block(seed, block));
+        let mut stats = BlockStats {
+            rank_counts: vec![0; n * n],
+            central_sums: vec![0.0; n * m],
+            first_counts: vec![0; n],
+            npsv: vec![
+                Vec::with_capacity(if self.model.has_money {
+                    count as usize
+                } else {
+                    0
+                });
+                n
+            ],
+        };
+        for _ in 0..count {
+            self.draw_inputs(&mut s);
+            self.draw_weights(&mut s)?;
+            totals(&s.scores, &s.weights, &mut s.totals);
+            for (i, counts) in stats.rank_counts.chunks_exact_mut(n).enumerate() {
+                let r = rank_of(&s.totals, i);
+                counts[r] += 1;
+                if r == 0 {
+                    stats.first_counts[i] += 1;
+                    for (c, w) in stats.central_sums[i * m..(i + 1) * m]
+                        .iter_mut()
+                        .zip(&s.weights)
+                    {
+                        *c += w;
+                    }
+                }
+            }
+            if self.model.has_money {
+                for (i, v) in stats.npsv.iter_mut().enumerate() {
+                    v.push(self.model.npsv(i, &s.drawn));
+                }
+            }
+        }
+        Ok(stats)
+    }
+
+    /// Confidence draws of block `block`: for each option, how often it is first with the
+    /// weights fixed at its central weights. The inputs are drawn once for all options.
+    fn confidence_block(
+        &self,
+        seed: u64,
+        block: u64,
+        count: u32,
+        central: &[Option<Vec<f64>>],
+    ) -> Vec<u32> {
+        let n = self.model.n_options();
+        let mut s = self.scratch(Draws::for_block(seed, CONFIDENCE_STREAMS + block));
+        let mut firsts = vec![0u32; n];
+        for _ in 0..count {
+            self.draw_inputs(&mut s);
+            for (i, c) in central.iter().enumerate() {
+                if let Some(c) = c {
+                    totals(&s.scores, c, &mut s.totals);
+                    if rank_of(&s.totals, i) == 0 {
+                        firsts[i] += 1;
+                    }
+                }
+            }
+        }
+        firsts
+    }
+}
+
+fn totals(scores: &[f64], weights: &[f64], out: &mut [f64]) {
+    for (t, row) in out.iter_mut().zip(scores.chunks_exact(weights.len())) {
+        *t = row.iter().zip(weights).map(|(s, w)| s * w).sum();
+    }
+}
+
+/// 0-based competition rank: how many options score strictly more.
+fn rank_of(totals: &[f64], i: usize) -> usize {
+    let t = totals[i];
+    totals.iter().filter(|&&o| o > t + TIE_TOLERANCE).count()
+}
+
+/// Runs `job` for each block in `blocks`, spread over the machine's cores, and returns the
+/// results in block order.
+fn in_parallel<T: Send>(blocks: &[(u64, u32)], job: impl Fn(u64, u32) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(blocks.len().max(1));
+    if threads <= 1 {
+        return blocks.iter().map(|&(b, c)| job(b, c)).collect();
+    }
+    let per_thread = blocks.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = blocks
+            .chunks(per_thread)
+            .map(|chunk| {
+                let job = &job;
+                scope.spawn(move || chunk.iter().map(|&(b, c)| job(b, c)).collect::<Vec<T>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A worker only panics on a bug; fall back to nothing rather than abort.
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// A run in progress.
+pub struct SmaaRun {
+    problem: Problem,
+    target: u32,
+    seed: u64,
+    done: u32,
+    rank_counts: Vec<u32>,
+    central_sums: Vec<f64>,
+    first_counts: Vec<u32>,
+    npsv: Vec<Vec<f64>>,
+    confidence: Option<Vec<Option<f64>>>,
+}
 
 impl SmaaRun {
     pub fn new(a: &Appraisal) -> Result<Self, FastModelError> {
@@ -91,37 +261,27 @@ impl SmaaRun {
 
     pub fn with_model(model: FastModel, bounds: Vec<(f64, f64)>, draws: u32, seed: u64) -> Self {
         let (n, m) = (model.n_options(), model.n_criteria());
-        let uncertain = model
-            .options
-            .iter()
-            .flat_map(|o| o.estimates.iter().flatten())
-            .any(|e| matches!((e.low, e.high), (Some(l), Some(h)) if h > l));
-        let bounded = bounds.iter().any(|&(lo, hi)| lo > 0.0 || hi < 1.0);
-        let drawn = model.likely();
-        let mut run = Self {
-            bounds,
-            bounded,
-            uncertain,
+        let mut raw = vec![0.0; n * m];
+        let mut likely_scores = vec![0.0; n * m];
+        model.scores_into(&model.likely(), &mut raw, &mut likely_scores);
+        let capacity = if model.has_money { draws as usize } else { 0 };
+        Self {
+            problem: Problem {
+                bounded: bounds.iter().any(|&(lo, hi)| lo > 0.0 || hi < 1.0),
+                uncertain: model.is_uncertain(),
+                bounds,
+                likely_scores,
+                model,
+            },
             target: draws,
             seed,
-            rng: Draws::new(seed),
             done: 0,
             rank_counts: vec![0; n * n],
             central_sums: vec![0.0; n * m],
             first_counts: vec![0; n],
-            npsv: vec![Vec::with_capacity(draws as usize); n],
-            drawn,
-            raw: vec![0.0; n * m],
-            scores: vec![0.0; n * m],
-            weights: vec![0.0; m],
-            totals: vec![0.0; n],
+            npsv: (0..n).map(|_| Vec::with_capacity(capacity)).collect(),
             confidence: None,
-            model,
-        };
-        // With nothing uncertain the scores never change: work them out once.
-        run.model
-            .scores_into(&run.drawn, &mut run.raw, &mut run.scores);
-        run
+        }
     }
 
     pub fn target(&self) -> u32 {
@@ -136,90 +296,54 @@ impl SmaaRun {
         self.done >= self.target && self.confidence.is_some()
     }
 
-    /// Share of the work done, 0–1 (the confidence pass counts as one more tenth).
+    /// Share of the work done, 0–1 (the confidence pass counts as the last tenth).
     pub fn progress(&self) -> f32 {
-        let main = self.done as f32 / self.target.max(1) as f32;
         if self.confidence.is_some() {
             1.0
         } else {
-            main * 0.9
+            0.9 * self.done as f32 / self.target.max(1) as f32
         }
     }
 
-    fn draw_inputs(&mut self) {
-        if self.uncertain {
-            let rng = &mut self.rng;
-            for (i, o) in self.model.options.iter().enumerate() {
-                self.drawn[i] = self.model.draw_option(o, &mut |e| rng.estimate(e));
-            }
-            self.model
-                .scores_into(&self.drawn, &mut self.raw, &mut self.scores);
+    /// The blocks (index, draws) covering the next `max_draws` draws, in whole blocks.
+    fn next_blocks(&self, max_draws: u32) -> Vec<(u64, u32)> {
+        let mut blocks = Vec::new();
+        let mut at = self.done;
+        let end = self.target.min(self.done.saturating_add(max_draws.max(1)));
+        while at < end {
+            let count = BLOCK_DRAWS.min(self.target - at);
+            blocks.push((u64::from(at / BLOCK_DRAWS), count));
+            at += count;
         }
+        blocks
     }
 
-    /// Weights uniform on the simplex within the bounds. Err if the bounds leave almost no room.
-    fn draw_weights(&mut self) -> Result<(), String> {
-        for _ in 0..MAX_REJECTIONS_PER_DRAW {
-            self.rng.simplex(&mut self.weights);
-            if !self.bounded
-                || self
-                    .weights
-                    .iter()
-                    .zip(&self.bounds)
-                    .all(|(w, (lo, hi))| (lo..=hi).contains(&w))
-            {
-                return Ok(());
-            }
-        }
-        Err("the weight bounds are too narrow to draw weightings inside them".to_string())
-    }
-
-    fn totals(&mut self, weights: &[f64]) {
-        let m = weights.len();
-        for (i, t) in self.totals.iter_mut().enumerate() {
-            *t = self.scores[i * m..(i + 1) * m]
-                .iter()
-                .zip(weights)
-                .map(|(s, w)| s * w)
-                .sum();
-        }
-    }
-
-    fn rank_of(&self, i: usize) -> usize {
-        let t = self.totals[i];
-        self.totals
-            .iter()
-            .filter(|&&o| o > t + TIE_TOLERANCE)
-            .count()
-    }
-
-    /// Runs up to `max_draws` more draws; then, once all are done, the confidence pass.
+    /// Runs at least `max_draws` more draws (rounded up to whole blocks), on every core; once
+    /// all are done, the confidence pass.
     pub fn advance(&mut self, max_draws: u32) -> Result<(), String> {
-        let (n, m) = (self.model.n_options(), self.model.n_criteria());
-        let end = (self.done + max_draws).min(self.target);
-        while self.done < end {
-            self.draw_inputs();
-            self.draw_weights()?;
-            let weights = std::mem::take(&mut self.weights);
-            self.totals(&weights);
-            for i in 0..n {
-                let r = self.rank_of(i);
-                self.rank_counts[i * n + r] += 1;
-                if r == 0 {
-                    self.first_counts[i] += 1;
-                    for (s, w) in self.central_sums[i * m..(i + 1) * m]
-                        .iter_mut()
-                        .zip(&weights)
-                    {
-                        *s += w;
-                    }
-                }
-                let npsv = self.model.npsv(i, &self.drawn);
-                self.npsv[i].push(npsv);
+        let (n, m) = (
+            self.problem.model.n_options(),
+            self.problem.model.n_criteria(),
+        );
+        let blocks = self.next_blocks(max_draws);
+        let (problem, seed) = (&self.problem, self.seed);
+        for stats in in_parallel(&blocks, |b, c| problem.run_block(seed, b, c)) {
+            let stats = stats?;
+            for (a, b) in self.rank_counts.iter_mut().zip(&stats.rank_counts) {
+                *a += b;
             }
-            self.weights = weights;
-            self.done += 1;
+            for (a, b) in self.central_sums.iter_mut().zip(&stats.central_sums) {
+                *a += b;
+            }
+            for (a, b) in self.first_counts.iter_mut().zip(&stats.first_counts) {
+                *a += b;
+            }
+            for (a, b) in self.npsv.iter_mut().zip(stats.npsv) {
+                a.extend(b);
+            }
         }
+        self.done += blocks.iter().map(|&(_, c)| c).sum::<u32>();
+        debug_assert!(self.rank_counts.len() == n * n && self.central_sums.len() == n * m);
         if self.done >= self.target && self.confidence.is_none() {
             self.confidence = Some(self.confidence_factors());
         }
@@ -233,7 +357,7 @@ impl SmaaRun {
     }
 
     fn central(&self, i: usize) -> Option<Vec<f64>> {
-        let m = self.model.n_criteria();
+        let m = self.problem.model.n_criteria();
         let count = self.first_counts[i];
         (count > 0).then(|| {
             self.central_sums[i * m..(i + 1) * m]
@@ -245,28 +369,36 @@ impl SmaaRun {
 
     /// P(first) for each option at its central weights, over fresh input draws (one
     /// evaluation suffices when no input is uncertain).
-    fn confidence_factors(&mut self) -> Vec<Option<f64>> {
-        let n = self.model.n_options();
-        let input_draws = if self.uncertain { self.target } else { 1 };
-        (0..n)
-            .map(|i| {
-                let central = self.central(i)?;
-                let mut first = 0u32;
-                for _ in 0..input_draws {
-                    self.draw_inputs();
-                    self.totals(&central);
-                    if self.rank_of(i) == 0 {
-                        first += 1;
-                    }
-                }
-                Some(f64::from(first) / f64::from(input_draws))
-            })
+    fn confidence_factors(&self) -> Vec<Option<f64>> {
+        let n = self.problem.model.n_options();
+        let central: Vec<Option<Vec<f64>>> = (0..n).map(|i| self.central(i)).collect();
+        let input_draws = if self.problem.uncertain {
+            self.target
+        } else {
+            1
+        };
+        let blocks: Vec<(u64, u32)> = (0..input_draws.div_ceil(BLOCK_DRAWS))
+            .map(|b| (u64::from(b), BLOCK_DRAWS.min(input_draws - b * BLOCK_DRAWS)))
+            .collect();
+        let (problem, seed) = (&self.problem, self.seed);
+        let mut firsts = vec![0u32; n];
+        for block in in_parallel(&blocks, |b, c| {
+            problem.confidence_block(seed, b, c, &central)
+        }) {
+            for (a, b) in firsts.iter_mut().zip(block) {
+                *a += b;
+            }
+        }
+        central
+            .iter()
+            .zip(firsts)
+            .map(|(c, f)| c.as_ref().map(|_| f64::from(f) / f64::from(input_draws)))
             .collect()
     }
 
     /// The figures so far (complete once `is_complete`).
     pub fn result(&self) -> SmaaResult {
-        let n = self.model.n_options();
+        let n = self.problem.model.n_options();
         let done = self.done.max(1);
         SmaaResult {
             draws: self.done,
@@ -280,7 +412,9 @@ impl SmaaRun {
                 .collect(),
             central_weights: (0..n).map(|i| self.central(i)).collect(),
             confidence: self.confidence.clone().unwrap_or_else(|| vec![None; n]),
-            npsv: self.npsv.iter().map(|v| summarise(v)).collect(),
+            npsv: (0..n)
+                .map(|i| summarise(self.npsv.get(i).map_or(&[][..], Vec::as_slice)))
+                .collect(),
             margin: 1.96 * (0.25 / f64::from(done)).sqrt(),
         }
     }
@@ -298,6 +432,19 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 }
 
 fn summarise(values: &[f64]) -> NpsvSummary {
+    if values.is_empty() {
+        return NpsvSummary {
+            p10: 0.0,
+            p25: 0.0,
+            p50: 0.0,
+            p75: 0.0,
+            p90: 0.0,
+            min: 0.0,
+            max: 0.0,
+            mean: 0.0,
+            p_positive: 0.0,
+        };
+    }
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
     let n = sorted.len().max(1) as f64;

@@ -5,21 +5,21 @@
 //!   0–100 scores, unbounded weights, 10^6 draws. This is the computation that
 //!   `python3 reference/smaa_reference.py bench` times in numpy (Dirichlet weights, totals,
 //!   competition ranks, rank acceptability, central weights); the Rust side also does the
-//!   confidence pass (one evaluation per option here, as nothing is uncertain) and the NPSV
-//!   summary the engine always keeps.
+//!   confidence pass (one evaluation here, as nothing is uncertain).
 //! - `smaa/scores_5x8_1e4`: the same at 10^4 draws, the app's default. Target: within one
 //!   60 Hz frame (16 ms) on 2 cores.
 //! - `smaa/library_example_1e4`: `SmaaRun::new(&default_example())` with its own settings
 //!   (10,000 draws, seed 2026) run to the end: triangular draws of every uncertain input and
-//!   rescoring on every draw, then the confidence pass (another 10,000 input draws per option
-//!   that ever ranks first).
+//!   rescoring on every draw, recording every NPSV, then the confidence pass (another 10,000
+//!   input draws, each tested against every option's central weights).
 //!
 //! The scores are drawn once from uniform(0, 100) by a fixed-seed 64-bit LCG (Knuth's MMIX
 //! constants), so no extra dependency is needed. numpy's matrix comes from its own generator,
 //! so the two matrices differ; the timing does not depend on the values beyond which options
 //! ever rank first.
 //!
-//! Everything runs on one thread (the engine is sequential). Criterion's median is in
+//! The engine splits the draws into fixed blocks and runs them on every core (two here), as
+//! the app does. Criterion's median is in
 //! `target/criterion/smaa/<case>/new/estimates.json`. Run with `cargo bench --bench smaa`.
 
 use std::hint::black_box;

@@ -188,8 +188,9 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
         }
         (RangeView::Edit, _, _) => {
             if ui
-                .small_button(format!("add a range to {}", label.to_lowercase()))
+                .small_button("add a range")
                 .on_hover_text("Give a low and a high value for the robustness analysis")
+                .accessible_name(format!("add a range to {}", label.to_lowercase()))
                 .clicked()
             {
                 let spread = estimate.likely.abs() * 0.2;

@@ -40,7 +40,7 @@ impl Chart {
             Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
             Chart::BenefitAgainstCost => "Benefit against whole-life cost",
             Chart::WeightSweep => "Who leads as one weight changes",
-            Chart::RankAcceptability => "How often each option comes first, second, …",
+            Chart::RankAcceptability => "How often each option comes first (darkest), second, …",
             Chart::NpsvSpread => "NPSV across the uncertain inputs",
             Chart::Tornado => "What moves the preferred option's NPSV most",
         }
@@ -89,7 +89,7 @@ pub fn chart_ui(
         Chart::WeightSweep => {
             robustness_ui::sweep_ui(ui, appraisal, results, robust, sweep_criterion)
         }
-        Chart::RankAcceptability => robustness_ui::acceptability_ui(ui, appraisal, robust),
+        Chart::RankAcceptability => robustness_ui::acceptability_ui(ui, appraisal, results, robust),
         Chart::NpsvSpread => robustness_ui::npsv_spread_ui(ui, appraisal, robust),
         Chart::Tornado => robustness_ui::tornado_ui(ui, appraisal, results, robust),
     };

@@ -172,7 +172,14 @@ pub fn sweep_ui(
     response
 }
 
-pub fn acceptability_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> egui::Response {
+pub fn acceptability_ui(
+    ui: &mut Ui,
+    a: &Appraisal,
+    r: &Results,
+    state: &RobustnessState,
+) -> egui::Response {
+    let preferred = r.preferred;
+    let preferred_name = a.options[preferred].name.clone();
     let Some(x) = state.smaa.as_ref().and_then(|p| p.result.as_ref().ok()) else {
         return ui.label("Working out rank acceptability…");
     };
@@ -190,7 +197,7 @@ pub fn acceptability_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> 
                     .zip(c)
                     .map(|(cr, w)| format!("{} {:.0}%", cr.name, w * 100.0))
                     .collect();
-                format!("central weights: {}", parts.join(", "))
+                format!("central weights {}", parts.join(", "))
             },
         )
     };
@@ -260,9 +267,11 @@ pub fn acceptability_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> 
         .max_by(|p, q| p.1[0].total_cmp(&q.1[0]))
         .map(|(o, acc)| format!("{} most often ({:.0}%)", o.name, acc[0] * 100.0))
         .unwrap_or_default();
+    // Central weights beside the bars: the typical weighting that makes an option first.
     ui.small(format!(
-        "Darkest: first, then 2nd, 3rd… over {} weightings drawn uniformly (within any agreed bounds). First: {leader}. Hover a bar for its central weights.",
-        x.draws
+        "{} weightings. First most often: {leader}. {preferred_name}'s {}.",
+        x.draws,
+        central_text(preferred)
     ));
     response
 }

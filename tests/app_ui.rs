@@ -420,7 +420,7 @@ fn robustness_charts_show_and_every_control_is_named() {
     for (tab, title) in [
         (
             "Acceptability",
-            "How often each option comes first, second, …",
+            "How often each option comes first (darkest), second, …",
         ),
         ("NPSV spread", "NPSV across the uncertain inputs"),
         ("Tornado", "What moves the preferred option's NPSV most"),

@@ -132,47 +132,30 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         charts.push(chart);
     }
     let totals: Vec<f64> = results.options.iter().map(|r| r.weighted_score).collect();
-    let response = Plot::new("value_profile")
-        .height(plot_height(ui))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(0.0)
-        .include_x(108.0)
-        .x_axis_label("weighted score (0–100)")
-        .y_axis_min_width(130.0)
-        .y_axis_formatter(move |mark, _| {
-            let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n_options {
-                names[n_options - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..n_options)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-            for (i, total) in totals.iter().enumerate() {
-                plot.text(
-                    Text::new(
-                        format!("total {i}"),
-                        [total + 4.0, row(i)].into(),
-                        format!("{total:.1}"),
-                    )
-                    .color(ui_text_colour(dark)),
-                );
-            }
-        })
-        .response;
+    let response = named_rows(
+        still_plot("value_profile", ui, 3.0)
+            .include_x(0.0)
+            .include_x(108.0)
+            .x_axis_label("weighted score (0–100)"),
+        names,
+        130.0,
+    )
+    .show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+        for (i, total) in totals.iter().enumerate() {
+            plot.text(
+                Text::new(
+                    format!("total {i}"),
+                    [total + 4.0, row(i)].into(),
+                    format!("{total:.1}"),
+                )
+                .color(ui_text_colour(dark)),
+            );
+        }
+    })
+    .response;
     let order = appraisal
         .criteria
         .iter()
@@ -185,6 +168,38 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
     response
 }
 
+/// A plot that stays still (charts here are read, not explored), sized to leave room for a
+/// caption of up to `caption_lines` lines beneath it.
+pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height((ui.available_height() - 4.0 - 16.0 * caption_lines).max(140.0))
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+}
+
+/// One horizontal row per name, the first at the top, each labelled on the y axis.
+pub fn named_rows(plot: Plot<'_>, names: Vec<String>, label_width: f32) -> Plot<'_> {
+    let n = names.len();
+    plot.y_axis_min_width(label_width)
+        .y_axis_formatter(move |mark, _| {
+            let r = mark.value.round();
+            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
+                names[n - 1 - r as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+}
+
 fn ui_text_colour(dark: bool) -> egui::Color32 {
     if dark {
         egui::Color32::from_gray(230)
@@ -193,21 +208,11 @@ fn ui_text_colour(dark: bool) -> egui::Color32 {
     }
 }
 
-/// Charts fill the results panel, leaving room for a two-line caption beneath (more, and
-/// the panel would grow to fit it every frame).
-fn plot_height(ui: &Ui) -> f32 {
-    (ui.available_height() - 44.0).max(140.0)
-}
-
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let base_year = appraisal.meta.price_base_year;
-    let response = Plot::new("net_benefit_by_year")
-        .height(plot_height(ui))
+    let response = still_plot("net_benefit_by_year", ui, 3.0)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
         .x_axis_label(format!("year (0 = {base_year})"))
         .y_axis_label("cumulative discounted net benefit")
         .y_axis_formatter(|mark, _| gbp(mark.value))
@@ -256,12 +261,8 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
         .map(point)
         .collect();
     frontier.sort_by(|a, b| a[0].total_cmp(&b[0]));
-    let response = Plot::new("benefit_against_cost")
-        .height(plot_height(ui))
+    let response = still_plot("benefit_against_cost", ui, 3.0)
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
         .include_y(0.0)
         .include_y(105.0)
         .x_axis_label("whole-life cost (present value)")

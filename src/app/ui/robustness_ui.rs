@@ -3,20 +3,16 @@
 
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{
-    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, Plot, PlotPoints, Points, Text, VLine,
+    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoints, Points, Text, VLine,
 };
 
+use super::charts_ui::{named_rows, still_plot};
 use super::widgets::short_name;
 use crate::app::RobustnessState;
 use crate::app::palette::{WARNING, option_colour, shade};
 use crate::model::format::gbp;
 use crate::model::robustness::{fragile_warnings, input_text};
 use crate::model::{Appraisal, Results};
-
-/// Charts fill the panel above a caption of up to three lines.
-fn plot_height(ui: &Ui) -> f32 {
-    (ui.available_height() - 56.0).max(140.0)
-}
 
 /// The warning in words, where the ranking is shown; and how far the analysis has got.
 pub fn fragile_ui(ui: &mut Ui, a: &Appraisal, r: &Results, state: &RobustnessState) {
@@ -99,11 +95,7 @@ pub fn sweep_ui(
         return ui.label("No sweep: the appraisal is not valid.");
     };
     let j = *criterion;
-    let response = Plot::new("weight_sweep")
-        .height(plot_height(ui))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
+    let response = still_plot("weight_sweep", ui, 3.0)
         .include_x(0.0)
         .include_x(1.0)
         .include_y(0.0)
@@ -229,37 +221,20 @@ pub fn acceptability_ui(
                 .stack_on(&others),
         );
     }
-    let response = Plot::new("acceptability")
-        .height(plot_height(ui))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .include_x(0.0)
-        .include_x(100.0)
-        .x_axis_label("share of plausible weightings (%)")
-        .y_axis_min_width(130.0)
-        .y_axis_formatter(move |mark, _| {
-            let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
-                names[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        })
-        .response;
+    let response = named_rows(
+        still_plot("acceptability", ui, 3.0)
+            .include_x(0.0)
+            .include_x(100.0)
+            .x_axis_label("share of plausible weightings (%)"),
+        names,
+        130.0,
+    )
+    .show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    })
+    .response;
     let leader = a
         .options
         .iter()
@@ -319,37 +294,20 @@ pub fn npsv_spread_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> eg
             .element_formatter(Box::new(|e, _| e.name.clone()))
         })
         .collect();
-    let response = Plot::new("npsv_spread")
-        .height(plot_height(ui))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_axis_label("NPSV against business as usual")
-        .x_axis_formatter(|mark, _| gbp(mark.value))
-        .y_axis_min_width(130.0)
-        .y_axis_formatter(move |mark, _| {
-            let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
-                names[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .show(ui, |plot| {
-            for b in boxes {
-                plot.box_plot(b);
-            }
-            plot.vline(VLine::new("zero", 0.0).color(egui::Color32::GRAY));
-        })
-        .response;
+    let response = named_rows(
+        still_plot("npsv_spread", ui, 3.0)
+            .x_axis_label("NPSV against business as usual")
+            .x_axis_formatter(|mark, _| gbp(mark.value)),
+        names,
+        130.0,
+    )
+    .show(ui, |plot| {
+        for b in boxes {
+            plot.box_plot(b);
+        }
+        plot.vline(VLine::new("zero", 0.0).color(egui::Color32::GRAY));
+    })
+    .response;
     ui.small(format!(
         "Whiskers P10–P90, box P25–P75, line the median, over {} draws of every input from its low–high range.",
         x.draws
@@ -410,44 +368,27 @@ pub fn tornado_ui(
                 )),
         );
     }
-    let response = Plot::new("tornado")
-        .height(plot_height(ui))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .x_axis_label(format!("{} NPSV", a.options[p].name))
-        .x_axis_formatter(|mark, _| gbp(mark.value))
-        .y_axis_min_width(170.0)
-        .y_axis_formatter(move |mark, _| {
-            let v = mark.value.round();
-            if (mark.value - v).abs() < 1e-6 && v >= 0.0 && (v as usize) < k {
-                labels[k - 1 - v as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..k)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new("low value", low_bars)
-                    .horizontal()
-                    .element_formatter(Box::new(|b, _| b.name.clone())),
-            );
-            plot.bar_chart(
-                BarChart::new("high value", high_bars)
-                    .horizontal()
-                    .element_formatter(Box::new(|b, _| b.name.clone())),
-            );
-            plot.vline(VLine::new("central NPSV", base).color(egui::Color32::GRAY));
-        })
-        .response;
+    let response = named_rows(
+        still_plot("tornado", ui, 3.0)
+            .x_axis_label(format!("{} NPSV", a.options[p].name))
+            .x_axis_formatter(|mark, _| gbp(mark.value)),
+        labels,
+        170.0,
+    )
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new("low value", low_bars)
+                .horizontal()
+                .element_formatter(Box::new(|b, _| b.name.clone())),
+        );
+        plot.bar_chart(
+            BarChart::new("high value", high_bars)
+                .horizontal()
+                .element_formatter(Box::new(|b, _| b.name.clone())),
+        );
+        plot.vline(VLine::new("central NPSV", base).color(egui::Color32::GRAY));
+    })
+    .response;
     let switching: Vec<String> = s
         .input_switching
         .iter()

@@ -116,7 +116,7 @@ impl Problem {
         Err("the weight bounds are too narrow to draw weightings inside them".to_string())
     }
 
-    /// Main draws `first .. first + count` of block `block`.
+    /// `count` main draws from block `block`'s own stream.
     fn run_block(&self, seed: u64, block: u64, count: u32) -> Result<BlockStats, String> {
         let (n, m) = (self.model.n_options(), self.model.n_criteria());
         let mut s = self.scratch(Draws::for_block(seed, block));
@@ -343,7 +343,6 @@ impl SmaaRun {
             }
         }
         self.done += blocks.iter().map(|&(_, c)| c).sum::<u32>();
-        debug_assert!(self.rank_counts.len() == n * n && self.central_sums.len() == n * m);
         if self.done >= self.target && self.confidence.is_none() {
             self.confidence = Some(self.confidence_factors());
         }

@@ -321,10 +321,6 @@ impl SmaaRun {
     /// Runs at least `max_draws` more draws (rounded up to whole blocks), on every core; once
     /// all are done, the confidence pass.
     pub fn advance(&mut self, max_draws: u32) -> Result<(), String> {
-        let (n, m) = (
-            self.problem.model.n_options(),
-            self.problem.model.n_criteria(),
-        );
         let blocks = self.next_blocks(max_draws);
         let (problem, seed) = (&self.problem, self.seed);
         for stats in in_parallel(&blocks, |b, c| problem.run_block(seed, b, c)) {

@@ -69,6 +69,8 @@ fn harness(saved_dir: &Path) -> Harness<'static, PartnershipApp> {
         saved_dir: saved_dir.to_path_buf(),
         // As in the app: SMAA on its worker thread, restarted whenever the inputs change.
         robustness: RobustnessRunner::background(|| {}),
+        // No autosave: a benchmark writes no files.
+        recovery_dir: None,
     };
     let mut harness = Harness::builder()
         .with_size(WINDOW)

@@ -41,6 +41,7 @@ fn app() -> Fixture {
     let dialogs = Arc::new(FakeDialogs::default());
     let env_dialogs: Arc<dyn FileDialogs> = dialogs.clone();
     let saved_dir = dir.path().join("saved-appraisals");
+    let recovery_dir = dir.path().join("recovery");
     let harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
@@ -51,6 +52,7 @@ fn app() -> Fixture {
                     dialogs: env_dialogs,
                     saved_dir,
                     robustness: RobustnessRunner::inline(),
+                    recovery_dir: Some(recovery_dir),
                 },
                 None,
             )
@@ -469,6 +471,7 @@ fn robustness_runs_in_the_background_and_arrives() {
                     dialogs: Arc::new(FakeDialogs::default()),
                     saved_dir: dir.path().to_path_buf(),
                     robustness: RobustnessRunner::background(move || ctx.request_repaint()),
+                    recovery_dir: None,
                 },
                 None,
             )
@@ -492,4 +495,108 @@ fn robustness_runs_in_the_background_and_arrives() {
         Ok(inline),
         "the same figures as a run in one go"
     );
+}
+
+/// The app on a given recovery folder, its clock stepping half a second a frame.
+fn app_with_recovery(dir: &Path) -> Harness<'static, PartnershipApp> {
+    let saved_dir = dir.join("saved-appraisals");
+    let recovery_dir = dir.join("recovery");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_step_dt(0.5)
+        .build_eframe(move |cc| {
+            PartnershipApp::new(
+                &cc.egui_ctx,
+                None,
+                AppEnv {
+                    dialogs: Arc::new(FakeDialogs::default()),
+                    saved_dir,
+                    robustness: RobustnessRunner::inline(),
+                    recovery_dir: Some(recovery_dir),
+                },
+                None,
+            )
+        });
+    h.run();
+    h
+}
+
+fn recovery_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir.join("recovery")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn work_lost_in_a_crash_is_offered_back_and_restored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut h = app_with_recovery(dir.path());
+        assert_eq!(
+            h.state().overlay(),
+            &Overlay::None,
+            "nothing to recover at first"
+        );
+        h.state_mut().appraisal_mut().options[SHARED]
+            .cost
+            .annual_running_cost_gbp
+            .likely = 3_700_000.0;
+        h.state_mut().appraisal_mut().meta.author = "Workshop, 25 November".into();
+        // A few quiet seconds later the work is in a recovery file, not in any saved file.
+        h.run_steps(8);
+        assert_eq!(recovery_files(dir.path()), 1);
+        assert!(!dir.path().join("saved-appraisals").exists());
+        // The laptop dies: the app is dropped without saving or asking.
+    }
+    let mut h = app_with_recovery(dir.path());
+    assert!(matches!(h.state().overlay(), Overlay::Recover(..)));
+    assert!(
+        h.query_by_label_contains("Its work was autosaved at")
+            .is_some()
+    );
+    h.get_by_label("Restore").click();
+    h.run();
+    let a = h.state().appraisal();
+    assert_eq!(a.meta.author, "Workshop, 25 November");
+    assert_eq!(
+        a.options[SHARED].cost.annual_running_cost_gbp.likely,
+        3_700_000.0
+    );
+    assert!(h.state().is_dirty(), "restored work still needs saving");
+    assert_eq!(h.state().overlay(), &Overlay::None);
+}
+
+#[test]
+fn recovery_files_are_kept_until_the_user_says_and_removed_on_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut h = app_with_recovery(dir.path());
+        h.state_mut().appraisal_mut().meta.title = "Unsaved workshop".into();
+        h.run_steps(8);
+    }
+    // "Not now" keeps the file for next time.
+    {
+        let mut h = app_with_recovery(dir.path());
+        h.get_by_label("Not now").click();
+        h.run();
+        assert_eq!(h.state().overlay(), &Overlay::None);
+        assert_eq!(h.state().appraisal(), &storage::default_example());
+    }
+    assert_eq!(recovery_files(dir.path()), 1);
+    // "Discard it" removes it.
+    {
+        let mut h = app_with_recovery(dir.path());
+        h.get_by_label("Discard it").click();
+        h.run();
+    }
+    assert_eq!(recovery_files(dir.path()), 0);
+    // Saving removes the recovery file of the work saved.
+    let mut h = app_with_recovery(dir.path());
+    h.state_mut().appraisal_mut().meta.title = "Saved in the end".into();
+    h.run_steps(8);
+    assert_eq!(recovery_files(dir.path()), 1);
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    assert_eq!(recovery_files(dir.path()), 0);
 }

@@ -28,6 +28,15 @@ impl Document {
         Self::build(appraisal, Some(path))
     }
 
+    /// Work restored from a recovery file: it differs from what is on disk, so it counts as
+    /// unsaved until saved again.
+    pub fn recovered(appraisal: Appraisal, path: Option<PathBuf>) -> Self {
+        let on_disk = path.as_deref().and_then(|p| storage::load(p).ok());
+        let mut doc = Self::build(appraisal, path);
+        doc.saved = on_disk.unwrap_or_else(crate::model::blank_appraisal);
+        doc
+    }
+
     fn build(appraisal: Appraisal, path: Option<PathBuf>) -> Self {
         let results = appraise(&appraisal);
         Self {

@@ -1,6 +1,7 @@
 //! The desktop app: one owner of the open appraisal and its undo history; panels that draw
 //! it and return actions; one place that carries the actions out.
 
+pub mod autosave;
 pub mod command;
 pub mod document;
 pub mod history;
@@ -26,6 +27,8 @@ use ui::weights_ui::WeightsAction;
 use crate::model::robustness::{Sensitivity, sensitivity};
 use crate::model::{Appraisal, blank_appraisal};
 use crate::storage;
+use crate::storage::recovery::{self, Recovery};
+use autosave::Autosave;
 use robustness_worker::{Progress, RobustnessRunner};
 
 /// What the app needs from outside: dialogs and the default folder. Tests pass fakes.
@@ -33,6 +36,8 @@ pub struct AppEnv {
     pub dialogs: Arc<dyn FileDialogs>,
     pub saved_dir: PathBuf,
     pub robustness: RobustnessRunner,
+    /// Where recovery files go; None turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl AppEnv {
@@ -42,6 +47,7 @@ impl AppEnv {
             dialogs: Arc::new(platform::NativeDialogs),
             saved_dir: platform::default_saved_dir(),
             robustness: RobustnessRunner::background(move || ctx.request_repaint()),
+            recovery_dir: platform::recovery_dir(),
         }
     }
 }
@@ -134,6 +140,8 @@ pub enum Overlay {
     UnsavedChanges(Guarded),
     Error(String),
     Shortcuts,
+    /// A recovery file newer than its saved file, found at start.
+    Recover(PathBuf, Box<Recovery>),
 }
 
 pub struct PartnershipApp {
@@ -147,6 +155,9 @@ pub struct PartnershipApp {
     dialog: Option<PendingDialog>,
     weights_panel: ui::weights_ui::WeightsPanelState,
     robust: RobustnessState,
+    autosave: Autosave,
+    /// Recovery files still to offer after the one showing.
+    pending_recoveries: Vec<(PathBuf, Recovery)>,
     sweep_criterion: usize,
     chart: ui::charts_ui::Chart,
     status: String,
@@ -166,6 +177,7 @@ impl PartnershipApp {
         file: Option<&Path>,
     ) -> Self {
         let prefs = storage_prefs.unwrap_or_default();
+        let recovery_dir = env.recovery_dir.clone();
         let mut app = Self {
             doc: Document::unsaved(storage::default_example()),
             history: History::new(&storage::default_example()),
@@ -176,6 +188,8 @@ impl PartnershipApp {
             dialog: None,
             weights_panel: Default::default(),
             robust: Default::default(),
+            autosave: Autosave::default(),
+            pending_recoveries: Vec::new(),
             sweep_criterion: 0,
             chart: Default::default(),
             status: String::new(),
@@ -186,6 +200,15 @@ impl PartnershipApp {
         if let Some(path) = file {
             app.open_path(path);
         }
+        // Work a crash left behind is offered before anything else.
+        if let Some(dir) = &recovery_dir {
+            app.pending_recoveries = recovery::find(dir)
+                .into_iter()
+                .filter(|(_, r)| r.is_newer_than_saved())
+                .collect();
+            app.offer_next_recovery();
+        }
+        app.autosave = Autosave::new(recovery_dir);
         app.apply_preferences(ctx);
         // Our own Ctrl +/− handling steps through fixed zoom levels and remembers them.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -281,8 +304,19 @@ impl PartnershipApp {
     }
 
     fn replace_document(&mut self, doc: Document) {
+        // The user has saved or chosen to drop the changes: the old recovery file goes.
+        self.autosave.clear();
         self.history = History::new(&doc.appraisal);
         self.doc = doc;
+    }
+
+    fn offer_next_recovery(&mut self) {
+        if matches!(self.overlay, Overlay::None | Overlay::Recover(..)) {
+            self.overlay = match self.pending_recoveries.pop() {
+                Some((path, r)) => Overlay::Recover(path, Box::new(r)),
+                None => Overlay::None,
+            };
+        }
     }
 
     /// Opens a file; on failure the open appraisal stays exactly as it was.
@@ -500,6 +534,26 @@ impl PartnershipApp {
                 self.after_save = None;
                 self.overlay = Overlay::None;
             }
+            DialogAction::Restore => {
+                if let Overlay::Recover(file, r) = std::mem::take(&mut self.overlay) {
+                    let when = r.written_at_text();
+                    self.replace_document(Document::recovered(r.appraisal, r.saved_path));
+                    // The restored work is unsaved, so autosave writes it afresh in seconds.
+                    recovery::remove(&file);
+                    self.status = format!("Restored the work autosaved at {when}.");
+                    self.offer_next_recovery();
+                }
+            }
+            DialogAction::KeepRecovery => {
+                self.overlay = Overlay::None;
+                self.offer_next_recovery();
+            }
+            DialogAction::DiscardRecovery => {
+                if let Overlay::Recover(file, _) = std::mem::take(&mut self.overlay) {
+                    recovery::remove(&file);
+                    self.offer_next_recovery();
+                }
+            }
         }
     }
 
@@ -576,6 +630,7 @@ impl PartnershipApp {
                 ui::dialogs_ui::error_ui(ctx, message).then_some(DialogAction::Close)
             }
             Overlay::Shortcuts => ui::dialogs_ui::shortcuts_ui(ctx).then_some(DialogAction::Close),
+            Overlay::Recover(_, r) => ui::dialogs_ui::recover_ui(ctx, r),
         };
         if let Some(action) = action {
             self.handle_dialog_action(ctx, action);
@@ -719,6 +774,10 @@ impl eframe::App for PartnershipApp {
         let mid_gesture = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
         if !mid_gesture {
             self.history.settle(&self.doc.appraisal);
+        }
+
+        if let Some(wait) = self.autosave.tick(&self.doc, ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
 
         let title = self.title();

@@ -104,6 +104,13 @@ pub fn default_saved_dir() -> PathBuf {
         .unwrap_or(local)
 }
 
+/// Where autosaved recovery files go: the platform's data folder for the app (e.g.
+/// %APPDATA% on Windows, ~/.local/share on Linux), never beside the user's own files.
+pub fn recovery_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("uk.gov", "Partnership Appraisal", "partnership-appraisal")
+        .map(|p| p.data_dir().join("recovery"))
+}
+
 /// The `.ron` files in `dir`, newest first, for the app's own open list.
 pub fn list_appraisals(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {

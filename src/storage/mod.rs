@@ -1,6 +1,7 @@
 //! Appraisal files: RON text, versioned, migrated on load, saved atomically with a backup.
 
 mod migrate;
+pub mod recovery;
 
 use std::fs;
 use std::io::{Read, Write};

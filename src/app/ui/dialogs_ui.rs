@@ -21,6 +21,10 @@ pub enum DialogAction {
     SaveFirst,
     Discard,
     Close,
+    /// The recovery question: restore the autosaved work, keep it for later, or discard it.
+    Restore,
+    KeepRecovery,
+    DiscardRecovery,
 }
 
 fn modal<R>(
@@ -189,4 +193,40 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
         ui.button("Close").clicked()
     });
     ok || escaped
+}
+
+pub fn recover_ui(
+    ctx: &egui::Context,
+    r: &crate::storage::recovery::Recovery,
+) -> Option<DialogAction> {
+    let (action, _) = modal(ctx, "recover_window", "Restore unsaved work?", |ui| {
+        let mut action = None;
+        let whose = r.saved_path.as_deref().map_or_else(
+            || "an appraisal that was never saved".to_string(),
+            |p| format!("{}", p.display()),
+        );
+        ui.label(format!(
+            "The app closed without saving \"{}\" ({whose}). Its work was autosaved at {}.",
+            r.appraisal.meta.title,
+            r.written_at_text()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                action = Some(DialogAction::Restore);
+            }
+            if ui
+                .button("Not now")
+                .on_hover_text("Keep the recovery file and ask next time")
+                .clicked()
+            {
+                action = Some(DialogAction::KeepRecovery);
+            }
+            if ui.button("Discard it").clicked() {
+                action = Some(DialogAction::DiscardRecovery);
+            }
+        });
+        action
+    });
+    // Esc is "not now": nothing is discarded without a click that says so.
+    action
 }

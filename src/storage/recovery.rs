@@ -98,7 +98,7 @@ pub fn find(dir: &Path) -> Vec<(PathBuf, Recovery)> {
             Some((p, recovery))
         })
         .collect();
-    found.sort_by(|a, b| b.1.written_at_unix.cmp(&a.1.written_at_unix));
+    found.sort_by_key(|(_, r)| std::cmp::Reverse(r.written_at_unix));
     found
 }
 

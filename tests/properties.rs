@@ -1,0 +1,187 @@
+//! Properties that hold for any valid appraisal (proptest), and a save that is killed
+//! mid-write, again and again, never leaving a half-written file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use partnership_appraisal::model::*;
+use partnership_appraisal::storage;
+use proptest::prelude::*;
+
+/// Valid appraisals: the library example with every option's figures drawn from their
+/// valid ranges, random weights (not all zero) and either scale.
+fn appraisals() -> impl Strategy<Value = Appraisal> {
+    let money = || 0.0..5e7f64;
+    let rating = || 0.0..=10.0f64;
+    let option = (
+        money(),
+        1u32..=10,
+        money(),
+        0.0..=200.0f64,
+        rating(),
+        money(),
+        rating(),
+        any::<bool>(),
+        (0.0..1e6f64, 0.0..1e6f64, 0.0..=10.0f64, 0.0..=2.0f64),
+        (rating(), rating()),
+    );
+    (
+        prop::collection::vec(option, 5),
+        prop::collection::vec(0.0..=100.0f64, 5),
+        1.0..=100.0f64,
+        1u32..=40,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(options, weights, first_weight, period, apply_ob, fixed)| {
+                let mut a = storage::default_example();
+                a.settings.appraisal_period_years = period;
+                a.settings.apply_optimism_bias = apply_ob;
+                for (c, w) in a.criteria.iter_mut().zip(weights) {
+                    c.swing_weight = w;
+                }
+                a.criteria[0].swing_weight = first_weight;
+                if fixed {
+                    a.criteria[0].scale = Scale::Fixed {
+                        worst: 5e8,
+                        best: 0.0,
+                    };
+                }
+                for (o, f) in a.options.iter_mut().zip(options) {
+                    let (transition, years, running, ob, capacity, social, rating, cbc, c, s) = f;
+                    let bau = o.kind == OptionKind::BusinessAsUsual;
+                    o.cost.transition_cost_gbp = Estimate::new(transition);
+                    o.cost.transition_years = years.min(period);
+                    o.cost.annual_running_cost_gbp = Estimate::new(running);
+                    o.cost.optimism_bias_pct = Estimate::new(if bau { 0.0 } else { ob });
+                    o.capacity = Capacity::Overall(Estimate::new(capacity));
+                    o.social_value.monetised_gbp_per_year = Estimate::new(social);
+                    o.social_value.unmonetised_rating = Estimate::new(rating);
+                    o.cbc = CommunityBenefitClauses {
+                        enabled: cbc && !bau,
+                        annual_cost_gbp: c.0,
+                        social_value_gbp_per_year: c.1,
+                        social_value_rating_uplift: c.2,
+                        capacity_growth_per_year: c.3,
+                    };
+                    o.scores.insert("risk".into(), s.0);
+                    o.scores.insert("democratic_control".into(), s.1);
+                }
+                a
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_valid_appraisal_gives_finite_consistent_figures(a in appraisals()) {
+        prop_assert!(validate(&a).is_empty(), "{:?}", validate(&a));
+        let r = appraise(&a).expect("valid");
+        let total: f64 = r.weights.iter().sum();
+        prop_assert!((total - 1.0).abs() < 1e-9);
+        for o in &r.options {
+            for m in [&o.with_optimism_bias, &o.without_optimism_bias] {
+                prop_assert!(m.npsv_gbp.is_finite() && m.pv_costs_gbp.is_finite());
+                prop_assert!(m.pv_benefits_gbp.is_finite() && m.whole_life_cost_gbp.is_finite());
+                prop_assert!(m.bcr.is_none_or(f64::is_finite));
+            }
+            prop_assert!(o.weighted_score.is_finite());
+            prop_assert!((0.0..=100.0 + 1e-9).contains(&o.weighted_score));
+            // Optimism bias only ever adds cost.
+            prop_assert!(o.with_optimism_bias.npsv_gbp <= o.without_optimism_bias.npsv_gbp + 1e-6);
+        }
+        // Ranks: the best is 1; each rank k is held by options with exactly k−1 better ones.
+        let totals: Vec<f64> = r.options.iter().map(|o| o.weighted_score).collect();
+        prop_assert!(r.options.iter().any(|o| o.rank == 1));
+        for (i, o) in r.options.iter().enumerate() {
+            let better = totals.iter().filter(|&&t| t > totals[i] + 1e-9).count() as u32;
+            prop_assert_eq!(o.rank, better + 1);
+        }
+        prop_assert_eq!(r.options[r.preferred].rank, 1);
+    }
+
+    #[test]
+    fn save_then_load_is_the_identity(a in appraisals()) {
+        let dir = tempfile::tempdir().expect("temp");
+        let path = dir.path().join("a.ron");
+        storage::save(&a, &path).expect("saves");
+        prop_assert_eq!(storage::load(&path).expect("loads"), a);
+    }
+}
+
+const CHILD_ENV: &str = "PARTNERSHIP_APPRAISAL_SAVE_LOOP";
+
+/// Two versions the child saves in turn: a kill can only ever leave one or the other.
+fn versions() -> [Appraisal; 2] {
+    let a = storage::default_example();
+    let mut b = a.clone();
+    b.meta.title = "Second version".into();
+    // Make the second noticeably longer so a torn write could not pass for either.
+    b.meta.purpose = "x".repeat(200_000);
+    [a, b]
+}
+
+/// Not a test on its own: the child process of the kill test, saving in a loop until killed.
+#[test]
+#[ignore = "run only as the child process of the kill-mid-save test"]
+fn save_loop_child() {
+    let Some(path) = std::env::var_os(CHILD_ENV).map(PathBuf::from) else {
+        return;
+    };
+    let versions = versions();
+    for k in 0usize.. {
+        storage::save(&versions[k % 2], &path).expect("child saves");
+    }
+}
+
+/// Which of the two versions the file holds, if it is one of them whole.
+fn complete_version(path: &Path, versions: &[Appraisal; 2]) -> Option<usize> {
+    let a = storage::load(path).ok()?;
+    versions.iter().position(|v| *v == a)
+}
+
+#[test]
+fn saves_killed_at_random_moments_leave_the_old_or_the_new_file_complete() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("workshop.ron");
+    let versions = versions();
+    storage::save(&versions[0], &path).expect("first save");
+    let started = Instant::now();
+    let mut kills = 0;
+    let mut seen = [false; 2];
+    // A cheap deterministic scatter of kill moments between 20 and 80 ms.
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    while kills < 25 && started.elapsed() < Duration::from_secs(8) {
+        let mut child = Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--exact",
+                "save_loop_child",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env(CHILD_ENV, &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("child starts");
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        std::thread::sleep(Duration::from_millis(20 + x % 60));
+        // SIGKILL on Unix, TerminateProcess on Windows: no chance to tidy up.
+        child.kill().expect("kill");
+        child.wait().expect("reaped");
+        kills += 1;
+        let Some(which) = complete_version(&path, &versions) else {
+            panic!("after kill {kills} the file is neither the old nor the new version");
+        };
+        seen[which] = true;
+    }
+    assert!(kills >= 5, "enough kills to mean something ({kills})");
+    // The child really was saving when killed: both versions turned up.
+    assert_eq!(seen, [true, true], "the kills all landed before any save");
+}

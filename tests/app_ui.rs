@@ -600,3 +600,68 @@ fn recovery_files_are_kept_until_the_user_says_and_removed_on_save() {
     assert!(!h.state().is_dirty());
     assert_eq!(recovery_files(dir.path()), 0);
 }
+
+#[test]
+fn no_file_in_the_hostile_corpus_disturbs_the_open_appraisal() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut f = app();
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().meta.author = "Unsaved workshop work".into();
+    h.run();
+    let before = h.state().appraisal().clone();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .expect("corpus")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        // The one sound file opens, as tests/corpus.rs shows; every other must be refused.
+        .filter(|p| !p.ends_with("names-a-path-and-url.ron"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 12);
+    for path in names {
+        h.state_mut().open_path(&path);
+        h.run();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        match h.state().overlay() {
+            Overlay::Error(message) => assert!(message.starts_with(&name), "{message}"),
+            Overlay::InvalidFile { problems, .. } => assert!(!problems.is_empty()),
+            other => panic!("{name}: {other:?}"),
+        }
+        assert!(
+            h.state().appraisal() == &before,
+            "{name} changed the open appraisal"
+        );
+        assert!(
+            h.state().is_dirty(),
+            "{name}: the unsaved work is still unsaved"
+        );
+        // Dismiss, whichever window it was.
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(h.state().overlay(), &Overlay::None, "{name}");
+    }
+}
+
+#[test]
+fn a_file_with_problems_opens_only_when_asked_to_fix_them() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/absurd-values.ron");
+    let mut f = app();
+    let h = &mut f.harness;
+    h.state_mut().open_path(&path);
+    h.run();
+    assert!(
+        h.query_by_label("• Contracting out: transition cost is 1e300, outside 0 to 1e12")
+            .is_some()
+    );
+    h.get_by_label("Open it to fix these").click();
+    h.run();
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(
+        h.query_by_label("• Shared service: optimism bias % is negative")
+            .is_some()
+    );
+}

@@ -306,7 +306,7 @@ fn validation_names_each_problem_and_the_engine_refuses() {
         "Community organisation: social value rating is not a number",
         "Contracting out: transition cost is 1e300, outside 0 to 1e12",
         "Consolidated management: optimism bias % range must run low ≤ likely ≤ high",
-        "Cost: swing weight is not a number",
+        "Cost: swing weight is infinite",
     ] {
         assert!(
             lines.iter().any(|l| l == expected),

@@ -142,6 +142,12 @@ pub enum Overlay {
     Shortcuts,
     /// A recovery file newer than its saved file, found at start.
     Recover(PathBuf, Box<Recovery>),
+    /// A file that reads but has problems: open it anyway to fix them, or leave it.
+    InvalidFile {
+        path: PathBuf,
+        appraisal: Box<Appraisal>,
+        problems: Vec<String>,
+    },
 }
 
 pub struct PartnershipApp {
@@ -319,22 +325,37 @@ impl PartnershipApp {
         }
     }
 
-    /// Opens a file; on failure the open appraisal stays exactly as it was.
+    /// Opens a file; on failure the open appraisal stays exactly as it was. A file that reads
+    /// but has problems is only opened if the user says so, to fix them.
     pub fn open_path(&mut self, path: &Path) {
         match storage::load(path) {
             Ok(appraisal) => {
-                self.replace_document(Document::opened(appraisal, path.to_path_buf()));
-                self.remember_recent(path);
-                self.status = format!("Opened {}", path.display());
-                self.overlay = Overlay::None;
-                // Load errors are reported, not fatal; a file that reads but cannot be computed
-                // still opens, with its problems listed where the results would be.
+                let problems: Vec<String> = crate::model::validate(&appraisal)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                if problems.is_empty() {
+                    self.finish_open(appraisal, path);
+                } else {
+                    self.overlay = Overlay::InvalidFile {
+                        path: path.to_path_buf(),
+                        appraisal: Box::new(appraisal),
+                        problems,
+                    };
+                }
             }
             Err(e) => {
                 log::warn!("{e}");
                 self.overlay = Overlay::Error(e.to_string());
             }
         }
+    }
+
+    fn finish_open(&mut self, appraisal: Appraisal, path: &Path) {
+        self.replace_document(Document::opened(appraisal, path.to_path_buf()));
+        self.remember_recent(path);
+        self.status = format!("Opened {}", path.display());
+        self.overlay = Overlay::None;
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -544,6 +565,16 @@ impl PartnershipApp {
                     self.offer_next_recovery();
                 }
             }
+            DialogAction::OpenToFix => {
+                if let Overlay::InvalidFile {
+                    path, appraisal, ..
+                } = std::mem::take(&mut self.overlay)
+                {
+                    self.finish_open(*appraisal, &path);
+                    self.status =
+                        "Opened with problems: they are listed where the results go.".into();
+                }
+            }
             DialogAction::KeepRecovery => {
                 self.overlay = Overlay::None;
                 self.offer_next_recovery();
@@ -631,6 +662,9 @@ impl PartnershipApp {
             }
             Overlay::Shortcuts => ui::dialogs_ui::shortcuts_ui(ctx).then_some(DialogAction::Close),
             Overlay::Recover(_, r) => ui::dialogs_ui::recover_ui(ctx, r),
+            Overlay::InvalidFile { path, problems, .. } => {
+                ui::dialogs_ui::invalid_file_ui(ctx, &storage::display_name(path), problems)
+            }
         };
         if let Some(action) = action {
             self.handle_dialog_action(ctx, action);

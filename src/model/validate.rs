@@ -57,8 +57,11 @@ impl Validator {
 
     /// Checks a number is finite and within [min, max]; names it in the message.
     fn number(&mut self, subject: &str, what: &str, x: f64, min: f64, max: f64) -> bool {
-        if !x.is_finite() {
+        if x.is_nan() {
             self.push(subject, format!("{what} is not a number"));
+            false
+        } else if x.is_infinite() {
+            self.push(subject, format!("{what} is infinite"));
             false
         } else if x < min && min == 0.0 {
             self.push(subject, format!("{what} is negative"));

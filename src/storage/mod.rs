@@ -119,7 +119,21 @@ pub fn parse_str(text: &str, name: &str) -> Result<Appraisal, FileError> {
         column: e.span.start.col,
         message: e.code.to_string(),
     };
-    let probe: VersionProbe = ron::from_str(text).map_err(syntax)?;
+    // The probe's own name means nothing to a user: call it what it is.
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| {
+        let mut err = syntax(e);
+        if let FileError::Syntax { message, .. } = &mut err
+            && message.contains("VersionProbe")
+        {
+            *message = format!(
+                "not an appraisal file: {}",
+                message
+                    .replace("struct `VersionProbe`", "an appraisal")
+                    .replace("`VersionProbe`", "the appraisal")
+            );
+        }
+        err
+    })?;
     match probe.format_version {
         FORMAT_VERSION => ron::from_str(text).map_err(syntax),
         v if v > FORMAT_VERSION => Err(FileError::TooNew {

@@ -25,6 +25,8 @@ pub enum DialogAction {
     Restore,
     KeepRecovery,
     DiscardRecovery,
+    /// Open a file that has problems, so they can be fixed in the app.
+    OpenToFix,
 }
 
 fn modal<R>(
@@ -229,4 +231,35 @@ pub fn recover_ui(
     });
     // Esc is "not now": nothing is discarded without a click that says so.
     action
+}
+
+pub fn invalid_file_ui(
+    ctx: &egui::Context,
+    name: &str,
+    problems: &[String],
+) -> Option<DialogAction> {
+    let (action, escaped) = modal(ctx, "invalid_file_window", "This file has problems", |ui| {
+        let mut action = None;
+        ui.label(format!(
+            "{name} reads, but its figures cannot be worked out until these are fixed:"
+        ));
+        egui::ScrollArea::vertical()
+            .max_height(200.0)
+            .show(ui, |ui| {
+                for p in problems {
+                    ui.label(RichText::new(format!("• {p}")).color(WARNING));
+                }
+            });
+        ui.label("The appraisal you have open stays as it is unless you open this one.");
+        ui.horizontal(|ui| {
+            if ui.button("Open it to fix these").clicked() {
+                action = Some(DialogAction::OpenToFix);
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(DialogAction::Close);
+            }
+        });
+        action
+    });
+    action.or(escaped.then_some(DialogAction::Close))
 }

@@ -617,7 +617,7 @@ fn no_file_in_the_hostile_corpus_disturbs_the_open_appraisal() {
         .filter(|p| !p.ends_with("names-a-path-and-url.ron"))
         .collect();
     names.sort();
-    assert_eq!(names.len(), 12);
+    assert_eq!(names.len(), 13);
     for path in names {
         h.state_mut().open_path(&path);
         h.run();

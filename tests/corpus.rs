@@ -81,6 +81,14 @@ const EXPECTED: &[(&str, Outcome)] = &[
             "Shared service: optimism bias % is negative",
         ]),
     ),
+    // Found by the fuzzer: a NaN in the robustness settings once passed validation.
+    (
+        "nan-in-settings.ron",
+        Outcome::Problems(&[
+            "Robustness: the fragile-lead acceptability is 7, outside 0 to 1",
+            "Robustness: the fragile-lead input change is not a number",
+        ]),
+    ),
     (
         "duplicate-options.ron",
         Outcome::Problems(&["Shared service: two options have this name"]),

@@ -161,6 +161,13 @@ impl Validator {
             0.0,
             1.0,
         );
+        self.number(
+            "Robustness",
+            "the fragile-lead input change",
+            r.fragile_input_change,
+            0.0,
+            10.0,
+        );
         let (mut sum_min, mut sum_max) = (0.0, 0.0);
         for c in &a.criteria {
             let (min, max) = r

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use super::document::Document;
-use crate::model::Appraisal;
 use crate::storage::recovery::{self, Recovery};
 
 /// Quiet seconds after a change before it is written: one write per burst of edits.
@@ -15,11 +14,11 @@ pub const AUTOSAVE_DELAY_SECS: f64 = 2.0;
 pub struct Autosave {
     /// None: autosave is off (no data folder on this system).
     dir: Option<PathBuf>,
-    /// The inputs last seen, and when they last changed (egui time, seconds).
-    seen: Option<Appraisal>,
+    /// The document revision last seen, and when it last changed (egui time, seconds).
+    seen: Option<u64>,
     changed_at: f64,
-    /// The inputs in the recovery file, and where it is.
-    written: Option<Appraisal>,
+    /// The revision in the recovery file, and where it is.
+    written: Option<u64>,
     file: Option<PathBuf>,
 }
 
@@ -35,16 +34,17 @@ impl Autosave {
         self.dir.as_ref()
     }
 
-    /// Call every frame. Returns how long until it next needs a frame, if it is waiting.
-    pub fn tick(&mut self, doc: &Document, now: f64) -> Option<f64> {
+    /// Call every frame with the document's current revision. Returns how long until it next
+    /// needs a frame, if it is waiting.
+    pub fn tick(&mut self, doc: &Document, revision: u64, now: f64) -> Option<f64> {
         let dir = self.dir.clone()?;
         if !doc.is_dirty() {
             // Saved, or back to how it was saved: nothing to recover.
             self.clear();
             return None;
         }
-        if self.seen.as_ref() != Some(&doc.appraisal) {
-            self.seen = Some(doc.appraisal.clone());
+        if self.seen != Some(revision) {
+            self.seen = Some(revision);
             self.changed_at = now;
         }
         if self.written == self.seen {
@@ -67,7 +67,7 @@ impl Autosave {
                 {
                     recovery::remove(&old);
                 }
-                self.written = self.seen.clone();
+                self.written = self.seen;
             }
             Err(e) => log::warn!("autosave failed: {e}"),
         }

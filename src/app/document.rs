@@ -2,6 +2,7 @@
 //! and its results, recomputed whenever the inputs change.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Appraisal, InvalidAppraisal, Results, appraise};
 use crate::storage;
@@ -16,6 +17,15 @@ pub struct Document {
     results: Result<Results, InvalidAppraisal>,
     /// The inputs `results` were computed from.
     computed_for: Appraisal,
+    /// Changes whenever the results are recomputed, and differs between documents, so that
+    /// everything derived from the inputs can tell it is out of date without comparing them.
+    revision: u64,
+}
+
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -45,6 +55,7 @@ impl Document {
             appraisal,
             path,
             results,
+            revision: next_revision(),
         }
     }
 
@@ -54,8 +65,21 @@ impl Document {
         if self.computed_for != self.appraisal {
             self.results = appraise(&self.appraisal);
             self.computed_for = self.appraisal.clone();
+            self.revision = next_revision();
         }
         &self.results
+    }
+
+    /// The revision of the current inputs (see `revision`).
+    pub fn revision(&mut self) -> u64 {
+        self.results();
+        self.revision
+    }
+
+    /// The inputs and their up-to-date results, borrowed together.
+    pub fn appraisal_and_results(&mut self) -> (&Appraisal, &Result<Results, InvalidAppraisal>) {
+        self.results();
+        (&self.appraisal, &self.results)
     }
 
     /// Whether anything changed since the last save. A never-saved example counts as

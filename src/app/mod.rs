@@ -59,8 +59,8 @@ pub struct RobustnessState {
     submitted: Option<Appraisal>,
     revision: u64,
     pub sensitivity: Option<Sensitivity>,
-    /// The inputs `sensitivity` was worked out for.
-    sensitivity_for: Option<Appraisal>,
+    /// The document revision everything here was brought up to date with.
+    seen_revision: Option<u64>,
     /// Newest SMAA figures; from an older revision while a new run starts.
     pub smaa: Option<Progress>,
 }
@@ -272,26 +272,25 @@ impl PartnershipApp {
     /// Keeps the sensitivity figures in step with the inputs, starts SMAA when its inputs
     /// change, and takes in whatever SMAA figures have arrived.
     fn update_robustness(&mut self) {
-        let valid = self.doc.results().is_ok();
         let state = &mut self.robust;
-        if state.sensitivity_for.as_ref() != Some(&self.doc.appraisal) {
-            let results = self.doc.results().clone();
+        let revision = self.doc.revision();
+        if state.seen_revision != Some(revision) {
+            state.seen_revision = Some(revision);
+            let (appraisal, results) = self.doc.appraisal_and_results();
             state.sensitivity = results
+                .as_ref()
                 .ok()
-                .and_then(|r| sensitivity(&self.doc.appraisal, &r).ok());
-            state.sensitivity_for = Some(self.doc.appraisal.clone());
-        }
-        let key = smaa_inputs(&self.doc.appraisal);
-        if state.submitted.as_ref() != Some(&key) {
-            state.revision += 1;
-            if valid {
-                self.env
-                    .robustness
-                    .submit(state.revision, &self.doc.appraisal);
-            } else {
-                state.smaa = None;
+                .and_then(|r| sensitivity(appraisal, r).ok());
+            let key = smaa_inputs(appraisal);
+            if state.submitted.as_ref() != Some(&key) {
+                state.revision += 1;
+                if results.is_ok() {
+                    self.env.robustness.submit(state.revision, appraisal);
+                } else {
+                    state.smaa = None;
+                }
+                state.submitted = Some(key);
             }
-            state.submitted = Some(key);
         }
         if let Some(p) = self.env.robustness.poll()
             && p.revision == state.revision
@@ -810,7 +809,11 @@ impl eframe::App for PartnershipApp {
             self.history.settle(&self.doc.appraisal);
         }
 
-        if let Some(wait) = self.autosave.tick(&self.doc, ctx.input(|i| i.time)) {
+        let revision = self.doc.revision();
+        if let Some(wait) = self
+            .autosave
+            .tick(&self.doc, revision, ctx.input(|i| i.time))
+        {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
 

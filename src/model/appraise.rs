@@ -166,7 +166,7 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
             on_efficient_frontier: frontier[i],
         })
         .collect();
-    let preferred = ranks.iter().position(|&r| r == 1).unwrap_or(0);
+    let preferred = mca::leader(&totals);
     Ok(Results {
         discount_factors: factors,
         weights,

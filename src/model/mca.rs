@@ -13,27 +13,29 @@ pub const TIE_TOLERANCE: f64 = 1e-9;
 /// Fixed scale: `worst` scores 0 and `best` 100 (best below worst for lower-is-better
 /// criteria); values beyond the ends are held at 0 or 100.
 pub fn scores_0_100(raw: &[f64], scale: Scale, higher_is_better: bool) -> Vec<f64> {
+    let min = raw.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = raw.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    raw.iter()
+        .map(|&x| score_0_100(x, min, max, scale, higher_is_better))
+        .collect()
+}
+
+/// The score of one raw value `x`, given the lowest and highest raw values of all options
+/// (used by the local scale). The rule `scores_0_100` states, for callers that must not
+/// allocate.
+pub fn score_0_100(x: f64, min: f64, max: f64, scale: Scale, higher_is_better: bool) -> f64 {
     match scale {
         Scale::Local => {
-            let min = raw.iter().copied().fold(f64::INFINITY, f64::min);
-            let max = raw.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let swing = max - min;
-            raw.iter()
-                .map(|&x| {
-                    if swing <= 0.0 {
-                        100.0
-                    } else if higher_is_better {
-                        100.0 * (x - min) / swing
-                    } else {
-                        100.0 * (max - x) / swing
-                    }
-                })
-                .collect()
+            if swing <= 0.0 {
+                100.0
+            } else if higher_is_better {
+                100.0 * (x - min) / swing
+            } else {
+                100.0 * (max - x) / swing
+            }
         }
-        Scale::Fixed { worst, best } => raw
-            .iter()
-            .map(|&x| (100.0 * (x - worst) / (best - worst)).clamp(0.0, 100.0))
-            .collect(),
+        Scale::Fixed { worst, best } => (100.0 * (x - worst) / (best - worst)).clamp(0.0, 100.0),
     }
 }
 
@@ -63,6 +65,16 @@ pub fn ranks(totals: &[f64]) -> Vec<u32> {
         .iter()
         .map(|&t| 1 + totals.iter().filter(|&&o| o > t + TIE_TOLERANCE).count() as u32)
         .collect()
+}
+
+/// The leading option: the first listed of those with the highest total (ties within
+/// `TIE_TOLERANCE` go to the first), i.e. the first of rank 1.
+pub fn leader(totals: &[f64]) -> usize {
+    let best = totals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    totals
+        .iter()
+        .position(|&t| t >= best - TIE_TOLERANCE)
+        .unwrap_or(0)
 }
 
 /// Whether each option is on the efficient frontier: no other option has at least its

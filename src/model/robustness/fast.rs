@@ -7,6 +7,7 @@
 //!
 //! with A = Σ D_t over the period and T = Σ_{t < transition years} D_t / transition years.
 
+use super::super::mca::score_0_100;
 use super::super::money::{discount_factors, monetised_social_value_gbp};
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
@@ -212,6 +213,13 @@ impl FastModel {
         }
     }
 
+    /// Weighted totals of the flat score matrix `scores[i * m + j]` into `out`.
+    pub fn totals(scores: &[f64], weights: &[f64], out: &mut [f64]) {
+        for (t, row) in out.iter_mut().zip(scores.chunks_exact(weights.len())) {
+            *t = row.iter().zip(weights).map(|(s, w)| s * w).sum();
+        }
+    }
+
     pub fn n_options(&self) -> usize {
         self.options.len()
     }
@@ -307,7 +315,7 @@ impl FastModel {
         }
     }
 
-    /// 0–100 scores into `scores[i * m + j]`, as `mca::scores_0_100` does, without allocating.
+    /// 0–100 scores into `scores[i * m + j]`, by `mca::score_0_100`, without allocating.
     pub fn scores_into(&self, drawn: &[Drawn], raw: &mut [f64], scores: &mut [f64]) {
         let (n, m) = (self.n_options(), self.n_criteria());
         for i in 0..n {
@@ -317,31 +325,13 @@ impl FastModel {
         }
         for j in 0..m {
             let higher = self.measures[j].higher_is_better();
-            match self.scales[j] {
-                Scale::Local => {
-                    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
-                    for i in 0..n {
-                        min = min.min(raw[i * m + j]);
-                        max = max.max(raw[i * m + j]);
-                    }
-                    let swing = max - min;
-                    for i in 0..n {
-                        let x = raw[i * m + j];
-                        scores[i * m + j] = if swing <= 0.0 {
-                            100.0
-                        } else if higher {
-                            100.0 * (x - min) / swing
-                        } else {
-                            100.0 * (max - x) / swing
-                        };
-                    }
-                }
-                Scale::Fixed { worst, best } => {
-                    for i in 0..n {
-                        scores[i * m + j] =
-                            (100.0 * (raw[i * m + j] - worst) / (best - worst)).clamp(0.0, 100.0);
-                    }
-                }
+            let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+            for i in 0..n {
+                min = min.min(raw[i * m + j]);
+                max = max.max(raw[i * m + j]);
+            }
+            for i in 0..n {
+                scores[i * m + j] = score_0_100(raw[i * m + j], min, max, self.scales[j], higher);
             }
         }
     }

@@ -136,7 +136,7 @@ impl Problem {
         for _ in 0..count {
             self.draw_inputs(&mut s);
             self.draw_weights(&mut s)?;
-            totals(&s.scores, &s.weights, &mut s.totals);
+            FastModel::totals(&s.scores, &s.weights, &mut s.totals);
             for (i, counts) in stats.rank_counts.chunks_exact_mut(n).enumerate() {
                 let r = rank_of(&s.totals, i);
                 counts[r] += 1;
@@ -175,7 +175,7 @@ impl Problem {
             self.draw_inputs(&mut s);
             for (i, c) in central.iter().enumerate() {
                 if let Some(c) = c {
-                    totals(&s.scores, c, &mut s.totals);
+                    FastModel::totals(&s.scores, c, &mut s.totals);
                     if rank_of(&s.totals, i) == 0 {
                         firsts[i] += 1;
                     }
@@ -183,12 +183,6 @@ impl Problem {
             }
         }
         firsts
-    }
-}
-
-fn totals(scores: &[f64], weights: &[f64], out: &mut [f64]) {
-    for (t, row) in out.iter_mut().zip(scores.chunks_exact(weights.len())) {
-        *t = row.iter().zip(weights).map(|(s, w)| s * w).sum();
     }
 }
 

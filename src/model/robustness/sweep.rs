@@ -2,7 +2,7 @@
 //! Every option's total is then a straight line in the weight, so the points where the
 //! leader changes (the weight switching values) are found exactly, not by sampling.
 
-use crate::model::mca::TIE_TOLERANCE;
+use crate::model::mca::{self, TIE_TOLERANCE};
 
 /// Each option's total along one sweep: S_i(t) = at_zero_i + t · (at_one_i − at_zero_i).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,11 +33,7 @@ impl Sweep {
     /// The leader at weight t (the first listed, if several tie), as `appraise` picks it.
     pub fn leader(&self, t: f64) -> usize {
         let totals: Vec<f64> = (0..self.at_zero.len()).map(|i| self.total(i, t)).collect();
-        let best = totals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        totals
-            .iter()
-            .position(|&x| x >= best - TIE_TOLERANCE)
-            .unwrap_or(0)
+        mca::leader(&totals)
     }
 
     /// The nearest switch above the current weight, and the nearest below it.

@@ -3,7 +3,7 @@
 //! and the tornado of what moves its NPSV most.
 
 use super::fast::{Drawn, FastModel, Input};
-use crate::model::mca::TIE_TOLERANCE;
+use crate::model::mca;
 
 /// The money inputs whose switching values are reported.
 pub const MONEY_INPUTS: [Input; 4] = [
@@ -64,14 +64,9 @@ pub fn leader(model: &FastModel, drawn: &[Drawn], weights: &[f64]) -> usize {
     let mut raw = vec![0.0; n * m];
     let mut scores = vec![0.0; n * m];
     model.scores_into(drawn, &mut raw, &mut scores);
-    let totals: Vec<f64> = (0..n)
-        .map(|i| (0..m).map(|j| scores[i * m + j] * weights[j]).sum())
-        .collect();
-    let best = totals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    totals
-        .iter()
-        .position(|&t| t >= best - TIE_TOLERANCE)
-        .unwrap_or(0)
+    let mut totals = vec![0.0; n];
+    FastModel::totals(&scores, weights, &mut totals);
+    mca::leader(&totals)
 }
 
 /// Switching values of the money inputs of option `p` (the preferred option).

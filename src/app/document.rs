@@ -76,6 +76,12 @@ impl Document {
         self.revision
     }
 
+    /// The inputs, to edit, beside the results worked out from them before the edit.
+    pub fn inputs_and_results(&mut self) -> (&mut Appraisal, &Result<Results, InvalidAppraisal>) {
+        self.results();
+        (&mut self.appraisal, &self.results)
+    }
+
     /// The inputs and their up-to-date results, borrowed together.
     pub fn appraisal_and_results(&mut self) -> (&Appraisal, &Result<Results, InvalidAppraisal>) {
         self.results();

@@ -48,14 +48,14 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
 
     // Results are computed from this frame's inputs before they are drawn, so what the user
     // drags shows up in the same frame.
-    let results = doc.results().clone();
+    let (appraisal, results) = doc.inputs_and_results();
     egui::Panel::bottom("results_panel")
         // A fixed share of the window: a panel sized by its own plots would grow each frame.
         .resizable(false)
         .exact_size((ui.ctx().content_rect().height() * 0.4).clamp(250.0, 440.0))
         .show(ui, |ui| {
             ui.add_space(4.0);
-            match &results {
+            match results {
                 Ok(results) => {
                     // The chart gets a fixed share on the right; the table scrolls if it
                     // needs more room than is left.
@@ -68,7 +68,7 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                             charts_ui::chart_ui(
                                 ui,
                                 *state.chart,
-                                &doc.appraisal,
+                                &*appraisal,
                                 results,
                                 state.robustness,
                                 state.sweep_criterion,
@@ -82,14 +82,14 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
                                 ui.heading("Ranking");
-                                results_ui::preferred_ui(ui, &doc.appraisal, results);
+                                results_ui::preferred_ui(ui, &*appraisal, results);
                                 robustness_ui::fragile_ui(
                                     ui,
-                                    &doc.appraisal,
+                                    &*appraisal,
                                     results,
                                     state.robustness,
                                 );
-                                results_ui::ranking_ui(ui, &doc.appraisal, results);
+                                results_ui::ranking_ui(ui, &*appraisal, results);
                             });
                     });
                 }
@@ -101,7 +101,6 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
-        let appraisal = &mut doc.appraisal;
         ui.horizontal(|ui| {
             ui.heading(&appraisal.meta.title);
             if !appraisal.meta.council.is_empty() {

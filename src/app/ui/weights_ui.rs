@@ -5,6 +5,7 @@ use eframe::egui::{self, Ui};
 
 use super::widgets::number_slider;
 use crate::model::mca::normalise_weights;
+use crate::model::validate::{MAX_DRAWS, MIN_DRAWS};
 use crate::model::{Appraisal, Measure, RateBand, Scale, WeightBounds};
 
 /// What the panel asks the app to do beyond editing values in place.
@@ -197,7 +198,7 @@ fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings)
     ui.label("Draws (10,000 keeps acceptabilities within ±0.01)");
     ui.add(
         egui::DragValue::new(&mut draws)
-            .range(100.0..=2_000_000.0)
+            .range(f64::from(MIN_DRAWS)..=f64::from(MAX_DRAWS))
             .speed(100.0),
     )
     .accessible_name("Draws");

@@ -5,7 +5,7 @@ use eframe::egui::{self, Ui};
 
 use super::widgets::number_slider;
 use crate::model::mca::normalise_weights;
-use crate::model::validate::{MAX_DRAWS, MIN_DRAWS};
+use crate::model::validate::{MAX_DRAWS, MAX_PERIOD_YEARS, MIN_DRAWS};
 use crate::model::{Appraisal, Measure, RateBand, Scale, WeightBounds};
 
 /// What the panel asks the app to do beyond editing values in place.
@@ -248,7 +248,7 @@ pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
         1.0,
         "",
     );
-    settings.appraisal_period_years = period.round().clamp(1.0, 100.0) as u32;
+    settings.appraisal_period_years = period.round().clamp(1.0, f64::from(MAX_PERIOD_YEARS)) as u32;
     ui.checkbox(
         &mut settings.apply_optimism_bias,
         "Apply optimism bias to the ranking",

@@ -2,6 +2,7 @@
 //! values, the NPSV tornado (cheap: worked out with every change), and SMAA with Monte Carlo
 //! on money (heavier: run in chunks, off the UI thread in the app).
 
+pub mod batch;
 pub mod fast;
 pub mod sample;
 pub mod smaa;

@@ -1,5 +1,5 @@
-//! Random draws: triangular inputs, and weights uniform on the simplex. Seeded, so the same
-//! file always gives the same figures.
+//! Random draws: uniform numbers and triangular inputs (weights on the simplex are drawn in
+//! `batch`). Seeded, so the same file always gives the same figures.
 
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
@@ -34,33 +34,70 @@ impl Draws {
             _ => e.likely,
         }
     }
+}
 
-    /// Weights uniform on the simplex (Dirichlet(1, …, 1)) by the sorted-gaps method: the
-    /// gaps between m − 1 sorted uniform draws on [0, 1]. (Uniform weights normalised would
-    /// crowd the simplex's middle.)
-    pub fn simplex(&mut self, weights: &mut [f64]) {
-        let m = weights.len();
-        if m == 0 {
-            return;
-        }
-        // Cuts go in weights[..m-1]; insertion sort is fastest for the few criteria there are.
-        for k in 0..m - 1 {
-            let u = self.uniform();
-            let mut j = k;
-            while j > 0 && weights[j - 1] > u {
-                weights[j] = weights[j - 1];
-                j -= 1;
+/// `L` independent xoshiro256++ generators stepped together, one per lane of a batch: the
+/// state is stored word by word across lanes, so each step is a few SIMD instructions
+/// giving `L` uniforms at once.
+pub struct LaneDraws<const L: usize> {
+    s: [[u64; L]; 4],
+}
+
+impl<const L: usize> LaneDraws<L> {
+    /// The lanes of block `block`'s stream: each lane seeded through SplitMix64, as
+    /// xoshiro's authors recommend, from the block's seed and its own index.
+    pub fn for_block(seed: u64, block: u64) -> Self {
+        let base = splitmix64(seed ^ splitmix64(block.wrapping_add(0x9E37_79B9)));
+        let mut s = [[0u64; L]; 4];
+        for lane in 0..L {
+            let mut x = base ^ splitmix64(lane as u64 + 1);
+            for word in &mut s {
+                x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                word[lane] = splitmix64(x);
             }
-            weights[j] = u;
         }
-        // Gaps, from the top down so each cut is read before it is overwritten.
-        let mut upper = 1.0;
-        for k in (0..m - 1).rev() {
-            let cut = weights[k];
-            weights[k + 1] = upper - cut;
-            upper = cut;
+        Self { s }
+    }
+
+    /// One uniform in [0, 1) per lane, from the top 52 bits (as the mantissa of a number
+    /// in [1, 2), less 1: no integer-to-float conversion).
+    /// Two uniforms in [0, 1) per lane from one step, at 2^-32 resolution: the high and
+    /// low halves of the 64-bit output (both are full quality in xoshiro256++).
+    pub fn uniform_pairs(&mut self, high: &mut [f64; L], low: &mut [f64; L]) {
+        let [s0, s1, s2, s3] = &mut self.s;
+        for b in 0..L {
+            let x = s0[b]
+                .wrapping_add(s3[b])
+                .rotate_left(23)
+                .wrapping_add(s0[b]);
+            high[b] = f64::from_bits(((x >> 32) << 20) | 0x3FF0_0000_0000_0000) - 1.0;
+            low[b] = f64::from_bits(((x & 0xFFFF_FFFF) << 20) | 0x3FF0_0000_0000_0000) - 1.0;
+            let t = s1[b] << 17;
+            s2[b] ^= s0[b];
+            s3[b] ^= s1[b];
+            s1[b] ^= s2[b];
+            s0[b] ^= s3[b];
+            s2[b] ^= t;
+            s3[b] = s3[b].rotate_left(45);
         }
-        weights[0] = upper;
+    }
+
+    pub fn uniforms(&mut self, out: &mut [f64; L]) {
+        let [s0, s1, s2, s3] = &mut self.s;
+        for b in 0..L {
+            let x = s0[b]
+                .wrapping_add(s3[b])
+                .rotate_left(23)
+                .wrapping_add(s0[b]);
+            out[b] = f64::from_bits((x >> 12) | 0x3FF0_0000_0000_0000) - 1.0;
+            let t = s1[b] << 17;
+            s2[b] ^= s0[b];
+            s3[b] ^= s1[b];
+            s1[b] ^= s2[b];
+            s0[b] ^= s3[b];
+            s2[b] ^= t;
+            s3[b] = s3[b].rotate_left(45);
+        }
     }
 }
 
@@ -101,21 +138,42 @@ mod tests {
     }
 
     #[test]
-    fn simplex_weights_sum_to_one_and_each_has_mean_one_over_m() {
-        let mut d = Draws::new(11);
-        let mut w = [0.0; 4];
-        let mut sums = [0.0; 4];
-        let n = 100_000;
-        for _ in 0..n {
-            d.simplex(&mut w);
-            assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-            for (s, x) in sums.iter_mut().zip(w) {
-                *s += x;
+    fn each_lane_is_the_published_xoshiro256_plus_plus() {
+        // A lane seeded like the scalar generator gives the same numbers (to 52 bits).
+        let mut lanes = LaneDraws::<4>::for_block(5, 9);
+        let mut scalar: Vec<Xoshiro256PlusPlus> = (0..4)
+            .map(|lane| {
+                let mut bytes = [0u8; 32];
+                for (chunk, word) in bytes.chunks_exact_mut(8).zip(lanes.s.iter()) {
+                    chunk.copy_from_slice(&word[lane].to_le_bytes());
+                }
+                Xoshiro256PlusPlus::from_seed(bytes)
+            })
+            .collect();
+        let mut out = [0.0; 4];
+        for _ in 0..50 {
+            lanes.uniforms(&mut out);
+            for (x, g) in out.iter().zip(&mut scalar) {
+                assert_eq!(*x, (g.next_u64() >> 12) as f64 / (1u64 << 52) as f64);
             }
         }
-        for s in sums {
-            assert!((s / f64::from(n) - 0.25).abs() < 0.003);
+        // Pairs are the high and low 32-bit halves of the next outputs.
+        let (mut high, mut low) = ([0.0; 4], [0.0; 4]);
+        lanes.uniform_pairs(&mut high, &mut low);
+        for ((h, l), g) in high.iter().zip(&low).zip(&mut scalar) {
+            let x = g.next_u64();
+            let two32 = (1u64 << 32) as f64;
+            assert_eq!(
+                (*h, *l),
+                ((x >> 32) as f64 / two32, (x & 0xFFFF_FFFF) as f64 / two32)
+            );
         }
+        // Lanes differ from one another and blocks from one another.
+        assert_ne!(out[0], out[1]);
+        let mut other = LaneDraws::<4>::for_block(5, 10);
+        let mut o = [0.0; 4];
+        other.uniforms(&mut o);
+        assert_ne!(o, out);
     }
 
     #[test]

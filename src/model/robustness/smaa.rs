@@ -7,6 +7,7 @@
 //! draws, never on the chunk sizes.
 
 use super::FastModelError;
+use super::batch::{self, BATCH, BatchDraws, Lanes, SimplexSampler};
 use super::fast::{Drawn, FastModel};
 use super::sample::Draws;
 use crate::model::Appraisal;
@@ -47,6 +48,8 @@ pub struct SmaaResult {
 pub const BLOCK_DRAWS: u32 = 2048;
 /// Streams of the confidence pass start here, apart from the main draws' streams.
 const CONFIDENCE_STREAMS: u64 = 1 << 40;
+/// Streams of the main draws' inputs start here, apart from their weights' streams.
+const INPUT_STREAMS: u64 = 1 << 41;
 /// Rejection sampling gives up when fewer than one draw in this many fits the bounds.
 const MAX_REJECTIONS_PER_DRAW: u32 = 100_000;
 
@@ -66,8 +69,22 @@ struct Scratch {
     drawn: Vec<Drawn>,
     raw: Vec<f64>,
     scores: Vec<f64>,
-    weights: Vec<f64>,
     totals: Vec<f64>,
+}
+
+/// Working space for a block of main draws, a batch at a time (see `batch`).
+struct BatchScratch {
+    weights_rng: BatchDraws,
+    simplex: SimplexSampler,
+    weights: Vec<Lanes>,
+    /// Each draw's scores, `scores[i * m + j][b]`; used only when inputs are uncertain.
+    scores: Vec<Lanes>,
+    totals: Vec<Lanes>,
+    ranks: Vec<Lanes>,
+    /// Per-lane counts of draws in which option i has rank r or better, `[i * n + r]`.
+    at_most: Vec<Lanes>,
+    /// Per-lane sums of the weights of draws in which option i is first, `[i * m + j]`.
+    central: Vec<Lanes>,
 }
 
 /// Counts from one block of main draws; merged in block order.
@@ -86,7 +103,6 @@ impl Problem {
             drawn: self.model.likely(),
             raw: vec![0.0; n * m],
             scores: self.likely_scores.clone(),
-            weights: vec![0.0; m],
             totals: vec![0.0; n],
         }
     }
@@ -101,25 +117,22 @@ impl Problem {
         }
     }
 
-    fn draw_weights(&self, s: &mut Scratch) -> Result<(), String> {
-        for _ in 0..MAX_REJECTIONS_PER_DRAW {
-            s.rng.simplex(&mut s.weights);
-            if !self.bounded
-                || s.weights
-                    .iter()
-                    .zip(&self.bounds)
-                    .all(|(w, (lo, hi))| (lo..=hi).contains(&w))
-            {
-                return Ok(());
-            }
-        }
-        Err("the weight bounds are too narrow to draw weightings inside them".to_string())
-    }
-
-    /// `count` main draws from block `block`'s own stream.
+    /// `count` main draws of block `block`: weights from the block's own stream, inputs
+    /// from a second stream of the block, a batch of draws at a time.
     fn run_block(&self, seed: u64, block: u64, count: u32) -> Result<BlockStats, String> {
         let (n, m) = (self.model.n_options(), self.model.n_criteria());
-        let mut s = self.scratch(Draws::for_block(seed, block));
+        let mut s = self.scratch(Draws::for_block(seed, INPUT_STREAMS + block));
+        let zero = [0.0; BATCH];
+        let mut b = BatchScratch {
+            weights_rng: BatchDraws::for_block(seed, block),
+            simplex: SimplexSampler::new(m, self.bounded.then(|| self.bounds.clone())),
+            weights: vec![zero; m],
+            scores: vec![zero; if self.uncertain { n * m } else { 0 }],
+            totals: vec![zero; n],
+            ranks: vec![zero; n],
+            at_most: vec![zero; n * n],
+            central: vec![zero; n * m],
+        };
         let mut stats = BlockStats {
             rank_counts: vec![0; n * n],
             central_sums: vec![0.0; n * m],
@@ -133,30 +146,73 @@ impl Problem {
                 n
             ],
         };
-        for _ in 0..count {
-            self.draw_inputs(&mut s);
-            self.draw_weights(&mut s)?;
-            FastModel::totals(&s.scores, &s.weights, &mut s.totals);
-            for (i, counts) in stats.rank_counts.chunks_exact_mut(n).enumerate() {
-                let r = rank_of(&s.totals, i);
-                counts[r] += 1;
-                if r == 0 {
-                    stats.first_counts[i] += 1;
-                    for (c, w) in stats.central_sums[i * m..(i + 1) * m]
-                        .iter_mut()
-                        .zip(&s.weights)
-                    {
-                        *c += w;
+        self.batches(&mut s, &mut b, &mut stats.npsv, count as usize)?;
+        // Tallies are whole numbers far below 2^53, so the f64 sums are exact.
+        for (counts, at_most) in stats
+            .rank_counts
+            .chunks_exact_mut(n.max(1))
+            .zip(b.at_most.chunks_exact(n.max(1)))
+        {
+            let mut below = 0;
+            for (r, tally) in counts.iter_mut().enumerate() {
+                let up_to = if r + 1 < n {
+                    at_most[r].iter().sum::<f64>() as u32
+                } else {
+                    count
+                };
+                *tally = up_to - below;
+                below = up_to;
+            }
+        }
+        for (i, counts) in stats.rank_counts.chunks_exact(n.max(1)).enumerate() {
+            stats.first_counts[i] = counts[0];
+        }
+        for (sum, lanes) in stats.central_sums.iter_mut().zip(&b.central) {
+            *sum = lanes.iter().sum();
+        }
+        Ok(stats)
+    }
+
+    /// The main draws of a block, a batch at a time.
+    fn batches(
+        &self,
+        s: &mut Scratch,
+        b: &mut BatchScratch,
+        npsv: &mut [Vec<f64>],
+        count: usize,
+    ) -> Result<(), String> {
+        let mut left = count;
+        while left > 0 {
+            let len = left.min(BATCH);
+            left -= len;
+            b.simplex
+                .fill(&mut b.weights_rng, &mut b.weights, MAX_REJECTIONS_PER_DRAW)?;
+            if self.uncertain {
+                for lane in 0..len {
+                    self.draw_inputs(s);
+                    for (row, &score) in b.scores.iter_mut().zip(&s.scores) {
+                        row[lane] = score;
+                    }
+                    if self.model.has_money {
+                        for (i, v) in npsv.iter_mut().enumerate() {
+                            v.push(self.model.npsv(i, &s.drawn));
+                        }
+                    }
+                }
+                batch::totals_per_draw(&b.scores, &b.weights, &mut b.totals);
+            } else {
+                batch::totals_shared(&self.likely_scores, &b.weights, &mut b.totals);
+                if self.model.has_money {
+                    for (i, v) in npsv.iter_mut().enumerate() {
+                        let npsv = self.model.npsv(i, &s.drawn);
+                        v.extend(std::iter::repeat_n(npsv, len));
                     }
                 }
             }
-            if self.model.has_money {
-                for (i, v) in stats.npsv.iter_mut().enumerate() {
-                    v.push(self.model.npsv(i, &s.drawn));
-                }
-            }
+            batch::ranks(&b.totals, TIE_TOLERANCE, &mut b.ranks);
+            batch::tally(&b.ranks, &b.weights, len, &mut b.at_most, &mut b.central);
         }
-        Ok(stats)
+        Ok(())
     }
 
     /// Confidence draws of block `block`: for each option, how often it is first with the

@@ -356,3 +356,116 @@ fn adding_and_removing_a_criterion_keeps_the_appraisal_valid() {
     assert!(a.options.iter().all(|o| !o.scores.contains_key(&id)));
     assert!(validate(&a).is_empty());
 }
+
+#[test]
+fn stakeholder_groups_rank_on_their_own_weights_and_combine_by_the_mean() {
+    let a = partnership_appraisal::storage::default_example();
+    let r = appraise(&a).expect("valid");
+    let cmp = groups::compare(&a, &r).expect("the library example has three groups");
+    assert_eq!(cmp.groups.len(), 3);
+    // Criteria order: cost, capacity, social value, risk, democratic control.
+    // Councillors 100, 50, 60, 70, 80 (sum 360); Officers 100, 80, 40, 60, 20 (sum 300);
+    // Community representatives 50, 90, 100, 30, 60 (sum 330).
+    let councillors = [
+        100.0 / 360.0,
+        50.0 / 360.0,
+        60.0 / 360.0,
+        70.0 / 360.0,
+        80.0 / 360.0,
+    ];
+    let officers = [
+        100.0 / 300.0,
+        80.0 / 300.0,
+        40.0 / 300.0,
+        60.0 / 300.0,
+        20.0 / 300.0,
+    ];
+    let community = [
+        50.0 / 330.0,
+        90.0 / 330.0,
+        100.0 / 330.0,
+        30.0 / 330.0,
+        60.0 / 330.0,
+    ];
+    for (g, expected) in cmp.groups.iter().zip([councillors, officers, community]) {
+        for (w, e) in g.weights.iter().zip(expected) {
+            assert_close(*w, e, 1e-12);
+        }
+        for (i, o) in r.options.iter().enumerate() {
+            let total: f64 = o.scores.iter().zip(expected).map(|(s, w)| s * w).sum();
+            assert_close(g.totals[i], total, 1e-9);
+        }
+        assert_eq!(g.ranks, ranks(&g.totals));
+        assert_eq!(g.ranks[g.leader], 1);
+    }
+    // Combined: the mean of the normalised weights, e.g. cost (100/360 + 100/300 + 50/330) / 3.
+    assert_close(
+        cmp.combined.weights[0],
+        (100.0 / 360.0 + 100.0 / 300.0 + 50.0 / 330.0) / 3.0,
+        1e-12,
+    );
+    assert_close(cmp.combined.weights.iter().sum(), 1.0, 1e-12);
+    // The spread: cost's weight runs from the community's 50/330 to the officers' 100/300.
+    assert_close(cmp.weight_range[0].0, 50.0 / 330.0, 1e-12);
+    assert_close(cmp.weight_range[0].1, 100.0 / 300.0, 1e-12);
+    for (i, &(best, worst)) in cmp.rank_range.iter().enumerate() {
+        let ranks_i: Vec<u32> = cmp.groups.iter().map(|g| g.ranks[i]).collect();
+        assert_eq!(
+            (best, worst),
+            (
+                *ranks_i.iter().min().unwrap(),
+                *ranks_i.iter().max().unwrap()
+            )
+        );
+    }
+    let leaders: Vec<usize> = cmp.groups.iter().map(|g| g.leader).collect();
+    assert_eq!(cmp.same_leader, leaders.iter().all(|&l| l == leaders[0]));
+    // Disagreements list exactly the options whose rank moves, widest first.
+    let d = cmp.disagreements();
+    assert!(d.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert_eq!(
+        d.len(),
+        cmp.rank_range.iter().filter(|(b, w)| w > b).count()
+    );
+}
+
+#[test]
+fn one_group_alone_agrees_with_itself_and_no_groups_means_no_comparison() {
+    let mut a = partnership_appraisal::storage::default_example();
+    a.groups.truncate(1);
+    let r = appraise(&a).expect("valid");
+    let cmp = groups::compare(&a, &r).expect("one group");
+    assert!(cmp.same_leader && cmp.disagreements().is_empty());
+    assert_eq!(cmp.combined.weights, cmp.groups[0].weights);
+    assert_eq!(cmp.combined.ranks, cmp.groups[0].ranks);
+    a.groups.clear();
+    assert!(groups::compare(&a, &r).is_none());
+}
+
+#[test]
+fn group_problems_are_named() {
+    let mut a = partnership_appraisal::storage::default_example();
+    a.groups[1].name = " councillors ".to_string();
+    a.groups[2]
+        .swing_weights
+        .insert("parking".to_string(), 10.0);
+    a.groups[0]
+        .swing_weights
+        .insert("cost".to_string(), f64::NAN);
+    let mut zero = StakeholderGroup::new("Youth panel", &a.criteria);
+    for w in zero.swing_weights.values_mut() {
+        *w = 0.0;
+    }
+    a.groups.push(zero);
+    let text: Vec<String> = validate(&a).iter().map(ToString::to_string).collect();
+    let expected = [
+        "Group \"Councillors\": swing weight for Cost is not a number",
+        "Group \"councillors\": two groups have this name",
+        "Group \"Community representatives\": has a weight for \"parking\", which is not a criterion",
+        "Group \"Youth panel\": every swing weight is zero: give at least one a weight",
+    ];
+    for e in expected {
+        assert!(text.iter().any(|t| t == e), "missing {e:?} in {text:#?}");
+    }
+    assert!(appraise(&a).is_err());
+}

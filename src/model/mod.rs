@@ -2,6 +2,7 @@
 
 pub mod appraise;
 pub mod format;
+pub mod groups;
 pub mod mca;
 pub mod money;
 pub mod ratings;

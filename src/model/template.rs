@@ -69,5 +69,6 @@ pub fn blank_appraisal() -> Appraisal {
         settings: Settings::default(),
         criteria: core_criteria(),
         options: OptionKind::ALL.into_iter().map(blank_option).collect(),
+        groups: Vec::new(),
     }
 }

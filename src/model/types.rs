@@ -22,6 +22,41 @@ pub struct Appraisal {
     pub settings: Settings,
     pub criteria: Vec<Criterion>,
     pub options: Vec<DeliveryOption>,
+    /// Workshop stakeholder groups, each with its own swing weights (none: no workshop yet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<StakeholderGroup>,
+}
+
+/// A workshop group (for example Councillors, Officers, Community representatives) and the
+/// swing weights it agreed, on the same 0–100 scale as the criteria's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StakeholderGroup {
+    pub name: String,
+    /// Swing weight by criterion id; a criterion the group has not weighted counts as 0.
+    pub swing_weights: BTreeMap<String, f64>,
+    /// Entered in private: the room does not see these weights until they are revealed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+impl StakeholderGroup {
+    /// A new group starting from equal weights, so no group is anchored on another's.
+    pub fn new(name: impl Into<String>, criteria: &[Criterion]) -> Self {
+        Self {
+            name: name.into(),
+            swing_weights: criteria.iter().map(|c| (c.id.clone(), 50.0)).collect(),
+            hidden: false,
+        }
+    }
+
+    /// The group's swing weights in the order of `criteria`.
+    pub fn weights_for(&self, criteria: &[Criterion]) -> Vec<f64> {
+        criteria
+            .iter()
+            .map(|c| self.swing_weights.get(&c.id).copied().unwrap_or(0.0))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

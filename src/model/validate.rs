@@ -17,6 +17,7 @@ pub const MAX_DISCOUNT_RATE_PCT: f64 = 50.0;
 pub const MAX_SWING_WEIGHT: f64 = 1e6;
 pub const MAX_OPTIONS: usize = 20;
 pub const MAX_CRITERIA: usize = 30;
+pub const MAX_GROUPS: usize = 12;
 pub const MIN_DRAWS: u32 = 100;
 pub const MAX_DRAWS: u32 = 2_000_000;
 
@@ -39,6 +40,7 @@ pub fn validate(appraisal: &Appraisal) -> Vec<Problem> {
     v.settings(appraisal);
     v.criteria(appraisal);
     v.options(appraisal);
+    v.groups(appraisal);
     v.problems
 }
 
@@ -296,6 +298,47 @@ impl Validator {
                 "Weights",
                 "every swing weight is zero: give at least one a weight",
             );
+        }
+    }
+
+    fn groups(&mut self, a: &Appraisal) {
+        if a.groups.len() > MAX_GROUPS {
+            self.push(
+                "Workshop groups",
+                format!("there are {} groups; at most {MAX_GROUPS}", a.groups.len()),
+            );
+        }
+        let mut names = BTreeSet::new();
+        for (k, g) in a.groups.iter().enumerate() {
+            let subject = if g.name.trim().is_empty() {
+                format!("Workshop group {}", k + 1)
+            } else {
+                format!("Group \"{}\"", g.name.trim())
+            };
+            if g.name.trim().is_empty() {
+                self.push(&subject, "the group has no name");
+            } else if !names.insert(g.name.trim().to_lowercase()) {
+                self.push(&subject, "two groups have this name");
+            }
+            for (id, &w) in &g.swing_weights {
+                match a.criteria.iter().find(|c| &c.id == id) {
+                    Some(c) => {
+                        let what = format!("swing weight for {}", c.name);
+                        self.number(&subject, &what, w, 0.0, MAX_SWING_WEIGHT);
+                    }
+                    None => self.push(
+                        &subject,
+                        format!("has a weight for \"{id}\", which is not a criterion"),
+                    ),
+                }
+            }
+            let weights = g.weights_for(&a.criteria);
+            if weights.iter().all(|w| w.is_finite()) && weights.iter().sum::<f64>() <= 0.0 {
+                self.push(
+                    &subject,
+                    "every swing weight is zero: give at least one a weight",
+                );
+            }
         }
     }
 

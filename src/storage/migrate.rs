@@ -55,6 +55,7 @@ impl From<AppraisalV1> for Appraisal {
             },
             criteria: v1.criteria,
             options: v1.options,
+            groups: Vec::new(),
         }
     }
 }

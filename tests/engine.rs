@@ -413,8 +413,8 @@ fn stakeholder_groups_rank_on_their_own_weights_and_combine_by_the_mean() {
         assert_eq!(
             (best, worst),
             (
-                *ranks_i.iter().min().unwrap(),
-                *ranks_i.iter().max().unwrap()
+                *ranks_i.iter().min().expect("groups"),
+                *ranks_i.iter().max().expect("groups")
             )
         );
     }

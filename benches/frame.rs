@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
-use partnership_appraisal::app::platform::FileDialogs;
+use partnership_appraisal::app::platform::{FileDialogs, SystemClipboard};
 use partnership_appraisal::app::robustness_worker::RobustnessRunner;
 use partnership_appraisal::app::{AppEnv, PartnershipApp};
 
@@ -60,12 +60,18 @@ impl FileDialogs for NoDialogs {
     fn pick_save(&self, _start_dir: &Path, _suggested_name: &str) -> Option<PathBuf> {
         None
     }
+
+    fn pick_export(&self, _start_dir: &Path, _suggested_name: &str, _ext: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The app on the default example (no file, default preferences), warmed up.
 fn harness(saved_dir: &Path) -> Harness<'static, PartnershipApp> {
     let env = AppEnv {
         dialogs: Arc::new(NoDialogs),
+        // Only touched on a copy, which a benchmark never makes.
+        clipboard: Arc::new(SystemClipboard::default()),
         saved_dir: saved_dir.to_path_buf(),
         // As in the app: SMAA on its worker thread, restarted whenever the inputs change.
         robustness: RobustnessRunner::background(|| {}),

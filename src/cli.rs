@@ -54,6 +54,11 @@ pub enum Command {
         /// Seed of the random draws (overrides the file's).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
+        /// With --format svg: the one chart to write (value-profile, benefit-cost,
+        /// acceptability, npsv-spread, tornado). Without it, -o names a folder that
+        /// receives every chart.
+        #[arg(long, value_name = "ID")]
+        chart: Option<String>,
     },
     /// Validate a file: exit 0 when sound, 1 with one line per problem otherwise.
     Check { file: PathBuf },
@@ -66,6 +71,12 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// A self-contained page for a committee paper (prints to A4, pastes into Word).
+    Html,
+    /// An Excel workbook, one sheet per table (needs -o).
+    Xlsx,
+    /// The charts as SVG.
+    Svg,
 }
 
 /// What a headless command prints and its exit code.
@@ -124,6 +135,8 @@ pub struct ReportOptions<'a> {
     pub output: Option<&'a Path>,
     pub draws: Option<u32>,
     pub seed: Option<u64>,
+    /// The chart to write with `Format::Svg`.
+    pub chart: Option<&'a str>,
 }
 
 pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcome {
@@ -142,18 +155,37 @@ pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcom
         Err(lines) => return Outcome::failure(lines + "\n"),
     };
     let built = report::build(&appraisal, &results);
-    let text = match format {
-        Format::Json => report::to_json(&built) + "\n",
-        Format::Markdown => report::to_markdown(&built),
-        Format::Csv => report::to_csv(&built),
+    let bytes = match format {
+        Format::Json => (report::to_json(&built) + "\n").into_bytes(),
+        Format::Markdown => report::to_markdown(&built).into_bytes(),
+        Format::Csv => report::to_csv(&built).into_bytes(),
+        Format::Html => report::to_html(&built).into_bytes(),
+        Format::Xlsx => {
+            if output.is_none() {
+                return Outcome::failure(
+                    "an Excel workbook is a binary file: name it with -o, for example -o appraisal.xlsx\n"
+                        .into(),
+                );
+            }
+            match report::to_xlsx(&built) {
+                Ok(b) => b,
+                Err(e) => return Outcome::failure(format!("{e}\n")),
+            }
+        }
+        Format::Svg => return write_charts(&built, options.chart, output),
     };
+    write_output(bytes, output)
+}
+
+/// Standard output when no file is named, else an atomic write that says where it went.
+fn write_output(bytes: Vec<u8>, output: Option<&Path>) -> Outcome {
     match output {
         None => Outcome {
             code: 0,
-            stdout: text,
+            stdout: String::from_utf8_lossy(&bytes).into_owned(),
             stderr: String::new(),
         },
-        Some(out) => match storage::write_atomically(text.as_bytes(), out) {
+        Some(out) => match storage::write_atomically(&bytes, out) {
             Ok(()) => Outcome {
                 code: 0,
                 stdout: String::new(),
@@ -161,6 +193,48 @@ pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcom
             },
             Err(e) => Outcome::failure(format!("{e}\n")),
         },
+    }
+}
+
+/// One chart to standard output or a file, or every chart into a folder.
+fn write_charts(built: &report::Report, chart: Option<&str>, output: Option<&Path>) -> Outcome {
+    let charts = report::svg::charts(built);
+    let known = || charts.iter().map(|c| c.id).collect::<Vec<_>>().join(", ");
+    match chart {
+        Some(id) => match charts.iter().find(|c| c.id == id) {
+            Some(c) => write_output(c.svg.clone().into_bytes(), output),
+            None => Outcome::failure(format!(
+                "no chart called {id:?} for this file; its charts are: {}\n",
+                known()
+            )),
+        },
+        None => {
+            let Some(dir) = output else {
+                return Outcome::failure(format!(
+                    "several charts: name one with --chart ({}) or give a folder with -o\n",
+                    known()
+                ));
+            };
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return Outcome::failure(format!(
+                    "could not make the folder {}: {e}\n",
+                    dir.display()
+                ));
+            }
+            let mut written = String::new();
+            for c in &charts {
+                let path = dir.join(format!("{}.svg", c.id));
+                if let Err(e) = storage::write_atomically(c.svg.as_bytes(), &path) {
+                    return Outcome::failure(format!("{e}\n"));
+                }
+                written.push_str(&format!("wrote {}\n", path.display()));
+            }
+            Outcome {
+                code: 0,
+                stdout: String::new(),
+                stderr: written,
+            }
+        }
     }
 }
 
@@ -193,6 +267,7 @@ pub fn run(command: &Command) -> Outcome {
             output,
             draws,
             seed,
+            chart,
         } => report(
             file,
             *format,
@@ -200,6 +275,7 @@ pub fn run(command: &Command) -> Outcome {
                 output: output.as_deref(),
                 draws: *draws,
                 seed: *seed,
+                chart: chart.as_deref(),
             },
         ),
         Command::Check { file } => check(file),

@@ -2,10 +2,12 @@
 //!
 //! - [`model`]: the appraisal and its figures (Green Book money, MCA); plain Rust.
 //! - [`storage`]: RON files, versions, atomic saves.
-//! - [`report`]: the figures as JSON, Markdown and CSV.
+//! - [`report`]: the figures as JSON, Markdown, CSV, HTML, Excel and SVG charts.
+//! - [`palette`]: the option colours shared by the window and the exports.
 
 pub mod app;
 pub mod cli;
 pub mod model;
+pub mod palette;
 pub mod report;
 pub mod storage;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use partnership_appraisal::app::platform::FileDialogs;
+use partnership_appraisal::app::platform::{Clipboard, FileDialogs};
 use partnership_appraisal::app::robustness_worker::RobustnessRunner;
 use partnership_appraisal::app::{AppEnv, Overlay, PartnershipApp};
 use partnership_appraisal::model::appraise;
@@ -28,11 +28,29 @@ impl FileDialogs for FakeDialogs {
     fn pick_save(&self, _start_dir: &Path, _suggested_name: &str) -> Option<PathBuf> {
         self.save.lock().ok()?.clone()
     }
+    fn pick_export(&self, _start_dir: &Path, _suggested_name: &str, _ext: &str) -> Option<PathBuf> {
+        self.save.lock().ok()?.clone()
+    }
+}
+
+/// A clipboard that keeps what was copied: (HTML, text).
+#[derive(Default)]
+struct FakeClipboard(Mutex<Vec<(String, String)>>);
+
+impl Clipboard for FakeClipboard {
+    fn copy_table(&self, html: &str, text: &str) -> Result<(), String> {
+        self.0
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push((html.to_string(), text.to_string()));
+        Ok(())
+    }
 }
 
 struct Fixture {
     harness: Harness<'static, PartnershipApp>,
     dialogs: Arc<FakeDialogs>,
+    clipboard: Arc<FakeClipboard>,
     dir: tempfile::TempDir,
 }
 
@@ -40,6 +58,8 @@ fn app() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let dialogs = Arc::new(FakeDialogs::default());
     let env_dialogs: Arc<dyn FileDialogs> = dialogs.clone();
+    let clipboard = Arc::new(FakeClipboard::default());
+    let env_clipboard: Arc<dyn Clipboard> = clipboard.clone();
     let saved_dir = dir.path().join("saved-appraisals");
     let recovery_dir = dir.path().join("recovery");
     let harness = Harness::builder()
@@ -50,6 +70,7 @@ fn app() -> Fixture {
                 None,
                 AppEnv {
                     dialogs: env_dialogs,
+                    clipboard: env_clipboard,
                     saved_dir,
                     robustness: RobustnessRunner::inline(),
                     recovery_dir: Some(recovery_dir),
@@ -60,6 +81,7 @@ fn app() -> Fixture {
     let mut fixture = Fixture {
         harness,
         dialogs,
+        clipboard,
         dir,
     };
     fixture.harness.run();
@@ -469,6 +491,7 @@ fn robustness_runs_in_the_background_and_arrives() {
                 None,
                 AppEnv {
                     dialogs: Arc::new(FakeDialogs::default()),
+                    clipboard: Arc::new(FakeClipboard::default()),
                     saved_dir: dir.path().to_path_buf(),
                     robustness: RobustnessRunner::background(move || ctx.request_repaint()),
                     recovery_dir: None,
@@ -510,6 +533,7 @@ fn app_with_recovery(dir: &Path) -> Harness<'static, PartnershipApp> {
                 None,
                 AppEnv {
                     dialogs: Arc::new(FakeDialogs::default()),
+                    clipboard: Arc::new(FakeClipboard::default()),
                     saved_dir,
                     robustness: RobustnessRunner::inline(),
                     recovery_dir: Some(recovery_dir),
@@ -664,4 +688,289 @@ fn a_file_with_problems_opens_only_when_asked_to_fix_them() {
         h.query_by_label("• Shared service: optimism bias % is negative")
             .is_some()
     );
+}
+
+#[test]
+fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.get_by_label("Workshop groups").click();
+    h.run();
+    // The library example's three groups are all shown: side by side, with a combined ranking.
+    assert!(h.query_by_label_contains("The groups differ").is_some());
+    assert_eq!(
+        h.query_all_by_label("Combined").count(),
+        2,
+        "rankings and weights"
+    );
+
+    // The councillors enter their weights: the other groups' are hidden from the room.
+    h.get_all_by_label("Enter weights")
+        .next()
+        .expect("a button per group")
+        .click();
+    h.run();
+    let hidden: Vec<bool> = h
+        .state()
+        .appraisal()
+        .groups
+        .iter()
+        .map(|g| g.hidden)
+        .collect();
+    assert_eq!(hidden, [false, true, true]);
+    assert!(
+        h.query_by_label_contains("2 of 3 groups' weights are hidden")
+            .is_some()
+    );
+    assert_eq!(
+        h.query_all_by_label("Combined").count(),
+        0,
+        "no combined ranking yet"
+    );
+    assert_eq!(h.get_all_by_label("hidden").count(), 2 * 5 + 2 * 5);
+    h.check_accessibility();
+
+    // Their own sliders are there and edit their weights only.
+    let main_cost = h.state().appraisal().criteria[0].swing_weight;
+    h.get_by_role_and_label(Role::Slider, "Cost — 28%")
+        .set_value_accesskit(10.0);
+    h.run();
+    let councillors = &h.state().appraisal().groups[0];
+    assert_eq!(councillors.swing_weights["cost"], 10.0);
+    assert_eq!(h.state().appraisal().criteria[0].swing_weight, main_cost);
+
+    // Done hides theirs too; the shortcut reveals every group.
+    h.get_by_label("Done").click();
+    h.run();
+    assert!(h.state().appraisal().groups[0].hidden);
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::G);
+    h.run();
+    assert!(h.state().appraisal().groups.iter().all(|g| !g.hidden));
+    assert_eq!(
+        h.query_all_by_label("Combined").count(),
+        2,
+        "rankings and weights"
+    );
+    assert_eq!(h.query_all_by_label("hidden").count(), 0);
+    assert!(h.query_by_label("weights hidden").is_none());
+    // Councillors now weigh cost at 10 of 270: the table shows their new share.
+    assert!(h.query_by_label("4%").is_some());
+
+    // The combined weights can become the appraisal's own, and Ctrl+Z takes them back.
+    h.get_by_label("Use the combined weights for the appraisal")
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let a = h.state().appraisal().clone();
+    let r = appraise(&a).expect("valid");
+    let cmp = partnership_appraisal::model::groups::compare(&a, &r).expect("groups");
+    for (w, c) in r.weights.iter().zip(&cmp.combined.weights) {
+        assert!((w - c).abs() < 0.001, "{w} vs {c}");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().appraisal().criteria[0].swing_weight, main_cost);
+}
+
+#[test]
+fn groups_are_added_named_and_removed_from_the_panel() {
+    let mut f = app();
+    let h = &mut f.harness;
+    h.state_mut().appraisal_mut().groups.clear();
+    h.run();
+    h.get_by_label("Workshop groups").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("No workshop groups yet")
+            .is_some()
+    );
+    h.get_by_label("Add Councillors, Officers and Community representatives")
+        .click();
+    h.run();
+    let names: Vec<String> = h
+        .state()
+        .appraisal()
+        .groups
+        .iter()
+        .map(|g| g.name.clone())
+        .collect();
+    assert_eq!(
+        names,
+        ["Councillors", "Officers", "Community representatives"]
+    );
+    h.get_by_label("New group name").focus();
+    h.run();
+    h.get_by_label("New group name").type_text("Officers");
+    h.run();
+
+    // Enter adds it (the panel is scrolled: the keyboard reaches what the pointer cannot).
+    h.key_press(Key::Enter);
+    h.run();
+    // A second "Officers" gets a distinct name, so the file stays valid.
+    assert_eq!(h.state().appraisal().groups[3].name, "Officers 2");
+    assert!(partnership_appraisal::model::validate(h.state().appraisal()).is_empty());
+    h.get_all_by_label("Remove")
+        .nth(3)
+        .expect("four groups")
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().appraisal().groups.len(), 3);
+    h.check_accessibility();
+}
+
+#[test]
+fn presentation_mode_shows_one_view_at_a_time_without_editing_controls() {
+    let mut f = app();
+    let h = &mut f.harness;
+    assert!(h.query_all_by_role(Role::Slider).count() > 20);
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(0));
+    assert!(h.query_by_label("The options").is_some());
+    assert_eq!(
+        h.query_all_by_role(Role::Slider).count(),
+        0,
+        "nothing to edit"
+    );
+    assert!(h.query_by_label("File").is_none(), "no menu bar");
+    assert!(h.query_by_label_contains("Rank").is_none());
+    assert!(h.query_by_label("1st · scores 65.9").is_some());
+    h.check_accessibility();
+
+    // The arrow keys step through the views: the ranking with its warning comes next.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(1));
+    assert!(h.query_by_label_contains("Fragile lead").is_some());
+    assert!(h.query_by_label("preferred").is_some() || h.query_by_label(" preferred ").is_some());
+    for _ in 0..20 {
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    let last = h.state().presenting().expect("still presenting");
+    assert_eq!(
+        last, 9,
+        "options, ranking and eight charts; it stops at the last"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Figure, "What moves the preferred option's NPSV most")
+            .is_some()
+    );
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().presenting(), Some(last - 1));
+    h.check_accessibility();
+
+    // Escape (or F5 again) leaves; everything editable is back.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+    assert!(h.query_by_label("File").is_some());
+    assert!(h.query_all_by_role(Role::Slider).count() > 20);
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
+}
+
+/// The one file with extension `ext` in `dir`.
+fn only_file_with(dir: &Path, ext: &str) -> PathBuf {
+    let found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("folder exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
+}
+
+#[test]
+fn exports_from_the_window_carry_the_figures_the_window_shows() {
+    use partnership_appraisal::report;
+    let mut f = app();
+    let saved = f.dir.path().join("saved-appraisals");
+    std::fs::create_dir_all(&saved).expect("mkdir");
+    let h = &mut f.harness;
+    // The window's own SMAA run has finished, so the exports use its figures.
+    run_until(h, |app| {
+        app.robustness().is_current()
+            && app
+                .robustness()
+                .smaa
+                .as_ref()
+                .is_some_and(|p| p.is_complete())
+    });
+    let a = h.state().appraisal().clone();
+    let expected = report::build(&a, &appraise(&a).expect("valid"));
+
+    // The HTML report by name into the default folder, from the keyboard alone.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::Export { .. }));
+    h.get_by_label("File name").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::None));
+    let html = only_file_with(&saved, "html");
+    assert_eq!(
+        std::fs::read_to_string(&html).expect("written"),
+        report::to_html(&expected)
+    );
+    assert!(h.state().status().contains("Exported the HTML report"));
+
+    // The chart shown (the value profile) as SVG: the report's own chart.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::S);
+    h.run();
+    h.get_by_label("File name").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let svg = only_file_with(&saved, "svg");
+    assert_eq!(
+        std::fs::read_to_string(&svg).expect("written"),
+        report::svg::charts(&expected)[0].svg
+    );
+
+    // The workbook through the system's dialog, somewhere else.
+    let book = f.dir.path().join("elsewhere.xlsx");
+    *f.dialogs.save.lock().expect("lock") = Some(book.clone());
+    let h = &mut f.harness;
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+    h.run();
+    h.get_by_label("Choose another folder…").click();
+    run_until(h, |_| book.exists());
+    let bytes = std::fs::read(&book).expect("written");
+    assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip");
+
+    // A chart with no SVG version says so rather than writing something else.
+    h.get_by_label("Net benefit").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::S);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::None));
+    assert!(h.state().status().contains("no SVG version"));
+
+    // The ranking table onto the clipboard: HTML for Word, tab-separated text for Excel.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
+    h.run();
+    let copies = f.clipboard.0.lock().expect("lock").clone();
+    assert_eq!(copies.len(), 1);
+    let (html, text) = &copies[0];
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + a.options.len());
+    assert!(lines[0].starts_with("Rank\tOption\tWeighted score"));
+    assert!(lines[1].starts_with(&format!("1st\t{}\t", expected.preferred_option)));
+    assert!(html.starts_with("<table>"));
+    for o in &a.options {
+        assert!(
+            html.contains(&o.name) && text.contains(&o.name),
+            "{}",
+            o.name
+        );
+    }
 }

@@ -355,6 +355,15 @@ fn adding_and_removing_a_criterion_keeps_the_appraisal_valid() {
     assert!(!a.remove_criterion(COST_ID), "core criteria stay");
     assert!(a.options.iter().all(|o| !o.scores.contains_key(&id)));
     assert!(validate(&a).is_empty());
+    // Workshop groups lose their weight for a removed criterion too.
+    let mut b = partnership_appraisal::storage::default_example();
+    assert!(b.remove_criterion("democratic_control"));
+    assert!(
+        b.groups
+            .iter()
+            .all(|g| !g.swing_weights.contains_key("democratic_control"))
+    );
+    assert!(validate(&b).is_empty(), "{:?}", validate(&b));
 }
 
 #[test]

@@ -9,6 +9,12 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    ExportHtml,
+    ExportXlsx,
+    ExportCsv,
+    ExportSvg,
+    ExportPng,
+    CopyRanking,
     Quit,
     Undo,
     Redo,
@@ -18,15 +24,23 @@ pub enum Command {
     ZoomReset,
     ToggleTheme,
     ToggleRanges,
+    Present,
+    RevealGroups,
     ShowShortcuts,
 }
 
 impl Command {
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 22] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
+        Command::ExportHtml,
+        Command::ExportXlsx,
+        Command::ExportCsv,
+        Command::ExportSvg,
+        Command::ExportPng,
+        Command::CopyRanking,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -36,6 +50,8 @@ impl Command {
         Command::ZoomReset,
         Command::ToggleTheme,
         Command::ToggleRanges,
+        Command::Present,
+        Command::RevealGroups,
         Command::ShowShortcuts,
     ];
 
@@ -45,6 +61,12 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
+            Command::ExportHtml => "Report for a committee paper (HTML)…",
+            Command::ExportXlsx => "Tables as an Excel workbook…",
+            Command::ExportCsv => "Tables as CSV…",
+            Command::ExportSvg => "Chart shown, as SVG…",
+            Command::ExportPng => "Chart shown, as PNG…",
+            Command::CopyRanking => "Copy the ranking table",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -54,6 +76,8 @@ impl Command {
             Command::ZoomReset => "Reset zoom",
             Command::ToggleTheme => "Light / dark theme",
             Command::ToggleRanges => "Show low / high ranges",
+            Command::Present => "Presentation mode",
+            Command::RevealGroups => "Reveal every group's weights",
             Command::ShowShortcuts => "Keyboard shortcuts",
         }
     }
@@ -62,12 +86,20 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        // Ctrl+Alt only with letters a UK keyboard's AltGr leaves alone.
+        let cmd_alt = Modifiers::COMMAND.plus(Modifiers::ALT);
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Command::New => key(cmd, Key::N),
             Command::Open => key(cmd, Key::O),
             Command::Save => key(cmd, Key::S),
             Command::SaveAs => key(cmd_shift, Key::S),
+            Command::ExportHtml => key(cmd, Key::E),
+            Command::ExportXlsx => key(cmd_shift, Key::E),
+            Command::ExportCsv => key(cmd_shift, Key::T),
+            Command::ExportSvg => key(cmd_alt, Key::S),
+            Command::ExportPng => key(cmd_alt, Key::P),
+            Command::CopyRanking => key(cmd_shift, Key::C),
             Command::Quit => key(cmd, Key::Q),
             Command::Undo => key(cmd, Key::Z),
             Command::Redo => key(cmd_shift, Key::Z),
@@ -77,6 +109,8 @@ impl Command {
             Command::ZoomReset => key(cmd, Key::Num0),
             Command::ToggleTheme => key(cmd_shift, Key::L),
             Command::ToggleRanges => key(cmd_shift, Key::R),
+            Command::Present => key(Modifiers::NONE, Key::F5),
+            Command::RevealGroups => key(cmd_shift, Key::G),
             Command::ShowShortcuts => key(Modifiers::NONE, Key::F1),
         }
     }

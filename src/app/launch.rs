@@ -99,11 +99,6 @@ fn log_adapter(cc: &eframe::CreationContext<'_>, renderer: Renderer) {
 }
 
 pub fn save_png(image: &egui::ColorImage, out: &Path) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, bytes)
-        .ok_or_else(|| "the screenshot had an unexpected size".to_string())?;
-    buffer
-        .save_with_format(out, image::ImageFormat::Png)
-        .map_err(|e| format!("{}: {e}", out.display()))
+    let bytes = super::export::png_bytes(image)?;
+    std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
 }

@@ -4,6 +4,7 @@
 pub mod autosave;
 pub mod command;
 pub mod document;
+pub mod export;
 pub mod history;
 pub mod launch;
 pub mod palette;
@@ -19,8 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use command::Command;
 use document::Document;
+use export::ExportKind;
 use history::History;
-use platform::{DialogPurpose, FileDialogs, PendingDialog};
+use platform::{Clipboard, DialogPurpose, FileDialogs, PendingDialog};
 use ui::dialogs_ui::DialogAction;
 use ui::weights_ui::WeightsAction;
 
@@ -34,6 +36,7 @@ use robustness_worker::{Progress, RobustnessRunner};
 /// What the app needs from outside: dialogs and the default folder. Tests pass fakes.
 pub struct AppEnv {
     pub dialogs: Arc<dyn FileDialogs>,
+    pub clipboard: Arc<dyn Clipboard>,
     pub saved_dir: PathBuf,
     pub robustness: RobustnessRunner,
     /// Where recovery files go; None turns autosave off.
@@ -45,6 +48,7 @@ impl AppEnv {
         let ctx = ctx.clone();
         Self {
             dialogs: Arc::new(platform::NativeDialogs),
+            clipboard: Arc::new(platform::SystemClipboard::default()),
             saved_dir: platform::default_saved_dir(),
             robustness: RobustnessRunner::background(move || ctx.request_repaint()),
             recovery_dir: platform::recovery_dir(),
@@ -137,6 +141,11 @@ pub enum Overlay {
     SaveAs {
         name: String,
     },
+    /// Where to write an export (its bytes are made once the place is chosen).
+    Export {
+        kind: ExportKind,
+        name: String,
+    },
     UnsavedChanges(Guarded),
     Error(String),
     Shortcuts,
@@ -160,12 +169,25 @@ pub struct PartnershipApp {
     after_save: Option<Guarded>,
     dialog: Option<PendingDialog>,
     weights_panel: ui::weights_ui::WeightsPanelState,
+    workshop_panel: ui::workshop_ui::WorkshopPanelState,
     robust: RobustnessState,
     autosave: Autosave,
     /// Recovery files still to offer after the one showing.
     pending_recoveries: Vec<(PathBuf, Recovery)>,
     sweep_criterion: usize,
     chart: ui::charts_ui::Chart,
+    /// The view showing in presentation mode; None when not presenting.
+    presenting: Option<usize>,
+    /// Where the chart sits on screen this frame, for PNG export.
+    chart_rect: Option<egui::Rect>,
+    /// A screenshot on its way for a PNG export: the chart's rect and the pixel density.
+    png_shot: Option<(
+        std::sync::mpsc::Receiver<Arc<egui::ColorImage>>,
+        egui::Rect,
+        f32,
+    )>,
+    /// A PNG export's bytes, waiting for the place to write them.
+    png_bytes: Option<Vec<u8>>,
     status: String,
     quit_confirmed: bool,
     window_title: String,
@@ -193,11 +215,16 @@ impl PartnershipApp {
             after_save: None,
             dialog: None,
             weights_panel: Default::default(),
+            workshop_panel: Default::default(),
             robust: Default::default(),
             autosave: Autosave::default(),
             pending_recoveries: Vec::new(),
             sweep_criterion: 0,
             chart: Default::default(),
+            presenting: None,
+            chart_rect: None,
+            png_shot: None,
+            png_bytes: None,
             status: String::new(),
             quit_confirmed: false,
             window_title: String::new(),
@@ -267,6 +294,27 @@ impl PartnershipApp {
 
     pub fn robustness(&self) -> &RobustnessState {
         &self.robust
+    }
+
+    /// The view showing in presentation mode, if presenting.
+    pub fn presenting(&self) -> Option<usize> {
+        self.presenting
+    }
+
+    fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        self.presenting = on.then_some(0);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        let zoom = if on {
+            self.prefs.zoom * ui::presentation_ui::PRESENTATION_ZOOM
+        } else {
+            self.prefs.zoom
+        };
+        ctx.set_zoom_factor(zoom);
+        self.status = if on {
+            "Presenting: the Right and Left arrow keys move between views, Esc leaves.".into()
+        } else {
+            String::new()
+        };
     }
 
     /// Keeps the sensitivity figures in step with the inputs, starts SMAA when its inputs
@@ -438,11 +486,19 @@ impl PartnershipApp {
             let ctx = ctx.clone();
             move || ctx.request_repaint()
         };
+        let suggested = match purpose {
+            DialogPurpose::Export(kind) => format!(
+                "{}.{}",
+                kind.suggested_stem(&self.doc.appraisal.meta.title),
+                kind.extension()
+            ),
+            _ => self.suggested_file_name(),
+        };
         self.dialog = Some(PendingDialog::spawn(
             Arc::clone(&self.env.dialogs),
             purpose,
             self.env.saved_dir.clone(),
-            self.suggested_file_name(),
+            suggested,
             wake,
         ));
     }
@@ -464,7 +520,126 @@ impl PartnershipApp {
                 };
                 self.save_to(&path);
             }
+            DialogPurpose::Export(kind) => {
+                let path = if path.extension().is_none() {
+                    path.with_extension(kind.extension())
+                } else {
+                    path
+                };
+                self.export_to(kind, &path);
+            }
         }
+    }
+
+    /// The report of what the window shows: its own sensitivity figures and, once complete,
+    /// its own SMAA run (the same seed and draws give the same figures either way).
+    pub fn window_report(&mut self) -> Option<crate::report::Report> {
+        use crate::report;
+        let current = self.robust.is_current();
+        let (a, r) = self.doc.appraisal_and_results();
+        let r = r.as_ref().ok()?;
+        let robustness = match (&self.robust.sensitivity, &self.robust.smaa) {
+            (Some(s), Some(p)) if current && p.is_complete() => {
+                Some(report::robustness::from_parts(a, r, s, p.result.clone()))
+            }
+            _ => report::robustness::build(a, r),
+        };
+        Some(report::build_with(a, r, robustness))
+    }
+
+    fn begin_export(&mut self, ctx: &egui::Context, kind: ExportKind) {
+        if self.doc.results().is_err() {
+            self.status = "Nothing to export until the problems shown are fixed.".into();
+            return;
+        }
+        match kind {
+            ExportKind::Png => {
+                let Some(rect) = self.chart_rect else {
+                    self.status = "Show a chart first: the PNG is the chart on screen.".into();
+                    return;
+                };
+                let (sender, receiver) = std::sync::mpsc::channel();
+                let wake = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    // The app may have moved on; nothing to tell then.
+                    let _ = sender.send(image);
+                    wake.request_repaint();
+                });
+                self.png_shot = Some((receiver, rect, ctx.pixels_per_point()));
+                self.status = "Taking the chart from the screen…".into();
+            }
+            _ => self.ask_where_to_export(kind),
+        }
+    }
+
+    fn ask_where_to_export(&mut self, kind: ExportKind) {
+        let name = kind.suggested_stem(&self.doc.appraisal.meta.title);
+        self.overlay = Overlay::Export { kind, name };
+    }
+
+    /// Takes in a screenshot asked for by a PNG export.
+    fn poll_png_shot(&mut self) {
+        let Some((receiver, rect, ppp)) = &self.png_shot else {
+            return;
+        };
+        let image = match receiver.try_recv() {
+            Ok(image) => image,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.png_shot = None;
+                self.status = "The screen could not be read for the PNG.".into();
+                return;
+            }
+        };
+        match export::png_of_region(&image, *rect, *ppp) {
+            Ok(bytes) => {
+                self.png_bytes = Some(bytes);
+                self.ask_where_to_export(ExportKind::Png);
+            }
+            Err(e) => self.overlay = Overlay::Error(e),
+        }
+        self.png_shot = None;
+    }
+
+    fn export_to(&mut self, kind: ExportKind, path: &std::path::Path) {
+        let bytes = match kind {
+            ExportKind::Png => self
+                .png_bytes
+                .take()
+                .ok_or_else(|| "the chart's picture was lost; export it again".to_string()),
+            _ => match self.window_report() {
+                Some(report) => kind.bytes(&report),
+                None => Err("the appraisal has problems to fix first".to_string()),
+            },
+        };
+        let written =
+            bytes.and_then(|b| storage::write_atomically(&b, path).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.overlay = Overlay::None;
+                self.status = format!("Exported {} to {}", kind.describe(), path.display());
+            }
+            Err(e) => {
+                self.overlay = Overlay::Error(format!("Could not export {}: {e}", kind.describe()))
+            }
+        }
+    }
+
+    fn copy_ranking(&mut self, ctx: &egui::Context) {
+        let Some(report) = self.window_report() else {
+            self.status = "Nothing to copy until the problems shown are fixed.".into();
+            return;
+        };
+        let (html, text) = export::ranking_table(&report);
+        self.status = match self.env.clipboard.copy_table(&html, &text) {
+            Ok(()) => "Copied the ranking table: paste it into Word or Excel.".into(),
+            Err(e) => {
+                // The text form still pastes into Excel as a table.
+                log::warn!("clipboard: {e}");
+                ctx.copy_text(text);
+                "Copied the ranking table as text (tab-separated).".into()
+            }
+        };
     }
 
     /// Carries out a command from a menu or a shortcut.
@@ -500,6 +675,9 @@ impl PartnershipApp {
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
                 self.prefs.zoom = next_zoom(self.prefs.zoom, command);
                 self.apply_preferences(ctx);
+                if self.presenting.is_some() {
+                    ctx.set_zoom_factor(self.prefs.zoom * ui::presentation_ui::PRESENTATION_ZOOM);
+                }
             }
             Command::ToggleTheme => {
                 self.prefs.dark_mode = !self.prefs.dark_mode;
@@ -507,7 +685,37 @@ impl PartnershipApp {
             }
             Command::ShowShortcuts => self.overlay = Overlay::Shortcuts,
             Command::ToggleRanges => self.prefs.show_ranges = !self.prefs.show_ranges,
-            Command::New | Command::Open | Command::Save | Command::SaveAs => {
+            Command::Present => self.set_presenting(ctx, self.presenting.is_none()),
+            Command::RevealGroups => {
+                self.status = ui::workshop_ui::apply(
+                    &mut self.doc.appraisal,
+                    &mut self.workshop_panel,
+                    ui::workshop_ui::WorkshopAction::RevealAll,
+                );
+            }
+            Command::ExportHtml if !file_busy => self.begin_export(ctx, ExportKind::Html),
+            Command::ExportXlsx if !file_busy => self.begin_export(ctx, ExportKind::Xlsx),
+            Command::ExportCsv if !file_busy => self.begin_export(ctx, ExportKind::Csv),
+            Command::ExportSvg if !file_busy => match self.chart.svg_id() {
+                Some(id) => self.begin_export(ctx, ExportKind::Svg(id)),
+                None => {
+                    self.status = format!(
+                        "\"{}\" has no SVG version: export it as PNG, or show another chart.",
+                        self.chart.tab()
+                    );
+                }
+            },
+            Command::ExportPng if !file_busy => self.begin_export(ctx, ExportKind::Png),
+            Command::CopyRanking => self.copy_ranking(ctx),
+            Command::New
+            | Command::Open
+            | Command::Save
+            | Command::SaveAs
+            | Command::ExportHtml
+            | Command::ExportXlsx
+            | Command::ExportCsv
+            | Command::ExportSvg
+            | Command::ExportPng => {
                 self.status = "A file dialog is already open.".into();
             }
         }
@@ -531,9 +739,23 @@ impl PartnershipApp {
                     self.overlay = Overlay::Error(format!("{}: {e}", parent.display()));
                     return;
                 }
-                self.save_to(&path);
+                match &self.overlay {
+                    Overlay::Export { kind, .. } => self.export_to(*kind, &path),
+                    _ => {
+                        self.save_to(&path);
+                    }
+                }
             }
-            DialogAction::BrowseToSave => self.start_dialog(ctx, DialogPurpose::SaveAs),
+            DialogAction::BrowseToSave => {
+                let purpose = match &self.overlay {
+                    Overlay::Export { kind, .. } => DialogPurpose::Export(*kind),
+                    _ => DialogPurpose::SaveAs,
+                };
+                if purpose != DialogPurpose::SaveAs {
+                    self.overlay = Overlay::None;
+                }
+                self.start_dialog(ctx, purpose);
+            }
             DialogAction::SaveFirst => {
                 if let Overlay::UnsavedChanges(next) = std::mem::take(&mut self.overlay) {
                     self.after_save = Some(next);
@@ -623,6 +845,11 @@ impl PartnershipApp {
         for command in Command::pressed(ctx) {
             self.run_command(ctx, command);
         }
+        if self.presenting.is_some() && self.overlay == Overlay::None {
+            for action in ui::presentation_ui::keys_pressed(ctx) {
+                self.presentation_action(ctx, action);
+            }
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -645,6 +872,21 @@ impl PartnershipApp {
         }
     }
 
+    fn presentation_action(
+        &mut self,
+        ctx: &egui::Context,
+        action: ui::presentation_ui::PresentationAction,
+    ) {
+        use ui::presentation_ui::{PresentationAction, slides};
+        let Some(index) = self.presenting else { return };
+        let last = slides(&self.doc.appraisal).len() - 1;
+        match action {
+            PresentationAction::Next => self.presenting = Some((index + 1).min(last)),
+            PresentationAction::Previous => self.presenting = Some(index.saturating_sub(1)),
+            PresentationAction::Leave => self.set_presenting(ctx, false),
+        }
+    }
+
     fn overlays_ui(&mut self, ctx: &egui::Context) {
         let action = match &mut self.overlay {
             Overlay::None => None,
@@ -652,6 +894,21 @@ impl PartnershipApp {
                 ui::dialogs_ui::open_ui(ctx, &self.env.saved_dir, &self.prefs.recent_files)
             }
             Overlay::SaveAs { name } => ui::dialogs_ui::save_as_ui(ctx, &self.env.saved_dir, name),
+            Overlay::Export { kind, name } => {
+                let title = format!("Export {}", kind.describe());
+                ui::dialogs_ui::save_file_ui(
+                    ctx,
+                    &self.env.saved_dir,
+                    name,
+                    &ui::dialogs_ui::SaveFileText {
+                        title: &title,
+                        about: export_about(*kind),
+                        extension: kind.extension(),
+                        replaces: "A file of that name exists: exporting replaces it.",
+                        verb: "Export",
+                    },
+                )
+            }
             Overlay::UnsavedChanges(next) => {
                 let doing = next.doing();
                 ui::dialogs_ui::unsaved_changes_ui(ctx, &self.doc.display_name(), doing)
@@ -688,6 +945,19 @@ impl PartnershipApp {
             });
         }
         ctx.request_repaint();
+    }
+}
+
+/// What an export holds, in a line for the export window.
+fn export_about(kind: ExportKind) -> &'static str {
+    match kind {
+        ExportKind::Html => {
+            "One page to open in a browser, print to A4 or paste into Word: the options, every score and its reason, the weights, the money, the charts, the robustness findings and the method."
+        }
+        ExportKind::Xlsx => "Every table on its own sheet, numbers unrounded.",
+        ExportKind::Csv => "One row per option with every figure, then the method settings.",
+        ExportKind::Svg(_) => "The chart as a drawing that stays sharp at any size.",
+        ExportKind::Png => "The chart as it is on screen.",
     }
 }
 
@@ -738,59 +1008,83 @@ impl eframe::App for PartnershipApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
+        self.poll_png_shot();
         self.handle_input(&ctx);
 
         let mut menu_actions = Vec::new();
         let mut weights_actions = Vec::new();
+        let mut workshop_actions = Vec::new();
         let ranges = ui::option_card_ui::SliderRanges::from_appraisal(self.history.baseline());
         let can_undo = self.history.can_undo(&self.doc.appraisal);
         let can_redo = self.history.can_redo();
         let dialog_open = self.dialog.is_some();
 
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu_actions = ui::menu_ui::menu_bar_ui(
+        self.update_robustness();
+        self.chart_rect = None;
+        let mut presentation_actions = Vec::new();
+        if let Some(slide) = self.presenting {
+            let (appraisal, results) = self.doc.appraisal_and_results();
+            presentation_actions = ui::presentation_ui::presentation_ui(
                 ui,
-                &ui::menu_ui::MenuState {
-                    can_undo,
-                    can_redo,
-                    file_busy: dialog_open,
-                    recent: &self.prefs.recent_files,
+                ui::presentation_ui::PresentationView {
+                    appraisal,
+                    results,
+                    robustness: &self.robust,
+                    slide,
+                    sweep_criterion: &mut self.sweep_criterion,
+                    chart_rect: &mut self.chart_rect,
                 },
             );
-        });
-
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let file = self
-                    .doc
-                    .path
-                    .as_deref()
-                    .map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
-                ui.small(file);
-                ui.separator();
-                if dialog_open {
-                    ui.spinner();
-                    ui.small("Waiting for the file dialog…");
-                } else {
-                    ui.small(&self.status);
-                }
+        } else {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                menu_actions = ui::menu_ui::menu_bar_ui(
+                    ui,
+                    &ui::menu_ui::MenuState {
+                        can_undo,
+                        can_redo,
+                        file_busy: dialog_open,
+                        recent: &self.prefs.recent_files,
+                        has_hidden_groups: self.doc.appraisal.groups.iter().any(|g| g.hidden),
+                        chart_has_svg: self.chart.svg_id().is_some(),
+                    },
+                );
             });
-        });
 
-        self.update_robustness();
-        ui::main_view_ui(
-            ui,
-            &mut self.doc,
-            &mut ui::MainViewState {
-                weights_panel: &mut self.weights_panel,
-                chart: &mut self.chart,
-                weights_actions: &mut weights_actions,
-                ranges,
-                robustness: &self.robust,
-                show_ranges: self.prefs.show_ranges,
-                sweep_criterion: &mut self.sweep_criterion,
-            },
-        );
+            egui::Panel::bottom("status_bar").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let file = self
+                        .doc
+                        .path
+                        .as_deref()
+                        .map_or_else(|| "not saved yet".to_string(), |p| p.display().to_string());
+                    ui.small(file);
+                    ui.separator();
+                    if dialog_open {
+                        ui.spinner();
+                        ui.small("Waiting for the file dialog…");
+                    } else {
+                        ui.small(&self.status);
+                    }
+                });
+            });
+
+            ui::main_view_ui(
+                ui,
+                &mut self.doc,
+                &mut ui::MainViewState {
+                    weights_panel: &mut self.weights_panel,
+                    chart: &mut self.chart,
+                    weights_actions: &mut weights_actions,
+                    workshop_panel: &mut self.workshop_panel,
+                    workshop_actions: &mut workshop_actions,
+                    ranges,
+                    robustness: &self.robust,
+                    show_ranges: self.prefs.show_ranges,
+                    sweep_criterion: &mut self.sweep_criterion,
+                    chart_rect: &mut self.chart_rect,
+                },
+            );
+        }
 
         self.overlays_ui(&ctx);
         for action in menu_actions {
@@ -801,6 +1095,13 @@ impl eframe::App for PartnershipApp {
         }
         for action in weights_actions {
             self.handle_weights_action(action);
+        }
+        for action in presentation_actions {
+            self.presentation_action(&ctx, action);
+        }
+        for action in workshop_actions {
+            self.status =
+                ui::workshop_ui::apply(&mut self.doc.appraisal, &mut self.workshop_panel, action);
         }
 
         // One undo step per finished gesture: not while a button is held or text is typed.

@@ -1,19 +1,13 @@
-//! Colours. Each option kind has one colour everywhere (card edge, bar, line, dot), from the
-//! Okabe–Ito palette, which stays distinct for the common forms of colour blindness.
+//! Colours in egui's terms. Each option kind has one colour everywhere (card edge, bar, line,
+//! dot, exported chart): the RGB values live in [`crate::palette`].
 
 use eframe::egui::Color32;
 
 use crate::model::OptionKind;
 
 pub fn option_colour(kind: OptionKind) -> Color32 {
-    match kind {
-        // Grey for the comparator: present, but not competing for attention.
-        OptionKind::BusinessAsUsual => Color32::from_rgb(0x88, 0x88, 0x88),
-        OptionKind::CommunityOrganisation => Color32::from_rgb(0x00, 0x9E, 0x73),
-        OptionKind::ContractingOut => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        OptionKind::SharedService => Color32::from_rgb(0x00, 0x72, 0xB2),
-        OptionKind::ConsolidatedManagement => Color32::from_rgb(0xCC, 0x79, 0xA7),
-    }
+    let [r, g, b] = crate::palette::option_rgb(kind);
+    Color32::from_rgb(r, g, b)
 }
 
 /// The k-th of n shades of an option's colour, for the segments of its stacked bar:
@@ -33,4 +27,8 @@ pub fn shade(colour: Color32, k: usize, n: usize, dark_mode: bool) -> Color32 {
 }
 
 /// Warnings and errors: vermillion, distinct from every option colour.
-pub const WARNING: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+pub const WARNING: Color32 = Color32::from_rgb(
+    crate::palette::WARNING_RGB[0],
+    crate::palette::WARNING_RGB[1],
+    crate::palette::WARNING_RGB[2],
+);

@@ -10,6 +10,8 @@ pub trait FileDialogs: Send + Sync {
     /// The file the user picked, or None if they cancelled (or no dialog could be shown).
     fn pick_open(&self, start_dir: &Path) -> Option<PathBuf>;
     fn pick_save(&self, start_dir: &Path, suggested_name: &str) -> Option<PathBuf>;
+    /// Where to write an export with extension `ext` (html, xlsx, csv, svg, png).
+    fn pick_export(&self, start_dir: &Path, suggested_name: &str, ext: &str) -> Option<PathBuf>;
 }
 
 /// The real dialogs, through rfd. On Linux without a desktop portal rfd returns None at once,
@@ -33,6 +35,39 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(suggested_name)
             .save_file()
     }
+
+    fn pick_export(&self, start_dir: &Path, suggested_name: &str, ext: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export")
+            .add_filter(ext.to_uppercase(), &[ext])
+            .set_directory(start_dir)
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+}
+
+/// The system clipboard, for tables: Word pastes the HTML form as a real table, Excel and
+/// plain editors take the tab-separated text.
+pub trait Clipboard: Send + Sync {
+    fn copy_table(&self, html: &str, text: &str) -> Result<(), String>;
+}
+
+/// The real clipboard, through arboard (Windows, macOS, X11 and Wayland). Kept for the app's
+/// life: on X11 the copied table is served from this process until something else is copied.
+#[derive(Default)]
+pub struct SystemClipboard(std::sync::Mutex<Option<arboard::Clipboard>>);
+
+impl Clipboard for SystemClipboard {
+    fn copy_table(&self, html: &str, text: &str) -> Result<(), String> {
+        let mut slot = self.0.lock().map_err(|_| "the clipboard is unavailable")?;
+        if slot.is_none() {
+            *slot = Some(arboard::Clipboard::new().map_err(|e| e.to_string())?);
+        }
+        let clipboard = slot.as_mut().ok_or("the clipboard is unavailable")?;
+        clipboard
+            .set_html(html, Some(text))
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// What a dialog was opened for.
@@ -40,6 +75,7 @@ impl FileDialogs for NativeDialogs {
 pub enum DialogPurpose {
     Open,
     SaveAs,
+    Export(super::export::ExportKind),
 }
 
 /// A dialog running on its worker thread. Only one exists at a time: while it is open the
@@ -62,6 +98,9 @@ impl PendingDialog {
             let picked = match purpose {
                 DialogPurpose::Open => dialogs.pick_open(&start_dir),
                 DialogPurpose::SaveAs => dialogs.pick_save(&start_dir, &suggested_name),
+                DialogPurpose::Export(kind) => {
+                    dialogs.pick_export(&start_dir, &suggested_name, kind.extension())
+                }
             };
             // The app may have quit meanwhile; nothing to tell then.
             let _ = sender.send(picked);
@@ -135,6 +174,11 @@ pub fn list_appraisals(dir: &Path) -> Vec<PathBuf> {
 /// A file name typed by the user, made safe to save under `dir`: path separators and
 /// characters Windows forbids are replaced, and `.ron` is added when missing.
 pub fn file_name_for(typed: &str) -> Option<String> {
+    file_name_with(typed, "ron")
+}
+
+/// `typed` as a safe file name ending in `.ext`, whether or not the user typed it.
+pub fn file_name_with(typed: &str, ext: &str) -> Option<String> {
     let cleaned: String = typed
         .trim()
         .chars()
@@ -148,10 +192,11 @@ pub fn file_name_for(typed: &str) -> Option<String> {
     if cleaned.is_empty() {
         return None;
     }
-    Some(if cleaned.to_ascii_lowercase().ends_with(".ron") {
+    let dotted = format!(".{ext}");
+    Some(if cleaned.to_ascii_lowercase().ends_with(&dotted) {
         cleaned.to_string()
     } else {
-        format!("{cleaned}.ron")
+        format!("{cleaned}{dotted}")
     })
 }
 
@@ -172,5 +217,11 @@ mod tests {
         assert_eq!(file_name_for("../secret").as_deref(), Some("-secret.ron"));
         assert_eq!(file_name_for("   "), None);
         assert_eq!(file_name_for("..."), None);
+        assert_eq!(
+            file_name_with("Library report", "html").as_deref(),
+            Some("Library report.html")
+        );
+        assert_eq!(file_name_with("a.HTML", "html").as_deref(), Some("a.HTML"));
+        assert_eq!(file_name_with("a.ron", "csv").as_deref(), Some("a.ron.csv"));
     }
 }

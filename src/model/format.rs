@@ -33,9 +33,32 @@ pub fn payback(year: Option<u32>) -> String {
     year.map_or_else(|| "not within period".to_string(), |y| format!("year {y}"))
 }
 
+/// A rank in words: 1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordinals_read_as_words() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal).to_vec();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"
+            ]
+        );
+    }
 
     #[test]
     fn money_reads_like_a_committee_paper() {

@@ -35,6 +35,46 @@ pub struct GroupComparison {
 }
 
 impl GroupComparison {
+    /// Whether the groups agree, in one sentence: "Every group puts Shared service first." or
+    /// "The groups differ: Councillors and Officers put Shared service first; Community
+    /// representatives put Community library trust first."
+    pub fn agreement_in_words(&self, a: &Appraisal) -> String {
+        if self.same_leader {
+            return format!(
+                "Every group puts {} first.",
+                a.options[self.groups[0].leader].name
+            );
+        }
+        let mut by_leader: Vec<(usize, Vec<&str>)> = Vec::new();
+        for g in &self.groups {
+            match by_leader.iter_mut().find(|(l, _)| *l == g.leader) {
+                Some((_, names)) => names.push(&g.name),
+                None => by_leader.push((g.leader, vec![&g.name])),
+            }
+        }
+        let parts: Vec<String> = by_leader
+            .iter()
+            .map(|(leader, names)| {
+                let who = match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => names.join(""),
+                };
+                format!("{who} put {} first", a.options[*leader].name)
+            })
+            .collect();
+        format!("The groups differ: {}.", parts.join("; "))
+    }
+
+    /// "Combined (mean of the groups' weights): Shared service first, scoring 61.2."
+    pub fn combined_in_words(&self, a: &Appraisal) -> String {
+        format!(
+            "Combined (mean of the groups' weights): {} first, scoring {:.1}.",
+            a.options[self.combined.leader].name, self.combined.totals[self.combined.leader]
+        )
+    }
+
     /// Options whose rank differs between groups, by how far (worst − best), widest first.
     pub fn disagreements(&self) -> Vec<(usize, u32)> {
         let mut d: Vec<(usize, u32)> = self

@@ -495,6 +495,9 @@ impl Appraisal {
             option.scores.remove(id);
             option.rationale.remove(id);
         }
+        for group in &mut self.groups {
+            group.swing_weights.remove(id);
+        }
         true
     }
 }

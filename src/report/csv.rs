@@ -58,8 +58,18 @@ pub fn to_csv(r: &Report) -> String {
             header.push(h.to_string());
         }
     }
+    // Each workshop group's score and rank, then the combined ones.
+    let group_rankings: Vec<&super::GroupReport> = r
+        .groups
+        .iter()
+        .flat_map(|g| g.groups.iter().chain([&g.combined]))
+        .collect();
+    for g in &group_rankings {
+        header.push(field(&format!("{} weighted_score", g.name)));
+        header.push(field(&format!("{} rank", g.name)));
+    }
     let mut lines = vec![header.join(",")];
-    for o in &r.options {
+    for (i, o) in r.options.iter().enumerate() {
         let (w, wo) = (&o.with_optimism_bias, &o.without_optimism_bias);
         let mut row = vec![
             field(&o.name),
@@ -98,6 +108,10 @@ pub fn to_csv(r: &Report) -> String {
                 row.push(v.to_string());
             }
         }
+        for g in &group_rankings {
+            row.push(g.weighted_scores[i].to_string());
+            row.push(g.ranks[i].to_string());
+        }
         lines.push(row.join(","));
     }
     let m = &r.method;
@@ -122,6 +136,11 @@ pub fn to_csv(r: &Report) -> String {
     );
     for c in &r.criteria {
         setting(&format!("weight_{}", c.id), c.normalised_weight.to_string());
+    }
+    for g in &group_rankings {
+        for (c, w) in r.criteria.iter().zip(&g.normalised_weights) {
+            setting(&format!("{} weight_{}", g.name, c.id), w.to_string());
+        }
     }
     if let Some(rb) = &r.robustness {
         setting("draws", rb.draws.to_string());

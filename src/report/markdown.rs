@@ -118,6 +118,46 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
     }
     writeln!(s)?;
 
+    if let Some(g) = &r.groups {
+        writeln!(s, "## Workshop groups")?;
+        writeln!(s)?;
+        writeln!(
+            s,
+            "{} {}",
+            escape(&g.agreement),
+            escape(&g.combined_summary)
+        )?;
+        writeln!(s)?;
+        let rankings: Vec<&super::GroupReport> = g.groups.iter().chain([&g.combined]).collect();
+        let names: Vec<String> = rankings.iter().map(|x| escape(&x.name)).collect();
+        writeln!(s, "| Weight given to | {} |", names.join(" | "))?;
+        writeln!(s, "|---|{}", "---:|".repeat(rankings.len()))?;
+        for (j, c) in r.criteria.iter().enumerate() {
+            let cells: Vec<String> = rankings
+                .iter()
+                .map(|x| format!("{:.1}%", x.normalised_weights[j] * 100.0))
+                .collect();
+            writeln!(s, "| {} | {} |", escape(&c.name), cells.join(" | "))?;
+        }
+        writeln!(s)?;
+        writeln!(s, "| Option: rank · score | {} |", names.join(" | "))?;
+        writeln!(s, "|---|{}", "---:|".repeat(rankings.len()))?;
+        for (i, o) in r.options.iter().enumerate() {
+            let cells: Vec<String> = rankings
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} · {:.1}",
+                        crate::model::format::ordinal(x.ranks[i]),
+                        x.weighted_scores[i]
+                    )
+                })
+                .collect();
+            writeln!(s, "| {} | {} |", escape(&o.name), cells.join(" | "))?;
+        }
+        writeln!(s)?;
+    }
+
     writeln!(s, "## Scores and rationale")?;
     for o in &r.options {
         writeln!(s)?;
@@ -274,30 +314,8 @@ fn write_robustness(
         "Weight switching values (each weight from 0 to 1, the others in proportion):"
     )?;
     writeln!(s)?;
-    for (w, c) in rb.weight_switching.iter().zip(&r.criteria) {
-        let switches: Vec<String> = w
-            .switches
-            .iter()
-            .map(|x| {
-                format!(
-                    "at {:.3}: {} → {}",
-                    x.weight,
-                    escape(&x.leader_below),
-                    escape(&x.leader_above)
-                )
-            })
-            .collect();
-        writeln!(
-            s,
-            "- {} (now {:.3}): {}",
-            escape(&c.name),
-            w.current_weight,
-            if switches.is_empty() {
-                "the leader never changes".to_string()
-            } else {
-                switches.join("; ")
-            }
-        )?;
+    for line in super::words::weight_switching(r, rb) {
+        writeln!(s, "- {}", escape(&line))?;
     }
     writeln!(s)?;
     writeln!(
@@ -306,35 +324,9 @@ fn write_robustness(
         escape(&r.preferred_option)
     )?;
     writeln!(s)?;
-    for x in &rb.input_switching {
-        let lead = match (x.value_changing_leader, &x.new_leader) {
-            (Some(v), Some(who)) => format!(
-                "{} leads if it reaches {}",
-                escape(who),
-                money_or_pct(&x.input, v)
-            ),
-            _ => "does not change the leader".to_string(),
-        };
-        let zero = x
-            .value_for_zero_npsv
-            .map_or("NPSV stays on the same side of zero".to_string(), |v| {
-                format!("NPSV reaches zero at {}", money_or_pct(&x.input, v))
-            });
-        writeln!(
-            s,
-            "- {} (now {}): {lead}; {zero}.",
-            x.input,
-            money_or_pct(&x.input, x.current)
-        )?;
+    for line in super::words::input_switching(rb) {
+        writeln!(s, "- {}", escape(&line))?;
     }
     writeln!(s)?;
     Ok(())
-}
-
-fn money_or_pct(input: &str, x: f64) -> String {
-    if input.contains("bias") {
-        format!("{x:.1}%")
-    } else {
-        gbp(x)
-    }
 }

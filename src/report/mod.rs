@@ -2,15 +2,23 @@
 //! Markdown or CSV, so every format carries the same numbers.
 
 mod csv;
+mod html;
 mod markdown;
 pub mod robustness;
+pub mod svg;
+mod words;
+mod xlsx;
 
 use serde::Serialize;
 
-use crate::model::{Appraisal, Measure, MoneyFigures, Results, Scale, money::rate_for_year};
+use crate::model::{
+    Appraisal, Measure, MoneyFigures, Results, Scale, groups, money::rate_for_year,
+};
 
 pub use csv::to_csv;
+pub use html::to_html;
 pub use markdown::to_markdown;
+pub use xlsx::{SHEETS as XLSX_SHEETS, XlsxExportError, to_xlsx};
 
 /// Bumped whenever a JSON key is renamed or removed (adding keys does not bump it).
 pub const REPORT_VERSION: u32 = 1;
@@ -30,6 +38,52 @@ pub struct Report {
     pub options: Vec<OptionReport>,
     /// None only if the appraisal could not be analysed (it is always valid here).
     pub robustness: Option<robustness::RobustnessReport>,
+    /// Workshop stakeholder groups' rankings; None when the file has no groups.
+    pub groups: Option<GroupsReport>,
+}
+
+/// Every stakeholder group's ranking and the combined one (mean of normalised weights).
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupsReport {
+    /// Whether every group puts the same option first.
+    pub same_leader: bool,
+    /// That, in a sentence, naming who puts what first.
+    pub agreement: String,
+    /// The combined ranking's leader and score, in a sentence.
+    pub combined_summary: String,
+    pub groups: Vec<GroupReport>,
+    pub combined: GroupReport,
+    /// Lowest and highest normalised weight the groups gave each criterion.
+    pub weight_ranges: Vec<WeightRangeReport>,
+    /// Best and worst rank each option has across the groups.
+    pub rank_ranges: Vec<RankRangeReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    pub name: String,
+    /// Still hidden in the window when the report was made.
+    pub hidden: bool,
+    pub leader: String,
+    /// Normalised weights in the order of `criteria`.
+    pub normalised_weights: Vec<f64>,
+    /// Weighted score 0–100 of each option, in the order of `options`.
+    pub weighted_scores: Vec<f64>,
+    pub ranks: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeightRangeReport {
+    pub criterion_id: String,
+    pub lowest: f64,
+    pub highest: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankRangeReport {
+    pub option: String,
+    pub best: u32,
+    pub worst: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,6 +126,8 @@ pub struct CriterionReport {
 pub struct OptionReport {
     pub name: String,
     pub kind: String,
+    /// The option's colour in every chart, `#RRGGBB`.
+    pub colour: String,
     pub description: String,
     pub rank: u32,
     pub weighted_score: f64,
@@ -136,8 +192,58 @@ fn measure_name(m: Measure) -> &'static str {
     }
 }
 
-/// Builds the report of an appraisal from its computed results.
+fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
+    let c = groups::compare(a, results)?;
+    let group = |g: &groups::GroupRanking| GroupReport {
+        name: g.name.clone(),
+        hidden: g.hidden,
+        leader: a.options[g.leader].name.clone(),
+        normalised_weights: g.weights.clone(),
+        weighted_scores: g.totals.clone(),
+        ranks: g.ranks.clone(),
+    };
+    Some(GroupsReport {
+        same_leader: c.same_leader,
+        agreement: c.agreement_in_words(a),
+        combined_summary: c.combined_in_words(a),
+        groups: c.groups.iter().map(group).collect(),
+        combined: group(&c.combined),
+        weight_ranges: a
+            .criteria
+            .iter()
+            .zip(&c.weight_range)
+            .map(|(cr, &(lowest, highest))| WeightRangeReport {
+                criterion_id: cr.id.clone(),
+                lowest,
+                highest,
+            })
+            .collect(),
+        rank_ranges: a
+            .options
+            .iter()
+            .zip(&c.rank_range)
+            .map(|(o, &(best, worst))| RankRangeReport {
+                option: o.name.clone(),
+                best,
+                worst,
+            })
+            .collect(),
+    })
+}
+
+/// Builds the report of an appraisal from its computed results, running the robustness
+/// analysis in full.
 pub fn build(appraisal: &Appraisal, results: &Results) -> Report {
+    build_with(appraisal, results, robustness::build(appraisal, results))
+}
+
+/// Builds the report with robustness figures already worked out (the window passes its own,
+/// so an export shows what the window shows).
+pub fn build_with(
+    appraisal: &Appraisal,
+    results: &Results,
+    robustness: Option<robustness::RobustnessReport>,
+) -> Report {
     let settings = &appraisal.settings;
     let criteria = appraisal
         .criteria
@@ -168,6 +274,7 @@ pub fn build(appraisal: &Appraisal, results: &Results) -> Report {
         .map(|(o, r)| OptionReport {
             name: o.name.clone(),
             kind: o.kind.label().to_string(),
+            colour: crate::palette::hex(crate::palette::option_rgb(o.kind)),
             description: o.description.clone(),
             rank: r.rank,
             weighted_score: r.weighted_score,
@@ -228,8 +335,27 @@ pub fn build(appraisal: &Appraisal, results: &Results) -> Report {
         },
         criteria,
         options,
-        robustness: robustness::build(appraisal, results),
+        robustness,
+        groups: groups_report(appraisal, results),
     }
+}
+
+/// Text safe inside XML and HTML elements and attribute values.
+pub(crate) fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0; a pasted rationale may hold one.
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Pretty JSON with stable snake_case keys (documented in the README).

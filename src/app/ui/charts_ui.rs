@@ -17,6 +17,7 @@ pub enum Chart {
     ValueProfile,
     NetBenefitByYear,
     BenefitAgainstCost,
+    Groups,
     WeightSweep,
     RankAcceptability,
     NpsvSpread,
@@ -24,10 +25,11 @@ pub enum Chart {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 7] = [
+    pub const ALL: [Chart; 8] = [
         Chart::ValueProfile,
         Chart::NetBenefitByYear,
         Chart::BenefitAgainstCost,
+        Chart::Groups,
         Chart::WeightSweep,
         Chart::RankAcceptability,
         Chart::NpsvSpread,
@@ -39,10 +41,23 @@ impl Chart {
             Chart::ValueProfile => "Where each score comes from",
             Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
             Chart::BenefitAgainstCost => "Benefit against whole-life cost",
+            Chart::Groups => "Each workshop group's ranking, and the combined one",
             Chart::WeightSweep => "Who leads as one weight changes",
             Chart::RankAcceptability => "How often each option comes first (darkest), second, …",
             Chart::NpsvSpread => "NPSV across the uncertain inputs",
             Chart::Tornado => "What moves the preferred option's NPSV most",
+        }
+    }
+
+    /// The id of the same chart in the report's SVG charts, where there is one.
+    pub fn svg_id(self) -> Option<&'static str> {
+        match self {
+            Chart::ValueProfile => Some("value-profile"),
+            Chart::BenefitAgainstCost => Some("benefit-cost"),
+            Chart::RankAcceptability => Some("acceptability"),
+            Chart::NpsvSpread => Some("npsv-spread"),
+            Chart::Tornado => Some("tornado"),
+            Chart::NetBenefitByYear | Chart::Groups | Chart::WeightSweep => None,
         }
     }
 
@@ -51,6 +66,7 @@ impl Chart {
             Chart::ValueProfile => "Value profile",
             Chart::NetBenefitByYear => "Net benefit",
             Chart::BenefitAgainstCost => "Benefit vs cost",
+            Chart::Groups => "Workshop groups",
             Chart::WeightSweep => "Sweep",
             Chart::RankAcceptability => "Acceptability",
             Chart::NpsvSpread => "NPSV spread",
@@ -60,7 +76,7 @@ impl Chart {
 }
 
 pub fn chart_tabs_ui(ui: &mut Ui, current: &mut Chart) {
-    let (results, robustness) = Chart::ALL.split_at(3);
+    let (results, robustness) = Chart::ALL.split_at(4);
     for (group, charts) in [("Results:", results), ("Robustness:", robustness)] {
         ui.horizontal_wrapped(|ui| {
             ui.small(group);
@@ -78,6 +94,19 @@ pub fn chart_ui(
     results: &Results,
     robust: &RobustnessState,
     sweep_criterion: &mut usize,
+) -> egui::Rect {
+    ui.scope(|ui| chart_body_ui(ui, chart, appraisal, results, robust, sweep_criterion))
+        .response
+        .rect
+}
+
+fn chart_body_ui(
+    ui: &mut Ui,
+    chart: Chart,
+    appraisal: &Appraisal,
+    results: &Results,
+    robust: &RobustnessState,
+    sweep_criterion: &mut usize,
 ) {
     if chart != Chart::WeightSweep {
         ui.strong(chart.title());
@@ -86,6 +115,7 @@ pub fn chart_ui(
         Chart::ValueProfile => value_profile(ui, appraisal, results),
         Chart::NetBenefitByYear => net_benefit_by_year(ui, appraisal, results),
         Chart::BenefitAgainstCost => benefit_against_cost(ui, appraisal, results),
+        Chart::Groups => super::workshop_ui::groups_comparison_ui(ui, appraisal, results),
         Chart::WeightSweep => {
             robustness_ui::sweep_ui(ui, appraisal, results, robust, sweep_criterion)
         }

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::app::command::Command;
 use crate::app::palette::WARNING;
-use crate::app::platform::{file_name_for, list_appraisals};
+use crate::app::platform::{file_name_with, list_appraisals};
 use crate::storage::{EXAMPLES, display_name};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,25 +106,54 @@ pub fn save_as_ui(
     saved_dir: &Path,
     name: &mut String,
 ) -> Option<DialogAction> {
-    let (mut action, escaped) = modal(ctx, "save_as_window", "Save the appraisal as", |ui| {
+    save_file_ui(
+        ctx,
+        saved_dir,
+        name,
+        &SaveFileText {
+            title: "Save the appraisal as",
+            about: "",
+            extension: "ron",
+            replaces: "A file of that name exists: saving replaces it (the old one is kept as .bak).",
+            verb: "Save",
+        },
+    )
+}
+
+/// What the save-a-file window says: its title, a line about the file, its extension.
+pub struct SaveFileText<'a> {
+    pub title: &'a str,
+    pub about: &'a str,
+    pub extension: &'a str,
+    pub replaces: &'a str,
+    pub verb: &'a str,
+}
+
+/// A file name field into the default folder, with a button for the system's own dialog:
+/// it works where no native dialog can be shown, and from the keyboard (Enter saves).
+pub fn save_file_ui(
+    ctx: &egui::Context,
+    saved_dir: &Path,
+    name: &mut String,
+    text: &SaveFileText<'_>,
+) -> Option<DialogAction> {
+    let (mut action, escaped) = modal(ctx, "save_file_window", text.title, |ui| {
         let mut action = None;
+        if !text.about.is_empty() {
+            ui.label(text.about);
+        }
         ui.label(format!("Into {}", saved_dir.display()));
         let edit = ui
             .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
             .accessible_name("File name");
-        let target = file_name_for(name).map(|n| saved_dir.join(n));
+        let target = file_name_with(name, text.extension).map(|n| saved_dir.join(n));
         let exists = target.as_deref().is_some_and(Path::exists);
         if exists {
-            ui.label(
-                RichText::new(
-                    "A file of that name exists: saving replaces it (the old one is kept as .bak).",
-                )
-                .color(WARNING),
-            );
+            ui.label(RichText::new(text.replaces).color(WARNING));
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            let label = if exists { "Replace" } else { "Save" };
+            let label = if exists { "Replace" } else { text.verb };
             let save = ui.add_enabled(target.is_some(), egui::Button::new(label));
             if let Some(path) = &target
                 && (save.clicked() || enter)
@@ -190,6 +219,12 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
             ui.end_row();
             ui.label("Change a focused slider");
             ui.label("Arrow keys");
+            ui.end_row();
+            ui.label("Presentation: next / previous view");
+            ui.label("Right / Left arrow (or Page Down / Page Up, Space)");
+            ui.end_row();
+            ui.label("Presentation: leave");
+            ui.label("Esc or F5");
             ui.end_row();
         });
         ui.button("Close").clicked()

@@ -17,6 +17,9 @@ pub struct MenuState<'a> {
     /// A native file dialog is open: file commands wait for it.
     pub file_busy: bool,
     pub recent: &'a [PathBuf],
+    pub has_hidden_groups: bool,
+    /// The chart showing has an SVG version.
+    pub chart_has_svg: bool,
 }
 
 fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<MenuAction>) {
@@ -52,6 +55,21 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
             ui.separator();
             item(ui, Command::Quit, true, &mut actions);
         });
+        ui.menu_button("Export", |ui| {
+            for c in [Command::ExportHtml, Command::ExportXlsx, Command::ExportCsv] {
+                item(ui, c, !state.file_busy, &mut actions);
+            }
+            ui.separator();
+            item(
+                ui,
+                Command::ExportSvg,
+                !state.file_busy && state.chart_has_svg,
+                &mut actions,
+            );
+            item(ui, Command::ExportPng, !state.file_busy, &mut actions);
+            ui.separator();
+            item(ui, Command::CopyRanking, true, &mut actions);
+        });
         ui.menu_button("Edit", |ui| {
             item(ui, Command::Undo, state.can_undo, &mut actions);
             item(ui, Command::Redo, state.can_redo, &mut actions);
@@ -68,6 +86,15 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
             ] {
                 item(ui, c, true, &mut actions);
             }
+        });
+        ui.menu_button("Workshop", |ui| {
+            item(ui, Command::Present, true, &mut actions);
+            item(
+                ui,
+                Command::RevealGroups,
+                state.has_hidden_groups,
+                &mut actions,
+            );
         });
         ui.menu_button("Help", |ui| {
             item(ui, Command::ShowShortcuts, true, &mut actions);

@@ -5,25 +5,32 @@ pub mod charts_ui;
 pub mod dialogs_ui;
 pub mod menu_ui;
 pub mod option_card_ui;
+pub mod presentation_ui;
 pub mod results_ui;
 pub mod robustness_ui;
 pub mod weights_ui;
 pub mod widgets;
+pub mod workshop_ui;
 
 use eframe::egui::{self, Ui};
 
 use crate::app::document::Document;
 use option_card_ui::{CardResults, SliderRanges, option_card_ui};
 use weights_ui::{WeightsAction, WeightsPanelState};
+use workshop_ui::{WorkshopAction, WorkshopPanelState};
 
 pub struct MainViewState<'a> {
     pub weights_panel: &'a mut WeightsPanelState,
     pub chart: &'a mut charts_ui::Chart,
     pub weights_actions: &'a mut Vec<WeightsAction>,
+    pub workshop_panel: &'a mut WorkshopPanelState,
+    pub workshop_actions: &'a mut Vec<WorkshopAction>,
     pub ranges: SliderRanges,
     pub robustness: &'a crate::app::RobustnessState,
     pub show_ranges: bool,
     pub sweep_criterion: &'a mut usize,
+    /// Set to where the chart is drawn, for PNG export.
+    pub chart_rect: &'a mut Option<egui::Rect>,
 }
 
 /// Narrowest a card may get before the row scrolls sideways.
@@ -40,6 +47,13 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                 let actions = weights_ui::weights_ui(ui, &mut doc.appraisal, state.weights_panel);
                 state.weights_actions.extend(actions);
                 ui.add_space(10.0);
+                egui::CollapsingHeader::new("Workshop: stakeholder groups")
+                    .default_open(!doc.appraisal.groups.is_empty())
+                    .show(ui, |ui| {
+                        let actions =
+                            workshop_ui::workshop_ui(ui, &mut doc.appraisal, state.workshop_panel);
+                        state.workshop_actions.extend(actions);
+                    });
                 egui::CollapsingHeader::new("Settings and details")
                     .default_open(false)
                     .show(ui, |ui| weights_ui::settings_ui(ui, &mut doc.appraisal));
@@ -65,14 +79,14 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                         .exact_size(chart_width)
                         .show(ui, |ui| {
                             charts_ui::chart_tabs_ui(ui, state.chart);
-                            charts_ui::chart_ui(
+                            *state.chart_rect = Some(charts_ui::chart_ui(
                                 ui,
                                 *state.chart,
                                 &*appraisal,
                                 results,
                                 state.robustness,
                                 state.sweep_criterion,
-                            );
+                            ));
                         });
                     egui::CentralPanel::default().show(ui, |ui| {
                         let width = ui.available_width();

@@ -1,0 +1,179 @@
+//! Exports from the window: what each kind of file is called and how its bytes are made.
+//! The report is built from the window's own figures, so every export shows what the
+//! window shows; only PNG comes from the pixels on screen.
+
+use eframe::egui;
+
+use crate::report::{self, Report};
+
+/// What the user asked to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Html,
+    Xlsx,
+    Csv,
+    /// One chart, by its report id.
+    Svg(&'static str),
+    /// The chart showing in the window, as on screen.
+    Png,
+}
+
+impl ExportKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Html => "html",
+            ExportKind::Xlsx => "xlsx",
+            ExportKind::Csv => "csv",
+            ExportKind::Svg(_) => "svg",
+            ExportKind::Png => "png",
+        }
+    }
+
+    /// Names the file in the dialog's title: "Export the HTML report".
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExportKind::Html => "the HTML report",
+            ExportKind::Xlsx => "the Excel workbook",
+            ExportKind::Csv => "the tables as CSV",
+            ExportKind::Svg(_) => "the chart as SVG",
+            ExportKind::Png => "the chart as PNG",
+        }
+    }
+
+    /// A file name from the appraisal's title: "Library service report".
+    pub fn suggested_stem(self, title: &str) -> String {
+        let title = title.trim();
+        let title = if title.is_empty() { "Appraisal" } else { title };
+        match self {
+            ExportKind::Html => format!("{title} report"),
+            ExportKind::Xlsx | ExportKind::Csv => format!("{title} tables"),
+            ExportKind::Svg(id) => format!("{title} {id}"),
+            ExportKind::Png => format!("{title} chart"),
+        }
+    }
+
+    /// The file's bytes from the report (PNG comes from the screen instead).
+    pub fn bytes(self, r: &Report) -> Result<Vec<u8>, String> {
+        match self {
+            ExportKind::Html => Ok(report::to_html(r).into_bytes()),
+            ExportKind::Xlsx => report::to_xlsx(r).map_err(|e| e.to_string()),
+            ExportKind::Csv => Ok(report::to_csv(r).into_bytes()),
+            ExportKind::Svg(id) => report::svg::charts(r)
+                .into_iter()
+                .find(|c| c.id == id)
+                .map(|c| c.svg.into_bytes())
+                .ok_or_else(|| format!("this appraisal has no {id} chart")),
+            ExportKind::Png => Err("a PNG is taken from the screen, not the report".into()),
+        }
+    }
+}
+
+/// The part of a screenshot inside `rect` (in points) as PNG bytes.
+pub fn png_of_region(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    // Clamped to the image: egui's own region() panics on a rect that reaches outside it.
+    let [iw, ih] = image.size;
+    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (px(rect.min.x, iw), px(rect.max.x, iw));
+    let (y0, y1) = (px(rect.min.y, ih), px(rect.max.y, ih));
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the chart is not on the screen".into());
+    }
+    let region = image.region_by_pixels([x0, y0], [x1 - x0, y1 - y0]);
+    png_bytes(&region)
+}
+
+/// A whole image as PNG bytes.
+pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+        .ok_or("the screenshot has an unexpected size")?;
+    let mut out = std::io::Cursor::new(Vec::new());
+    buffer
+        .write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|e| format!("could not encode the PNG: {e}"))?;
+    Ok(out.into_inner())
+}
+
+/// The ranking as a table for the clipboard: HTML for Word (which pastes it as a table) and
+/// tab-separated text for Excel and plain editors. Same rows, same rounding, in rank order.
+pub fn ranking_table(r: &Report) -> (String, String) {
+    use crate::model::format::{gbp, ordinal};
+    let head = [
+        "Rank",
+        "Option",
+        "Weighted score",
+        "Benefit score",
+        "Whole-life cost",
+        "NPSV",
+        "BCR",
+    ];
+    let mut by_rank: Vec<_> = r.options.iter().collect();
+    by_rank.sort_by_key(|o| o.rank);
+    let rows: Vec<[String; 7]> = by_rank
+        .iter()
+        .map(|o| {
+            let m = if r.method.optimism_bias_applied_to_ranking {
+                &o.with_optimism_bias
+            } else {
+                &o.without_optimism_bias
+            };
+            [
+                ordinal(o.rank),
+                o.name.clone(),
+                format!("{:.1}", o.weighted_score),
+                format!("{:.1}", o.benefit_score),
+                gbp(o.whole_life_cost_gbp),
+                gbp(m.npsv_gbp),
+                crate::model::format::bcr(m.bcr),
+            ]
+        })
+        .collect();
+    // Tabs or line breaks inside a name would split cells in the text form.
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut text = head.join("\t");
+    for row in &rows {
+        text.push('\n');
+        text.push_str(&row.iter().map(|c| clean(c)).collect::<Vec<_>>().join("\t"));
+    }
+    text.push('\n');
+    let esc = crate::report::escape_xml;
+    let mut html = String::from("<table><thead><tr>");
+    for h in head {
+        html.push_str(&format!("<th>{}</th>", esc(h)));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in &rows {
+        html.push_str("<tr>");
+        for cell in row {
+            html.push_str(&format!("<td>{}</td>", esc(cell)));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    (html, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_of_region_crops_to_the_rect_in_pixels() {
+        let mut image = egui::ColorImage::filled([40, 20], egui::Color32::WHITE);
+        // A red pixel at (10, 4) in pixels is at (5, 2) in points at 2 pixels per point.
+        image.pixels[4 * 40 + 10] = egui::Color32::RED;
+        let rect = egui::Rect::from_min_size(egui::pos2(5.0, 2.0), egui::vec2(5.0, 3.0));
+        let png = png_of_region(&image, rect, 2.0).expect("encodes");
+        let decoded = image::load_from_memory(&png).expect("decodes").to_rgba8();
+        assert_eq!(decoded.dimensions(), (10, 6));
+        assert_eq!(decoded.get_pixel(0, 0).0, [255, 0, 0, 255]);
+        assert_eq!(decoded.get_pixel(1, 0).0, [255, 255, 255, 255]);
+        let empty = egui::Rect::from_min_size(egui::pos2(50.0, 50.0), egui::vec2(5.0, 3.0));
+        assert!(png_of_region(&image, empty, 2.0).is_err());
+    }
+}

@@ -1,0 +1,191 @@
+//! Presentation mode: full screen, large type, nothing to edit. One view at a time (the
+//! options, the ranking with its warnings, then each chart), stepped with the arrow keys,
+//! for a workshop round a projector.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::charts_ui::{Chart, chart_ui};
+use super::{results_ui, robustness_ui};
+use crate::app::RobustnessState;
+use crate::app::palette::{WARNING, option_colour};
+use crate::model::format::{gbp, ordinal};
+use crate::model::{Appraisal, InvalidAppraisal, Results};
+
+/// How much larger everything is drawn while presenting.
+pub const PRESENTATION_ZOOM: f32 = 1.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slide {
+    Options,
+    Ranking,
+    Chart(Chart),
+}
+
+impl Slide {
+    pub fn title(self) -> &'static str {
+        match self {
+            Slide::Options => "The options",
+            Slide::Ranking => "The ranking",
+            // The chart draws its own title beneath; the header names the view.
+            Slide::Chart(c) => c.tab(),
+        }
+    }
+}
+
+/// The views in order: the workshop groups only once there are groups.
+pub fn slides(a: &Appraisal) -> Vec<Slide> {
+    let mut s = vec![Slide::Options, Slide::Ranking];
+    s.extend(
+        Chart::ALL
+            .into_iter()
+            .filter(|&c| c != Chart::Groups || !a.groups.is_empty())
+            .map(Slide::Chart),
+    );
+    s
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentationAction {
+    Next,
+    Previous,
+    Leave,
+}
+
+/// The keys that step through the views; consumed so nothing else reacts to them.
+pub fn keys_pressed(ctx: &egui::Context) -> Vec<PresentationAction> {
+    use egui::{Key, Modifiers};
+    let mut actions = Vec::new();
+    ctx.input_mut(|i| {
+        for key in [Key::ArrowRight, Key::PageDown, Key::Space] {
+            if i.consume_key(Modifiers::NONE, key) {
+                actions.push(PresentationAction::Next);
+            }
+        }
+        for key in [Key::ArrowLeft, Key::PageUp] {
+            if i.consume_key(Modifiers::NONE, key) {
+                actions.push(PresentationAction::Previous);
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            actions.push(PresentationAction::Leave);
+        }
+    });
+    actions
+}
+
+pub struct PresentationView<'a> {
+    pub appraisal: &'a Appraisal,
+    pub results: &'a Result<Results, InvalidAppraisal>,
+    pub robustness: &'a RobustnessState,
+    pub slide: usize,
+    pub sweep_criterion: &'a mut usize,
+    /// Set to where a chart is drawn, for PNG export.
+    pub chart_rect: &'a mut Option<egui::Rect>,
+}
+
+pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> Vec<PresentationAction> {
+    let mut actions = Vec::new();
+    let slides = slides(view.appraisal);
+    let index = view.slide.min(slides.len() - 1);
+    let slide = slides[index];
+    egui::Panel::top("presentation_title").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new(&view.appraisal.meta.title).strong());
+            ui.separator();
+            ui.heading(slide.title());
+        });
+        ui.add_space(2.0);
+    });
+    egui::Panel::bottom("presentation_controls").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(index > 0, egui::Button::new("‹ Previous"))
+                .clicked()
+            {
+                actions.push(PresentationAction::Previous);
+            }
+            if ui
+                .add_enabled(index + 1 < slides.len(), egui::Button::new("Next ›"))
+                .clicked()
+            {
+                actions.push(PresentationAction::Next);
+            }
+            ui.label(format!("{} of {}", index + 1, slides.len()));
+            ui.separator();
+            ui.weak("Left and Right arrow keys move · Esc or F5 leaves");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Leave presentation").clicked() {
+                    actions.push(PresentationAction::Leave);
+                }
+            });
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| match view.results {
+        Err(invalid) => results_ui::problems_ui(ui, invalid),
+        Ok(results) => match slide {
+            Slide::Options => options_slide(ui, view.appraisal, results),
+            Slide::Ranking => {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    results_ui::preferred_ui(ui, view.appraisal, results);
+                    robustness_ui::fragile_ui(ui, view.appraisal, results, view.robustness);
+                    ui.add_space(8.0);
+                    results_ui::ranking_ui(ui, view.appraisal, results);
+                });
+            }
+            Slide::Chart(chart) => {
+                *view.chart_rect = Some(chart_ui(
+                    ui,
+                    chart,
+                    view.appraisal,
+                    results,
+                    view.robustness,
+                    view.sweep_criterion,
+                ));
+            }
+        },
+    });
+    actions
+}
+
+/// Each option as a read-only card: what it is and where it stands.
+fn options_slide(ui: &mut Ui, a: &Appraisal, r: &Results) {
+    let apply_ob = a.settings.apply_optimism_bias;
+    let n = a.options.len().max(1) as f32;
+    let spacing = ui.spacing().item_spacing.x;
+    let width = ((ui.available_width() - spacing * (n - 1.0)) / n - 20.0).max(150.0);
+    egui::ScrollArea::both().show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            for (o, res) in a.options.iter().zip(&r.options) {
+                let colour = option_colour(o.kind);
+                egui::Frame::group(ui.style())
+                    .stroke(egui::Stroke::new(3.0, colour))
+                    .show(ui, |ui| {
+                        ui.set_width(width);
+                        ui.label(RichText::new(&o.name).heading().color(colour).strong());
+                        ui.weak(o.kind.label());
+                        ui.add_space(4.0);
+                        let rank = RichText::new(format!(
+                            "{} · scores {:.1}",
+                            ordinal(res.rank),
+                            res.weighted_score
+                        ))
+                        .strong();
+                        ui.label(if res.rank == 1 {
+                            rank.color(colour)
+                        } else {
+                            rank
+                        });
+                        if o.kind != crate::model::OptionKind::BusinessAsUsual {
+                            ui.label(format!("NPSV {}", gbp(res.headline(apply_ob).npsv_gbp)));
+                        }
+                        ui.add_space(4.0);
+                        ui.label(&o.description);
+                    });
+            }
+        });
+        if r.options.iter().filter(|o| o.rank == 1).count() > 1 {
+            ui.label(RichText::new("Two or more options tie for first place.").color(WARNING));
+        }
+    });
+}

@@ -1,0 +1,406 @@
+//! Workshop groups: each stakeholder group enters its own weights while the others' are
+//! hidden, then the room sees every group's ranking side by side and a combined ranking.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::widgets::{number_slider, short_name};
+use crate::app::palette::{WARNING, option_colour};
+use crate::model::format::ordinal;
+use crate::model::groups::{GroupComparison, compare};
+use crate::model::mca::normalise_weights;
+use crate::model::{Appraisal, Results, StakeholderGroup};
+
+/// The groups most council workshops have, offered in one click.
+pub const USUAL_GROUPS: [&str; 3] = ["Councillors", "Officers", "Community representatives"];
+
+/// What the panel asks the app to do beyond editing values in place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkshopAction {
+    AddGroups(Vec<String>),
+    RemoveGroup(usize),
+    /// Show this group's sliders and hide every other group's weights.
+    EnterWeights(usize),
+    /// The group has finished: hide its weights too until the reveal.
+    DoneEntering(usize),
+    RevealAll,
+    UseCombinedWeights,
+}
+
+/// Panel-local state.
+#[derive(Default)]
+pub struct WorkshopPanelState {
+    pub new_group_name: String,
+    /// The group whose weights are being entered.
+    pub entering: Option<usize>,
+}
+
+pub fn workshop_ui(
+    ui: &mut Ui,
+    appraisal: &mut Appraisal,
+    state: &mut WorkshopPanelState,
+) -> Vec<WorkshopAction> {
+    let mut actions = Vec::new();
+    ui.small(
+        "Each group gives its own weights. While one group enters them, the others' stay \
+         hidden; reveal them all to compare the rankings in the Workshop groups tab under Results.",
+    );
+    if appraisal.groups.is_empty()
+        && ui
+            .button("Add Councillors, Officers and Community representatives")
+            .clicked()
+    {
+        actions.push(WorkshopAction::AddGroups(
+            USUAL_GROUPS.iter().map(ToString::to_string).collect(),
+        ));
+    }
+    let criteria = appraisal.criteria.clone();
+    let entering = state.entering.filter(|&k| k < appraisal.groups.len());
+    for (k, group) in appraisal.groups.iter_mut().enumerate() {
+        ui.push_id(("group", k), |ui| {
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(&group.name);
+                if group.hidden {
+                    ui.weak("weights hidden");
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                if entering == Some(k) {
+                    if ui.button("Done").clicked() {
+                        actions.push(WorkshopAction::DoneEntering(k));
+                    }
+                } else if ui
+                    .button("Enter weights")
+                    .on_hover_text("Shows this group's sliders and hides the other groups' weights")
+                    .clicked()
+                {
+                    actions.push(WorkshopAction::EnterWeights(k));
+                }
+                let toggle = if group.hidden { "Show" } else { "Hide" };
+                if ui
+                    .button(toggle)
+                    .on_hover_text(format!("{toggle} {}'s weights", group.name))
+                    .clicked()
+                {
+                    group.hidden = !group.hidden;
+                }
+                if ui
+                    .button("Remove")
+                    .on_hover_text(format!("Remove the group {}", group.name))
+                    .clicked()
+                {
+                    actions.push(WorkshopAction::RemoveGroup(k));
+                }
+            });
+            if entering == Some(k) {
+                group_weights_ui(ui, group, &criteria);
+            }
+        });
+    }
+    ui.separator();
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.new_group_name)
+                .hint_text("e.g. Youth panel")
+                .desired_width(ui.available_width()),
+        )
+        .accessible_name("New group name");
+    let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let name = state.new_group_name.trim().to_string();
+    let add = ui.add_enabled(!name.is_empty(), egui::Button::new("+ Add group"));
+    if (add.clicked() || entered) && !name.is_empty() {
+        actions.push(WorkshopAction::AddGroups(vec![name]));
+        state.new_group_name.clear();
+    }
+    if !appraisal.groups.is_empty() {
+        let any_hidden = appraisal.groups.iter().any(|g| g.hidden);
+        if ui
+            .add_enabled(
+                any_hidden,
+                egui::Button::new("Reveal every group's weights"),
+            )
+            .clicked()
+        {
+            actions.push(WorkshopAction::RevealAll);
+        }
+        if ui
+            .add_enabled(
+                !any_hidden,
+                egui::Button::new("Use the combined weights for the appraisal"),
+            )
+            .on_hover_text(
+                "Sets each criterion's swing weight to the mean of the groups' shares (Ctrl+Z undoes it)",
+            )
+            .clicked()
+        {
+            actions.push(WorkshopAction::UseCombinedWeights);
+        }
+    }
+    actions
+}
+
+/// The sliders of the group entering its weights, with the share each gives.
+fn group_weights_ui(
+    ui: &mut Ui,
+    group: &mut StakeholderGroup,
+    criteria: &[crate::model::Criterion],
+) {
+    ui.label(RichText::new(format!("{}: weights", group.name)).strong());
+    ui.horizontal(|ui| {
+        ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut group.name).desired_width(150.0))
+            .accessible_name("Group name");
+    });
+    let shares = normalise_weights(&group.weights_for(criteria));
+    for (c, share) in criteria.iter().zip(shares) {
+        let weight = group.swing_weights.entry(c.id.clone()).or_insert(0.0);
+        let label = format!("{} — {:.0}%", c.name, share * 100.0);
+        number_slider(ui, &label, weight, 0.0..=100.0, 1.0, "");
+    }
+}
+
+/// Applies a panel action to the appraisal; returns a status line.
+pub fn apply(
+    appraisal: &mut Appraisal,
+    state: &mut WorkshopPanelState,
+    action: WorkshopAction,
+) -> String {
+    match action {
+        WorkshopAction::AddGroups(names) => {
+            let mut added = Vec::new();
+            for name in names {
+                let taken = |n: &str| {
+                    appraisal
+                        .groups
+                        .iter()
+                        .any(|g| g.name.trim().eq_ignore_ascii_case(n))
+                };
+                // A second "Officers" becomes "Officers 2", so names stay distinct.
+                let mut unique = name.clone();
+                let mut k = 2;
+                while taken(&unique) {
+                    unique = format!("{name} {k}");
+                    k += 1;
+                }
+                appraisal
+                    .groups
+                    .push(StakeholderGroup::new(unique.clone(), &appraisal.criteria));
+                added.push(unique);
+            }
+            format!(
+                "Added {}: press Enter weights for each group in turn.",
+                added.join(", ")
+            )
+        }
+        WorkshopAction::RemoveGroup(k) if k < appraisal.groups.len() => {
+            let g = appraisal.groups.remove(k);
+            state.entering = None;
+            format!("Removed the group {} (Ctrl+Z brings it back).", g.name)
+        }
+        WorkshopAction::EnterWeights(k) if k < appraisal.groups.len() => {
+            for (i, g) in appraisal.groups.iter_mut().enumerate() {
+                g.hidden = i != k;
+            }
+            state.entering = Some(k);
+            format!(
+                "{} are entering their weights; the other groups' are hidden.",
+                appraisal.groups[k].name
+            )
+        }
+        WorkshopAction::DoneEntering(k) if k < appraisal.groups.len() => {
+            appraisal.groups[k].hidden = true;
+            state.entering = None;
+            format!(
+                "{}'s weights are hidden until you reveal them.",
+                appraisal.groups[k].name
+            )
+        }
+        WorkshopAction::RevealAll => {
+            for g in &mut appraisal.groups {
+                g.hidden = false;
+            }
+            state.entering = None;
+            "Every group's weights are revealed: see the Workshop groups tab under Results.".into()
+        }
+        WorkshopAction::UseCombinedWeights => match combined_swing_weights(appraisal) {
+            Some(weights) => {
+                for (c, w) in appraisal.criteria.iter_mut().zip(weights) {
+                    c.swing_weight = w;
+                }
+                "The appraisal now uses the groups' combined weights (Ctrl+Z undoes it).".into()
+            }
+            None => "There are no groups to combine.".into(),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The combined weights as swing weights: the mean normalised shares, scaled so the
+/// largest is 100 (the panel's convention), rounded to one decimal place.
+fn combined_swing_weights(a: &Appraisal) -> Option<Vec<f64>> {
+    if a.groups.is_empty() {
+        return None;
+    }
+    let k = a.groups.len() as f64;
+    let shares: Vec<Vec<f64>> = a
+        .groups
+        .iter()
+        .map(|g| normalise_weights(&g.weights_for(&a.criteria)))
+        .collect();
+    let mean: Vec<f64> = (0..a.criteria.len())
+        .map(|j| shares.iter().map(|s| s[j]).sum::<f64>() / k)
+        .collect();
+    let top = mean.iter().copied().fold(0.0, f64::max);
+    (top > 0.0).then(|| {
+        mean.iter()
+            .map(|m| (1000.0 * m / top).round() / 10.0)
+            .collect()
+    })
+}
+
+/// Every group's ranking side by side, where they agree, and the combined ranking. Hidden
+/// groups keep their columns but show nothing until revealed.
+pub fn groups_comparison_ui(ui: &mut Ui, a: &Appraisal, r: &Results) -> egui::Response {
+    ui.scope(|ui| match compare(a, r) {
+        None => {
+            ui.label(
+                "No workshop groups yet. Add them under Workshop groups in the left panel: \
+                 each group gives its own weights, and their rankings appear here side by side.",
+            );
+        }
+        Some(cmp) => comparison_tables(ui, a, &cmp),
+    })
+    .response
+}
+
+fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
+    let hidden = cmp.groups.iter().filter(|g| g.hidden).count();
+    let all_shown = hidden == 0;
+    if !all_shown {
+        ui.label(
+            RichText::new(format!(
+                "{hidden} of {} groups' weights are hidden: reveal them to compare.",
+                cmp.groups.len()
+            ))
+            .color(WARNING),
+        );
+    } else {
+        ui.label(RichText::new(cmp.agreement_in_words(a)).strong());
+        ui.label(cmp.combined_in_words(a));
+    }
+    // Options in combined order once everything is shown; in file order before.
+    let mut order: Vec<usize> = (0..a.options.len()).collect();
+    if all_shown {
+        order.sort_by_key(|&i| (cmp.combined.ranks[i], i));
+    }
+    egui::ScrollArea::both()
+        .id_salt("groups_scroll")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("group_rankings")
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("Option");
+                    for g in &cmp.groups {
+                        ui.strong(short_name(&g.name, 26)).on_hover_text(&g.name);
+                    }
+                    if all_shown {
+                        ui.strong("Combined");
+                        ui.strong("Ranks range");
+                    }
+                    ui.end_row();
+                    for &i in &order {
+                        let o = &a.options[i];
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 2.0, option_colour(o.kind));
+                            ui.label(short_name(&o.name, 24)).on_hover_text(&o.name);
+                        });
+                        for g in &cmp.groups {
+                            if g.hidden {
+                                ui.weak("hidden");
+                            } else {
+                                ui.label(format!("{} · {:.1}", ordinal(g.ranks[i]), g.totals[i]));
+                            }
+                        }
+                        if all_shown {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} · {:.1}",
+                                    ordinal(cmp.combined.ranks[i]),
+                                    cmp.combined.totals[i]
+                                ))
+                                .strong(),
+                            );
+                            let (best, worst) = cmp.rank_range[i];
+                            ui.label(if best == worst {
+                                format!("{} for all", ordinal(best))
+                            } else {
+                                format!("{} to {}", ordinal(best), ordinal(worst))
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            ui.strong("Weights (share of the decision)");
+            egui::Grid::new("group_weights")
+                .striped(true)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    ui.strong("Criterion");
+                    for g in &cmp.groups {
+                        ui.strong(short_name(&g.name, 26)).on_hover_text(&g.name);
+                    }
+                    if all_shown {
+                        ui.strong("Combined");
+                        ui.strong("Range");
+                    }
+                    ui.end_row();
+                    for (j, c) in a.criteria.iter().enumerate() {
+                        ui.label(short_name(&c.name, 22)).on_hover_text(&c.name);
+                        for g in &cmp.groups {
+                            if g.hidden {
+                                ui.weak("hidden");
+                            } else {
+                                ui.label(format!("{:.0}%", 100.0 * g.weights[j]));
+                            }
+                        }
+                        if all_shown {
+                            ui.strong(format!("{:.0}%", 100.0 * cmp.combined.weights[j]));
+                            let (lo, hi) = cmp.weight_range[j];
+                            ui.label(format!("{:.0}–{:.0}%", 100.0 * lo, 100.0 * hi));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combined_swing_weights_put_the_largest_mean_share_at_100() {
+        let a = crate::storage::default_example();
+        let w = combined_swing_weights(&a).expect("three groups");
+        // Mean shares: cost (100/360 + 100/300 + 50/330)/3 = 0.2542 is the largest.
+        assert_eq!(w[0], 100.0);
+        // Capacity (50/360 + 80/300 + 90/330)/3 = 0.2260 → 88.9.
+        assert_eq!(w[1], 88.9);
+        let cmp = compare(&a, &crate::model::appraise(&a).expect("valid")).expect("groups");
+        assert_eq!(
+            cmp.agreement_in_words(&a),
+            "The groups differ: Councillors and Officers put Shared service first; \
+             Community representatives put Community library trust first."
+        );
+        let normalised = normalise_weights(&w);
+        let cmp = compare(&a, &crate::model::appraise(&a).expect("valid")).expect("groups");
+        for (x, y) in normalised.iter().zip(&cmp.combined.weights) {
+            assert!((x - y).abs() < 0.001, "{x} vs {y}");
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! The report as one self-contained HTML page for a committee paper: prints to A4, pastes
+//! into Word, charts inline as SVG, no scripts and nothing fetched. Written as well-formed
+//! XML (every element closed, every text escaped) so a strict parser reads it too. Every
+//! figure cell carries its unrounded value in `data-value`, the same number the JSON holds.
+
+use std::fmt::Write;
+
+use super::{MoneyReport, OptionReport, Report, escape_xml as esc, svg, words};
+use crate::model::format::{bcr, gbp, ordinal, payback};
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+body { font-family: "Segoe UI", Calibri, Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 20pt; margin: 0 0 4pt 0; }
+h2 { font-size: 14pt; margin: 18pt 0 6pt 0; border-bottom: 1.5pt solid #0072B2; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 12pt 0 4pt 0; break-after: avoid; page-break-after: avoid; }
+p.meta { margin: 0; color: #444; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt 0; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.75pt solid #999; padding: 2.5pt 5pt; vertical-align: top; text-align: left; }
+th { background: #E8EEF4; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+.swatch { display: inline-block; width: 9pt; height: 9pt; margin-right: 4pt; vertical-align: -1pt; border: 0.5pt solid #333; }
+.preferred { font-size: 12pt; font-weight: bold; }
+.warning { border-left: 4pt solid #D55E00; background: #FBEEE6; padding: 4pt 8pt; margin: 4pt 0; }
+.ok { border-left: 4pt solid #009E73; background: #E6F5F0; padding: 4pt 8pt; margin: 4pt 0; }
+figure { margin: 8pt 0 12pt 0; break-inside: avoid; page-break-inside: avoid; }
+figure svg { width: 100%; height: auto; }
+figcaption { font-weight: bold; margin-bottom: 3pt; }
+.small { font-size: 9pt; color: #444; }
+footer { margin-top: 18pt; font-size: 8.5pt; color: #555; border-top: 0.75pt solid #999; padding-top: 4pt; }
+@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+"#;
+
+pub fn to_html(r: &Report) -> String {
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_page(&mut s, r);
+    s
+}
+
+/// A figure cell: the committee-paper text, the exact number beside it for machines.
+fn num(text: &str, value: f64) -> String {
+    format!(r#"<td class="n" data-value="{value}">{}</td>"#, esc(text))
+}
+
+fn opt_num(text: &str, value: Option<f64>) -> String {
+    match value {
+        Some(v) => num(text, v),
+        None => format!(r#"<td class="n">{}</td>"#, esc(text)),
+    }
+}
+
+fn swatch(colour: &str) -> String {
+    format!(
+        r#"<span class="swatch" style="background:{}"></span>"#,
+        esc(colour)
+    )
+}
+
+fn option_cell(o: &OptionReport) -> String {
+    format!("<td>{}{}</td>", swatch(&o.colour), esc(&o.name))
+}
+
+fn write_page(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(s, "<!DOCTYPE html>")?;
+    writeln!(
+        s,
+        r#"<html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{}</title><style>{STYLE}</style></head><body>"#,
+        esc(&r.title)
+    )?;
+    writeln!(s, "<header><h1>{}</h1>", esc(&r.title))?;
+    let meta: Vec<String> = [
+        ("Council", &r.council),
+        ("Service", &r.service),
+        ("Prepared by", &r.author),
+        ("Date", &r.date),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}: {}", esc(v)))
+    .collect();
+    writeln!(
+        s,
+        r#"<p class="meta">{}</p><p class="meta">All money in real terms at {} prices, against business as usual.</p></header>"#,
+        meta.join(" · "),
+        r.price_base_year
+    )?;
+    write_summary(s, r)?;
+    write_options(s, r)?;
+    write_ranking(s, r)?;
+    write_money(s, r)?;
+    write_weights(s, r)?;
+    write_scores(s, r)?;
+    if let Some(rb) = &r.robustness {
+        write_robustness(s, r, rb)?;
+    }
+    write_method(s, r)?;
+    writeln!(
+        s,
+        "<footer>Made with Partnership Options Appraisal {} (report format {}). Figures are rounded for reading; the JSON, CSV and Excel exports of the same file carry them unrounded.</footer>",
+        env!("CARGO_PKG_VERSION"),
+        r.report_version
+    )?;
+    writeln!(s, "</body></html>")
+}
+
+fn preferred(r: &Report) -> Option<&OptionReport> {
+    r.options.iter().find(|o| o.name == r.preferred_option)
+}
+
+fn headline(r: &Report, o: &OptionReport) -> MoneyReport {
+    if r.method.optimism_bias_applied_to_ranking {
+        o.with_optimism_bias.clone()
+    } else {
+        o.without_optimism_bias.clone()
+    }
+}
+
+fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(s, r#"<section id="summary"><h2>Summary</h2>"#)?;
+    if let Some(p) = preferred(r) {
+        let m = headline(r, p);
+        writeln!(
+            s,
+            r#"<p class="preferred">Preferred option: {}{}</p><p>It has the highest weighted score, {:.1} out of 100, of the {} options appraised. Its net present social value against business as usual is {} over {} years ({} optimism bias), with a benefit-cost ratio of {}.</p>"#,
+            swatch(&p.colour),
+            esc(&p.name),
+            p.weighted_score,
+            r.options.len(),
+            esc(&gbp(m.npsv_gbp)),
+            r.method.appraisal_period_years,
+            if r.method.optimism_bias_applied_to_ranking {
+                "with"
+            } else {
+                "without"
+            },
+            esc(&bcr(m.bcr))
+        )?;
+    }
+    if let Some(rb) = &r.robustness {
+        if rb.fragile_warnings.is_empty() {
+            writeln!(
+                s,
+                r#"<p class="ok">The lead is not fragile at the thresholds set: no small change of weight and no plausible weighting moves first place often enough to warn.</p>"#
+            )?;
+        }
+        for w in &rb.fragile_warnings {
+            writeln!(s, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
+        }
+    }
+    if let Some(g) = &r.groups {
+        writeln!(
+            s,
+            "<p>Workshop groups: {} {}</p>",
+            esc(&g.agreement),
+            esc(&g.combined_summary)
+        )?;
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_options(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(s, r#"<section id="options"><h2>The options</h2>"#)?;
+    for o in &r.options {
+        writeln!(
+            s,
+            r#"<h3>{}{}</h3><p class="small">{}{}</p>"#,
+            swatch(&o.colour),
+            esc(&o.name),
+            esc(&o.kind),
+            if o.community_benefit_clauses {
+                " · with Community Benefit Clauses"
+            } else {
+                ""
+            }
+        )?;
+        if !o.description.is_empty() {
+            writeln!(s, "<p>{}</p>", esc(&o.description))?;
+        }
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_ranking(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<section id="ranking"><h2>Ranking</h2><table id="ranking-table"><thead><tr><th class="n">Rank</th><th>Option</th><th class="n">Weighted score</th><th class="n">Benefit score</th><th class="n">Whole-life cost</th><th>Efficient frontier</th></tr></thead><tbody>"#
+    )?;
+    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
+    by_rank.sort_by_key(|o| o.rank);
+    for o in by_rank {
+        writeln!(
+            s,
+            "<tr>{}{}{}{}{}<td>{}</td></tr>",
+            num(&ordinal(o.rank), f64::from(o.rank)),
+            option_cell(o),
+            num(&format!("{:.1}", o.weighted_score), o.weighted_score),
+            num(&format!("{:.1}", o.benefit_score), o.benefit_score),
+            num(&gbp(o.whole_life_cost_gbp), o.whole_life_cost_gbp),
+            if o.on_efficient_frontier { "yes" } else { "no" }
+        )?;
+    }
+    writeln!(s, "</tbody></table>")?;
+    for chart in svg::charts(r)
+        .into_iter()
+        .filter(|c| matches!(c.id, "value-profile" | "benefit-cost"))
+    {
+        write_figure(s, &chart)?;
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_figure(s: &mut String, chart: &svg::Chart) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<figure id="chart-{}"><figcaption>{}</figcaption>{}</figure>"#,
+        chart.id,
+        esc(&chart.title),
+        chart.svg
+    )
+}
+
+fn write_money(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias uplifts each option's transition and running cost; the committee sees both.</p>"#,
+        r.method.appraisal_period_years
+    )?;
+    for (id, heading, pick) in [
+        (
+            "money-with-ob",
+            "With optimism bias",
+            (|o: &OptionReport| &o.with_optimism_bias) as fn(&OptionReport) -> &MoneyReport,
+        ),
+        (
+            "money-without-ob",
+            "Without optimism bias",
+            |o: &OptionReport| &o.without_optimism_bias,
+        ),
+    ] {
+        writeln!(
+            s,
+            r#"<h3>{heading}</h3><table id="{id}"><thead><tr><th>Option</th><th class="n">PV costs</th><th class="n">PV benefits</th><th class="n">NPSV</th><th class="n">BCR</th><th>Payback</th></tr></thead><tbody>"#
+        )?;
+        for o in &r.options {
+            let m = pick(o);
+            writeln!(
+                s,
+                "<tr>{}{}{}{}{}<td>{}</td></tr>",
+                option_cell(o),
+                num(&gbp(m.pv_costs_gbp), m.pv_costs_gbp),
+                num(&gbp(m.pv_benefits_gbp), m.pv_benefits_gbp),
+                num(&gbp(m.npsv_gbp), m.npsv_gbp),
+                opt_num(&bcr(m.bcr), m.bcr),
+                esc(&payback(m.payback_year))
+            )?;
+        }
+        writeln!(s, "</tbody></table>")?;
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_weights(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<section id="weights"><h2>Criteria and weights</h2><table id="weights-table"><thead><tr><th>Criterion</th><th>Better</th><th>Scale</th><th class="n">Swing weight</th><th class="n">Weight</th></tr></thead><tbody>"#
+    )?;
+    for c in &r.criteria {
+        let scale = match (c.fixed_worst, c.fixed_best) {
+            (Some(w), Some(b)) => format!("fixed: {w} scores 0, {b} scores 100"),
+            _ => "local: worst option 0, best 100".to_string(),
+        };
+        writeln!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td>{}{}</tr>",
+            esc(&c.name),
+            if c.higher_is_better {
+                "higher"
+            } else {
+                "lower"
+            },
+            esc(&scale),
+            num(&format!("{}", c.swing_weight), c.swing_weight),
+            num(
+                &format!("{:.1}%", c.normalised_weight * 100.0),
+                c.normalised_weight
+            )
+        )?;
+    }
+    writeln!(s, "</tbody></table>")?;
+    if let Some(g) = &r.groups {
+        write_groups(s, r, g)?;
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt::Result {
+    writeln!(
+        s,
+        "<h3>Workshop groups</h3><p>{} {}</p>",
+        esc(&g.agreement),
+        esc(&g.combined_summary)
+    )?;
+    let names = |s: &mut String| -> std::fmt::Result {
+        for group in &g.groups {
+            write!(s, r#"<th class="n">{}</th>"#, esc(&group.name))?;
+        }
+        Ok(())
+    };
+    write!(
+        s,
+        r#"<table id="groups-weights"><thead><tr><th>Weight given to</th>"#
+    )?;
+    names(s)?;
+    writeln!(
+        s,
+        r#"<th class="n">Combined</th><th class="n">Range</th></tr></thead><tbody>"#
+    )?;
+    for (j, c) in r.criteria.iter().enumerate() {
+        write!(s, "<tr><td>{}</td>", esc(&c.name))?;
+        for group in &g.groups {
+            let w = group.normalised_weights[j];
+            write!(s, "{}", num(&format!("{:.1}%", w * 100.0), w))?;
+        }
+        let w = g.combined.normalised_weights[j];
+        let range = &g.weight_ranges[j];
+        writeln!(
+            s,
+            r#"{}<td class="n">{:.1}–{:.1}%</td></tr>"#,
+            num(&format!("{:.1}%", w * 100.0), w),
+            range.lowest * 100.0,
+            range.highest * 100.0
+        )?;
+    }
+    writeln!(s, "</tbody></table>")?;
+    write!(
+        s,
+        r#"<table id="groups-ranks"><thead><tr><th>Option: rank · score</th>"#
+    )?;
+    names(s)?;
+    writeln!(
+        s,
+        r#"<th class="n">Combined</th><th class="n">Ranks</th></tr></thead><tbody>"#
+    )?;
+    let mut order: Vec<usize> = (0..r.options.len()).collect();
+    order.sort_by_key(|&i| (g.combined.ranks[i], i));
+    for i in order {
+        write!(s, "<tr>{}", option_cell(&r.options[i]))?;
+        for group in g.groups.iter().chain([&g.combined]) {
+            let score = group.weighted_scores[i];
+            write!(
+                s,
+                "{}",
+                num(&format!("{} · {score:.1}", ordinal(group.ranks[i])), score)
+            )?;
+        }
+        let range = &g.rank_ranges[i];
+        let ranks = if range.best == range.worst {
+            ordinal(range.best)
+        } else {
+            format!("{}–{}", ordinal(range.best), ordinal(range.worst))
+        };
+        writeln!(s, r#"<td class="n">{ranks}</td></tr>"#)?;
+    }
+    writeln!(s, "</tbody></table>")
+}
+
+fn write_scores(s: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<section id="scores"><h2>Scores and the reasons for them</h2><p>Each option's value on each criterion, its score from 0 (worst) to 100 (best), that score times the criterion's weight, and the reason recorded for it.</p>"#
+    )?;
+    for o in &r.options {
+        writeln!(
+            s,
+            r#"<h3>{}{}</h3><table class="scores"><thead><tr><th>Criterion</th><th class="n">Value</th><th class="n">Score</th><th class="n">Weighted</th><th>Rationale</th></tr></thead><tbody>"#,
+            swatch(&o.colour),
+            esc(&o.name)
+        )?;
+        for (score, c) in o.scores.iter().zip(&r.criteria) {
+            let value = if c.measure == "whole_life_cost" {
+                gbp(score.raw_value)
+            } else {
+                format!("{:.2}", score.raw_value)
+            };
+            writeln!(
+                s,
+                "<tr><td>{}</td>{}{}{}<td>{}</td></tr>",
+                esc(&c.name),
+                num(&value, score.raw_value),
+                num(&format!("{:.1}", score.score), score.score),
+                num(
+                    &format!("{:.1}", score.weighted_contribution),
+                    score.weighted_contribution
+                ),
+                if score.rationale.is_empty() {
+                    "<i>none recorded</i>".to_string()
+                } else {
+                    esc(&score.rationale)
+                }
+            )?;
+        }
+        writeln!(s, "</tbody></table>")?;
+    }
+    writeln!(s, "</section>")
+}
+
+fn write_robustness(
+    s: &mut String,
+    r: &Report,
+    rb: &super::robustness::RobustnessReport,
+) -> std::fmt::Result {
+    writeln!(
+        s,
+        r#"<section id="robustness"><h2>How robust is the ranking?</h2>"#
+    )?;
+    for w in &rb.fragile_warnings {
+        writeln!(s, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
+    }
+    if let Some(e) = &rb.smaa_error {
+        writeln!(
+            s,
+            "<p>The acceptability analysis could not run: {}.</p>",
+            esc(e)
+        )?;
+    }
+    let charts = svg::charts(r);
+    let chart = |id: &str| charts.iter().find(|c| c.id == id);
+    if !rb.options.is_empty() {
+        writeln!(
+            s,
+            "<p>Rank acceptability: the share of {} weightings, drawn uniformly from all weightings within any agreed bounds and with the uncertain inputs drawn from their ranges, in which each option takes each rank (each share ±{:.1} points; seed {}).</p>",
+            rb.draws,
+            rb.acceptability_margin * 100.0,
+            rb.seed
+        )?;
+        write!(
+            s,
+            r#"<table id="acceptability-table"><thead><tr><th>Option</th>"#
+        )?;
+        for k in 1..=rb.options.len() {
+            write!(s, r#"<th class="n">{}</th>"#, ordinal(k as u32))?;
+        }
+        writeln!(s, r#"<th class="n">Confidence</th></tr></thead><tbody>"#)?;
+        for (o, opt) in rb.options.iter().zip(&r.options) {
+            write!(s, "<tr>{}", option_cell(opt))?;
+            for a in &o.rank_acceptability {
+                write!(s, "{}", num(&format!("{:.0}%", a * 100.0), *a))?;
+            }
+            writeln!(
+                s,
+                "{}</tr>",
+                opt_num(
+                    &o.confidence_factor
+                        .map_or("–".to_string(), |c| format!("{:.0}%", c * 100.0)),
+                    o.confidence_factor
+                )
+            )?;
+        }
+        writeln!(
+            s,
+            r#"</tbody></table><p class="small">Confidence: how often the option comes first when every weighting is its central weights (the average weighting under which it comes first), with the inputs drawn from their ranges.</p>"#
+        )?;
+        if let Some(c) = chart("acceptability") {
+            write_figure(s, c)?;
+        }
+        writeln!(
+            s,
+            r#"<h3>Net present social value across the uncertain inputs</h3><table id="npsv-spread-table"><thead><tr><th>Option</th><th class="n">P10</th><th class="n">P50</th><th class="n">P90</th><th class="n">Chance NPSV &gt; 0</th></tr></thead><tbody>"#
+        )?;
+        for (o, opt) in rb.options.iter().zip(&r.options) {
+            writeln!(
+                s,
+                "<tr>{}{}{}{}{}</tr>",
+                option_cell(opt),
+                num(&gbp(o.npsv_p10_gbp), o.npsv_p10_gbp),
+                num(&gbp(o.npsv_p50_gbp), o.npsv_p50_gbp),
+                num(&gbp(o.npsv_p90_gbp), o.npsv_p90_gbp),
+                num(
+                    &format!("{:.0}%", o.probability_npsv_positive * 100.0),
+                    o.probability_npsv_positive
+                )
+            )?;
+        }
+        writeln!(s, "</tbody></table>")?;
+        if let Some(c) = chart("npsv-spread") {
+            write_figure(s, c)?;
+        }
+    }
+    if let Some(c) = chart("tornado") {
+        write_figure(s, c)?;
+    }
+    writeln!(
+        s,
+        "<h3>Weights at which the leader changes</h3><p>Each weight in turn from 0 to 1, the others keeping their proportions:</p><ul>"
+    )?;
+    for line in words::weight_switching(r, rb) {
+        writeln!(s, "<li>{}</li>", esc(&line))?;
+    }
+    writeln!(
+        s,
+        "</ul><h3>Money inputs of {} that would change the answer</h3><ul>",
+        esc(&r.preferred_option)
+    )?;
+    for line in words::input_switching(rb) {
+        writeln!(s, "<li>{}</li>", esc(&line))?;
+    }
+    writeln!(s, "</ul></section>")
+}
+
+fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
+    let m = &r.method;
+    writeln!(
+        s,
+        r#"<section id="method"><h2>Method</h2><p>HM Treasury Green Book appraisal with a multi-criteria analysis, as follows.</p><ul>"#
+    )?;
+    writeln!(
+        s,
+        "<li>Price base year {} (year 0); appraisal period {} years. Discount rates (Green Book schedule): {}.</li>",
+        r.price_base_year,
+        m.appraisal_period_years,
+        esc(&m
+            .discount_schedule
+            .iter()
+            .map(|b| format!("{}% from year {}", b.rate_pct, b.from_year))
+            .collect::<Vec<_>>()
+            .join(", "))
+    )?;
+    writeln!(
+        s,
+        "<li>Discount factors D<sub>0</sub>, D<sub>1</sub>, …: {}.</li>",
+        m.discount_factors
+            .iter()
+            .map(|d| format!("{d:.4}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )?;
+    writeln!(
+        s,
+        "<li>The ranking and the cost criterion use figures {} optimism bias.</li>",
+        if m.optimism_bias_applied_to_ranking {
+            "with"
+        } else {
+            "without"
+        }
+    )?;
+    for line in [
+        &m.comparator,
+        &m.costs_and_benefits,
+        &m.bcr_definition,
+        &m.payback_definition,
+        &m.normalisation,
+        &m.weighting,
+        &m.capacity_rule,
+    ] {
+        writeln!(s, "<li>{}</li>", esc(line))?;
+    }
+    if let Some(rb) = &r.robustness {
+        writeln!(
+            s,
+            "<li>Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA with weights drawn uniformly from the simplex and inputs drawn from triangular low / likely / high ranges, {} draws, seed {} (the same file and seed always give the same figures).</li>",
+            rb.draws, rb.seed
+        )?;
+    }
+    if r.groups.is_some() {
+        writeln!(
+            s,
+            "<li>Workshop groups: each group's swing weights are normalised to sum to 1; the combined ranking uses the mean of the groups' normalised weights.</li>"
+        )?;
+    }
+    writeln!(s, "</ul></section>")
+}

@@ -1,0 +1,577 @@
+//! The report's charts as SVG: drawn from the [`Report`] alone, so every bar is a figure the
+//! JSON carries, in the option colours the window uses. Plain SVG 1.1 with no scripts or
+//! external references, so it pastes into Word and inlines into the HTML report.
+
+use std::fmt::Write;
+
+use super::{OptionReport, Report, escape_xml};
+use crate::model::format::gbp;
+use crate::palette::{Rgb, hex, shade_towards_white};
+
+/// One chart of the report.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// Stable name, used for file names and `--chart`.
+    pub id: &'static str,
+    pub title: String,
+    pub svg: String,
+}
+
+/// The ids `charts` can produce, in report order (robustness charts need their figures).
+pub const CHART_IDS: [&str; 5] = [
+    "value-profile",
+    "benefit-cost",
+    "acceptability",
+    "npsv-spread",
+    "tornado",
+];
+
+const WIDTH: f64 = 720.0;
+const ROW: f64 = 34.0;
+const BAR: f64 = 20.0;
+const TOP: f64 = 16.0;
+const FONT: &str = "Segoe UI, Helvetica, Arial, sans-serif";
+const TEXT: &str = "#1A1A1A";
+const GRID: &str = "#D0D0D0";
+
+/// Every chart the report's figures allow, in report order.
+pub fn charts(r: &Report) -> Vec<Chart> {
+    let mut out = vec![value_profile(r), benefit_against_cost(r)];
+    if let Some(rb) = r.robustness.as_ref() {
+        if !rb.options.is_empty() {
+            out.push(acceptability(r));
+            out.push(npsv_spread(r));
+        }
+        if !rb.tornado.is_empty() {
+            out.push(tornado(r));
+        }
+    }
+    out
+}
+
+fn colour(o: &OptionReport) -> Rgb {
+    let c = o.colour.trim_start_matches('#');
+    let byte = |k: usize| u8::from_str_radix(c.get(k..k + 2).unwrap_or("88"), 16).unwrap_or(0x88);
+    [byte(0), byte(2), byte(4)]
+}
+
+/// Round steps (1, 2 or 5 × 10^k) covering lo..hi with about `n` intervals.
+pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    let span = hi - lo;
+    if !span.is_finite() || span <= 0.0 || n == 0 {
+        return vec![lo];
+    }
+    let raw = span / n as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).floor() as i64;
+    let last = (hi / step).ceil() as i64;
+    (first..=last).map(|k| k as f64 * step).collect()
+}
+
+/// A horizontal chart: one labelled row per item, a value axis along the bottom.
+struct Rows {
+    svg: String,
+    label_width: f64,
+    lo: f64,
+    hi: f64,
+    rows: usize,
+}
+
+impl Rows {
+    fn new(title: &str, labels: &[String], lo: f64, hi: f64) -> (Self, Vec<f64>) {
+        let ticks = nice_ticks(lo.min(0.0), hi.max(0.0), 5);
+        let lo = ticks.first().copied().unwrap_or(0.0);
+        // All values equal (all zero, say): still a scale, never a division by zero.
+        let hi = ticks
+            .last()
+            .copied()
+            .filter(|h| *h > lo)
+            .unwrap_or(lo + 1.0);
+        let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let label_width = (longest as f64 * 7.0 + 16.0).clamp(110.0, 300.0);
+        let mut rows = Self {
+            svg: String::new(),
+            label_width,
+            lo,
+            hi,
+            rows: labels.len(),
+        };
+        let height = rows.axis_y() + 60.0;
+        let _ = write!(
+            rows.svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" role="img"><title>{}</title><rect width="{WIDTH}" height="{height}" fill="white"/>"#,
+            escape_xml(title)
+        );
+        for (i, label) in labels.iter().enumerate() {
+            let y = rows.row_mid(i) + 4.5;
+            let _ = write!(
+                rows.svg,
+                r#"<text x="{:.1}" y="{y:.1}" text-anchor="end" fill="{TEXT}">{}</text>"#,
+                label_width - 8.0,
+                escape_xml(label)
+            );
+        }
+        rows.axis(&ticks);
+        (rows, ticks)
+    }
+
+    fn row_mid(&self, i: usize) -> f64 {
+        TOP + ROW * i as f64 + ROW / 2.0
+    }
+
+    fn axis_y(&self) -> f64 {
+        TOP + ROW * self.rows as f64
+    }
+
+    fn x(&self, v: f64) -> f64 {
+        let right = WIDTH - 70.0;
+        self.label_width + (v - self.lo) / (self.hi - self.lo) * (right - self.label_width)
+    }
+
+    fn axis(&mut self, ticks: &[f64]) {
+        let bottom = self.axis_y();
+        for &t in ticks {
+            let x = self.x(t);
+            let _ = write!(
+                self.svg,
+                r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{bottom:.1}" stroke="{GRID}" stroke-width="1"/>"#
+            );
+        }
+        let _ = write!(
+            self.svg,
+            r#"<line x1="{:.1}" y1="{bottom:.1}" x2="{:.1}" y2="{bottom:.1}" stroke="{TEXT}" stroke-width="1"/>"#,
+            self.label_width,
+            self.x(self.hi)
+        );
+    }
+
+    fn tick_labels(&mut self, ticks: &[f64], format: impl Fn(f64) -> String) {
+        let y = self.axis_y() + 18.0;
+        for &t in ticks {
+            let _ = write!(
+                self.svg,
+                r#"<text x="{:.1}" y="{y:.1}" text-anchor="middle" fill="{TEXT}">{}</text>"#,
+                self.x(t),
+                escape_xml(&format(t))
+            );
+        }
+    }
+
+    /// A bar from `a` to `b` in row `i`, with a tooltip.
+    fn bar(&mut self, i: usize, a: f64, b: f64, fill: Rgb, tip: &str) {
+        let (x0, x1) = (self.x(a.min(b)), self.x(a.max(b)));
+        let y = self.row_mid(i) - BAR / 2.0;
+        let _ = write!(
+            self.svg,
+            r#"<rect x="{x0:.1}" y="{y:.1}" width="{:.1}" height="{BAR}" fill="{}" stroke="white" stroke-width="0.5"><title>{}</title></rect>"#,
+            (x1 - x0).max(0.0),
+            hex(fill),
+            escape_xml(tip)
+        );
+    }
+
+    fn value_label(&mut self, i: usize, at: f64, text: &str) {
+        let _ = write!(
+            self.svg,
+            r#"<text x="{:.1}" y="{:.1}" fill="{TEXT}">{}</text>"#,
+            self.x(at) + 6.0,
+            self.row_mid(i) + 4.5,
+            escape_xml(text)
+        );
+    }
+
+    fn vertical(&mut self, at: f64, dashed: bool) {
+        let x = self.x(at);
+        let dash = if dashed {
+            r#" stroke-dasharray="5 4""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            self.svg,
+            r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{:.1}" stroke="{TEXT}" stroke-width="1.5"{dash}/>"#,
+            self.axis_y()
+        );
+    }
+
+    fn caption(mut self, axis_title: &str, note: &str) -> String {
+        let y = self.axis_y() + 38.0;
+        let _ = write!(
+            self.svg,
+            r#"<text x="{:.1}" y="{y:.1}" text-anchor="middle" fill="{TEXT}" font-weight="bold">{}</text>"#,
+            (self.label_width + self.x(self.hi)) / 2.0,
+            escape_xml(axis_title)
+        );
+        let _ = write!(
+            self.svg,
+            r#"<text x="8" y="{:.1}" fill="{TEXT}" font-size="11">{}</text></svg>"#,
+            y + 18.0,
+            escape_xml(note)
+        );
+        self.svg
+    }
+}
+
+fn value_profile(r: &Report) -> Chart {
+    let title = "Where each option's weighted score comes from".to_string();
+    let labels: Vec<String> = r.options.iter().map(|o| o.name.clone()).collect();
+    let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
+    let m = r.criteria.len();
+    for (i, o) in r.options.iter().enumerate() {
+        let mut at = 0.0;
+        for (j, (s, c)) in o.scores.iter().zip(&r.criteria).enumerate() {
+            let tip = format!(
+                "{}, {}: score {:.1} × weight {:.1}% = {:.1}",
+                o.name,
+                c.name,
+                s.score,
+                c.normalised_weight * 100.0,
+                s.weighted_contribution
+            );
+            rows.bar(
+                i,
+                at,
+                at + s.weighted_contribution,
+                shade_towards_white(colour(o), j, m),
+                &tip,
+            );
+            at += s.weighted_contribution;
+        }
+        rows.value_label(
+            i,
+            at,
+            &format!("{:.1} ({})", o.weighted_score, ordinal_rank(o.rank)),
+        );
+    }
+    rows.tick_labels(&ticks, |t| format!("{t:.0}"));
+    let order: Vec<&str> = r.criteria.iter().map(|c| c.name.as_str()).collect();
+    let svg = rows.caption(
+        "Weighted score (0–100)",
+        &format!("Segments, darkest first: {}.", order.join(", ")),
+    );
+    Chart {
+        id: "value-profile",
+        title,
+        svg,
+    }
+}
+
+fn ordinal_rank(rank: u32) -> String {
+    crate::model::format::ordinal(rank)
+}
+
+fn benefit_against_cost(r: &Report) -> Chart {
+    let title = "Benefit score against whole-life cost".to_string();
+    let height = 420.0;
+    let (left, right, top, bottom) = (90.0, WIDTH - 30.0, 20.0, height - 70.0);
+    let costs: Vec<f64> = r.options.iter().map(|o| o.whole_life_cost_gbp).collect();
+    let lo = costs.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = costs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // A little room either side so the end points are not on the frame.
+    let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.05).max(1.0);
+    let xt = nice_ticks(lo - pad, hi + pad, 5);
+    let (x_lo, x_hi) = (xt[0], xt[xt.len() - 1]);
+    let x = |v: f64| left + (v - x_lo) / (x_hi - x_lo) * (right - left);
+    let y = |v: f64| bottom - v / 100.0 * (bottom - top);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" role="img"><title>{}</title><rect width="{WIDTH}" height="{height}" fill="white"/>"#,
+        escape_xml(&title)
+    );
+    for &t in &xt {
+        let _ = write!(
+            s,
+            r#"<line x1="{0:.1}" y1="{top}" x2="{0:.1}" y2="{bottom}" stroke="{GRID}"/><text x="{0:.1}" y="{1:.1}" text-anchor="middle" fill="{TEXT}">{2}</text>"#,
+            x(t),
+            bottom + 18.0,
+            escape_xml(&gbp(t))
+        );
+    }
+    for t in (0..=5).map(|k| f64::from(k) * 20.0) {
+        let _ = write!(
+            s,
+            r#"<line x1="{left}" y1="{0:.1}" x2="{right}" y2="{0:.1}" stroke="{GRID}"/><text x="{1:.1}" y="{2:.1}" text-anchor="end" fill="{TEXT}">{t:.0}</text>"#,
+            y(t),
+            left - 6.0,
+            y(t) + 4.5
+        );
+    }
+    let mut frontier: Vec<&OptionReport> = r
+        .options
+        .iter()
+        .filter(|o| o.on_efficient_frontier)
+        .collect();
+    frontier.sort_by(|a, b| a.whole_life_cost_gbp.total_cmp(&b.whole_life_cost_gbp));
+    if frontier.len() > 1 {
+        let points: Vec<String> = frontier
+            .iter()
+            .map(|o| format!("{:.1},{:.1}", x(o.whole_life_cost_gbp), y(o.benefit_score)))
+            .collect();
+        let _ = write!(
+            s,
+            r#"<polyline points="{}" fill="none" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="6 4"/>"#,
+            points.join(" ")
+        );
+    }
+    for o in &r.options {
+        let (px, py) = (x(o.whole_life_cost_gbp), y(o.benefit_score));
+        let _ = write!(
+            s,
+            r#"<circle cx="{px:.1}" cy="{py:.1}" r="7" fill="{}" stroke="{TEXT}" stroke-width="1"><title>{}</title></circle>"#,
+            hex(colour(o)),
+            escape_xml(&format!(
+                "{}: whole-life cost {}, benefit score {:.1}",
+                o.name,
+                gbp(o.whole_life_cost_gbp),
+                o.benefit_score
+            ))
+        );
+        // Labels go to the left of points in the right third, so they stay on the page.
+        let (dx, anchor) = if px > left + (right - left) * 0.66 {
+            (-11.0, "end")
+        } else {
+            (11.0, "start")
+        };
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}" fill="{TEXT}">{}</text>"#,
+            px + dx,
+            py + 4.5,
+            escape_xml(&o.name)
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Whole-life cost (present value)</text><text x="16" y="{:.1}" transform="rotate(-90 16 {:.1})" text-anchor="middle" font-weight="bold" fill="{TEXT}">Benefit score (0–100)</text><text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Dashed line: the efficient frontier (no other option gives more benefit for less cost).</text></svg>"#,
+        (left + right) / 2.0,
+        bottom + 38.0,
+        (top + bottom) / 2.0,
+        (top + bottom) / 2.0,
+        bottom + 58.0
+    );
+    Chart {
+        id: "benefit-cost",
+        title,
+        svg: s,
+    }
+}
+
+fn acceptability(r: &Report) -> Chart {
+    let title = "How often each option comes first (darkest), second, …".to_string();
+    let Some(rb) = r.robustness.as_ref() else {
+        return empty_chart("acceptability", title);
+    };
+    let labels: Vec<String> = rb.options.iter().map(|o| o.name.clone()).collect();
+    let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
+    for (i, (o, opt)) in rb.options.iter().zip(&r.options).enumerate() {
+        let n = o.rank_acceptability.len();
+        let mut at = 0.0;
+        for (k, share) in o.rank_acceptability.iter().enumerate() {
+            let pct = share * 100.0;
+            let tip = format!(
+                "{}: ranked {} in {pct:.1}% of draws",
+                o.name,
+                ordinal_rank(k as u32 + 1)
+            );
+            rows.bar(
+                i,
+                at,
+                at + pct,
+                shade_towards_white(colour(opt), k, n),
+                &tip,
+            );
+            at += pct;
+        }
+        let first = o.rank_acceptability.first().copied().unwrap_or(0.0);
+        rows.value_label(i, 100.0, &format!("first {:.0}%", first * 100.0));
+    }
+    rows.tick_labels(&ticks, |t| format!("{t:.0}%"));
+    let svg = rows.caption(
+        "Share of plausible weightings",
+        &format!(
+            "{} draws of the weights (uniform on the simplex) and of the uncertain inputs, seed {}; each share ±{:.1} points.",
+            rb.draws,
+            rb.seed,
+            rb.acceptability_margin * 100.0
+        ),
+    );
+    Chart {
+        id: "acceptability",
+        title,
+        svg,
+    }
+}
+
+fn npsv_spread(r: &Report) -> Chart {
+    let title = "NPSV across the uncertain inputs (P10 to P90, P50 marked)".to_string();
+    let Some(rb) = r.robustness.as_ref() else {
+        return empty_chart("npsv-spread", title);
+    };
+    let labels: Vec<String> = rb.options.iter().map(|o| o.name.clone()).collect();
+    let lo = rb
+        .options
+        .iter()
+        .map(|o| o.npsv_p10_gbp)
+        .fold(0.0, f64::min);
+    let hi = rb
+        .options
+        .iter()
+        .map(|o| o.npsv_p90_gbp)
+        .fold(0.0, f64::max);
+    let (mut rows, ticks) = Rows::new(&title, &labels, lo, hi);
+    rows.vertical(0.0, true);
+    for (i, (o, opt)) in rb.options.iter().zip(&r.options).enumerate() {
+        let c = colour(opt);
+        rows.bar(
+            i,
+            o.npsv_p10_gbp,
+            o.npsv_p90_gbp,
+            shade_towards_white(c, 1, 3),
+            &format!(
+                "{}: P10 {}, P50 {}, P90 {}",
+                o.name,
+                gbp(o.npsv_p10_gbp),
+                gbp(o.npsv_p50_gbp),
+                gbp(o.npsv_p90_gbp)
+            ),
+        );
+        let x = rows.x(o.npsv_p50_gbp);
+        let y = rows.row_mid(i);
+        let _ = write!(
+            rows.svg,
+            r#"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="{}" stroke-width="4"/>"#,
+            y - BAR / 2.0 - 3.0,
+            y + BAR / 2.0 + 3.0,
+            hex(c)
+        );
+        rows.value_label(
+            i,
+            rows.hi,
+            &format!("{:.0}% > 0", o.probability_npsv_positive * 100.0),
+        );
+    }
+    rows.tick_labels(&ticks, gbp);
+    let svg = rows.caption(
+        "Net present social value against business as usual",
+        "Bar: 10th to 90th percentile of NPSV over the draws; thick mark: the median; dashed line: zero. Right: chance NPSV is above zero.",
+    );
+    Chart {
+        id: "npsv-spread",
+        title,
+        svg,
+    }
+}
+
+fn tornado(r: &Report) -> Chart {
+    let title = format!("What moves the NPSV of {} most", r.preferred_option);
+    let Some(rb) = r.robustness.as_ref() else {
+        return empty_chart("tornado", title);
+    };
+    let bars: Vec<_> = rb.tornado.iter().take(8).collect();
+    let base = r
+        .options
+        .iter()
+        .find(|o| o.name == r.preferred_option)
+        .map_or(0.0, |o| {
+            if r.method.optimism_bias_applied_to_ranking {
+                o.with_optimism_bias.npsv_gbp
+            } else {
+                o.without_optimism_bias.npsv_gbp
+            }
+        });
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|t| format!("{}: {}", t.option, t.input))
+        .collect();
+    let lo = bars
+        .iter()
+        .map(|t| {
+            t.preferred_npsv_at_low_gbp
+                .min(t.preferred_npsv_at_high_gbp)
+        })
+        .fold(base, f64::min);
+    let hi = bars
+        .iter()
+        .map(|t| {
+            t.preferred_npsv_at_low_gbp
+                .max(t.preferred_npsv_at_high_gbp)
+        })
+        .fold(base, f64::max);
+    let (mut rows, ticks) = Rows::new(&title, &labels, lo, hi);
+    let c = r
+        .options
+        .iter()
+        .find(|o| o.name == r.preferred_option)
+        .map_or([0x88; 3], colour);
+    for (i, t) in bars.iter().enumerate() {
+        rows.bar(
+            i,
+            base,
+            t.preferred_npsv_at_low_gbp,
+            shade_towards_white(c, 2, 3),
+            &format!(
+                "{} at its low value: NPSV {}",
+                labels[i],
+                gbp(t.preferred_npsv_at_low_gbp)
+            ),
+        );
+        rows.bar(
+            i,
+            base,
+            t.preferred_npsv_at_high_gbp,
+            c,
+            &format!(
+                "{} at its high value: NPSV {}",
+                labels[i],
+                gbp(t.preferred_npsv_at_high_gbp)
+            ),
+        );
+    }
+    rows.vertical(base, false);
+    rows.tick_labels(&ticks, gbp);
+    let svg = rows.caption(
+        &format!("NPSV of {}", r.preferred_option),
+        &format!(
+            "Each input at its low (pale) and high (full colour) value, the others at their likely values; line: NPSV now, {}.",
+            gbp(base)
+        ),
+    );
+    Chart {
+        id: "tornado",
+        title,
+        svg,
+    }
+}
+
+fn empty_chart(id: &'static str, title: String) -> Chart {
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="40" font-family="{FONT}" font-size="13"><text x="8" y="24">No figures for this chart.</text></svg>"#
+    );
+    Chart { id, title, svg }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        assert_eq!(
+            nice_ticks(0.0, 100.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        // Span 2.53m in 5 steps is 506k a step: the next round step is 1m.
+        let t = nice_ticks(-130_000.0, 2_400_000.0, 5);
+        assert_eq!(t, vec![-1e6, 0.0, 1e6, 2e6, 3e6]);
+        let t = nice_ticks(-130_000.0, 1_900_000.0, 5);
+        assert_eq!(t.first().copied(), Some(-500_000.0));
+        assert_eq!(t.last().copied(), Some(2_000_000.0));
+        assert_eq!(nice_ticks(3.0, 3.0, 5), vec![3.0]);
+    }
+}

@@ -1,0 +1,434 @@
+//! The report's tables as an Excel workbook, one sheet per table, numbers unrounded (Excel
+//! formats them for reading) so officers can work them further.
+
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use super::{MoneyReport, OptionReport, Report, words};
+
+/// The workbook's sheet names, in order (Groups and Robustness only when there are figures).
+pub const SHEETS: [&str; 8] = [
+    "Summary",
+    "Ranking",
+    "Money",
+    "Scores",
+    "Weights",
+    "Groups",
+    "Robustness",
+    "Method",
+];
+
+#[derive(Debug, thiserror::Error)]
+#[error("could not write the Excel workbook: {0}")]
+pub struct XlsxExportError(#[from] XlsxError);
+
+struct Formats {
+    header: Format,
+    money: Format,
+    score: Format,
+    share: Format,
+    ratio: Format,
+    wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_background_color("E8EEF4")
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            money: Format::new().set_num_format("£#,##0;[Red]-£#,##0"),
+            score: Format::new().set_num_format("0.0"),
+            share: Format::new().set_num_format("0.0%"),
+            ratio: Format::new().set_num_format("0.00"),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// Writes a header row and freezes it, so it stays in view as the officer scrolls.
+fn header(ws: &mut Worksheet, f: &Formats, names: &[&str]) -> Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &f.header)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+pub fn to_xlsx(r: &Report) -> Result<Vec<u8>, XlsxExportError> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    summary(wb.add_worksheet().set_name(SHEETS[0])?, &f, r)?;
+    ranking(wb.add_worksheet().set_name(SHEETS[1])?, &f, r)?;
+    money(wb.add_worksheet().set_name(SHEETS[2])?, &f, r)?;
+    scores(wb.add_worksheet().set_name(SHEETS[3])?, &f, r)?;
+    weights(wb.add_worksheet().set_name(SHEETS[4])?, &f, r)?;
+    if let Some(g) = &r.groups {
+        groups(wb.add_worksheet().set_name(SHEETS[5])?, &f, r, g)?;
+    }
+    if let Some(rb) = r.robustness.as_ref().filter(|rb| !rb.options.is_empty()) {
+        robustness(wb.add_worksheet().set_name(SHEETS[6])?, &f, r, rb)?;
+    }
+    method(wb.add_worksheet().set_name(SHEETS[7])?, &f, r)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+fn summary(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 22)?;
+    ws.set_column_width(1, 90)?;
+    let mut rows: Vec<(String, String)> = vec![
+        ("Title".into(), r.title.clone()),
+        ("Council".into(), r.council.clone()),
+        ("Service".into(), r.service.clone()),
+        ("Prepared by".into(), r.author.clone()),
+        ("Date".into(), r.date.clone()),
+        ("Price base year".into(), r.price_base_year.to_string()),
+        ("Preferred option".into(), r.preferred_option.clone()),
+    ];
+    if let Some(rb) = &r.robustness {
+        if rb.fragile_warnings.is_empty() {
+            rows.push((
+                "Robustness".into(),
+                "No fragile lead at the thresholds set.".into(),
+            ));
+        }
+        for w in &rb.fragile_warnings {
+            rows.push(("Warning".into(), w.clone()));
+        }
+    }
+    if let Some(g) = &r.groups {
+        rows.push(("Workshop groups".into(), g.agreement.clone()));
+        rows.push(("Combined".into(), g.combined_summary.clone()));
+    }
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, k, &f.header)?;
+        ws.write_string_with_format(i as u32, 1, v, &f.wrap)?;
+    }
+    Ok(())
+}
+
+fn ranking(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    header(
+        ws,
+        f,
+        &[
+            "Rank",
+            "Option",
+            "Kind",
+            "Weighted score",
+            "Benefit score",
+            "Whole-life cost (£)",
+            "On efficient frontier",
+        ],
+    )?;
+    ws.set_column_width(1, 32)?;
+    ws.set_column_width(2, 36)?;
+    ws.set_column_range_width(3, 6, 16)?;
+    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
+    by_rank.sort_by_key(|o| o.rank);
+    for (i, o) in by_rank.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_number(row, 0, o.rank)?;
+        ws.write_string(row, 1, &o.name)?;
+        ws.write_string(row, 2, &o.kind)?;
+        ws.write_number_with_format(row, 3, o.weighted_score, &f.score)?;
+        ws.write_number_with_format(row, 4, o.benefit_score, &f.score)?;
+        ws.write_number_with_format(row, 5, o.whole_life_cost_gbp, &f.money)?;
+        ws.write_boolean(row, 6, o.on_efficient_frontier)?;
+    }
+    Ok(())
+}
+
+fn money(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    header(
+        ws,
+        f,
+        &[
+            "Option",
+            "Optimism bias",
+            "PV costs (£)",
+            "PV benefits (£)",
+            "NPSV (£)",
+            "BCR",
+            "Payback year",
+            "Whole-life cost (£)",
+        ],
+    )?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_range_width(1, 7, 16)?;
+    let mut row = 1;
+    for (label, pick) in [
+        (
+            "with",
+            (|o: &OptionReport| &o.with_optimism_bias) as fn(&OptionReport) -> &MoneyReport,
+        ),
+        ("without", |o: &OptionReport| &o.without_optimism_bias),
+    ] {
+        for o in &r.options {
+            let m = pick(o);
+            ws.write_string(row, 0, &o.name)?;
+            ws.write_string(row, 1, label)?;
+            ws.write_number_with_format(row, 2, m.pv_costs_gbp, &f.money)?;
+            ws.write_number_with_format(row, 3, m.pv_benefits_gbp, &f.money)?;
+            ws.write_number_with_format(row, 4, m.npsv_gbp, &f.money)?;
+            match m.bcr {
+                Some(b) => ws.write_number_with_format(row, 5, b, &f.ratio)?,
+                None => ws.write_string(row, 5, "–")?,
+            };
+            match m.payback_year {
+                Some(y) => ws.write_number(row, 6, y)?,
+                None => ws.write_string(row, 6, "not within period")?,
+            };
+            ws.write_number_with_format(row, 7, m.whole_life_cost_gbp, &f.money)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+fn scores(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    header(
+        ws,
+        f,
+        &[
+            "Option",
+            "Criterion",
+            "Value",
+            "Score (0–100)",
+            "Weighted",
+            "Rationale",
+        ],
+    )?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_width(1, 28)?;
+    ws.set_column_range_width(2, 4, 14)?;
+    ws.set_column_width(5, 80)?;
+    let mut row = 1;
+    for o in &r.options {
+        for (s, c) in o.scores.iter().zip(&r.criteria) {
+            ws.write_string(row, 0, &o.name)?;
+            ws.write_string(row, 1, &c.name)?;
+            if c.measure == "whole_life_cost" {
+                ws.write_number_with_format(row, 2, s.raw_value, &f.money)?;
+            } else {
+                ws.write_number(row, 2, s.raw_value)?;
+            }
+            ws.write_number_with_format(row, 3, s.score, &f.score)?;
+            ws.write_number_with_format(row, 4, s.weighted_contribution, &f.score)?;
+            ws.write_string_with_format(row, 5, &s.rationale, &f.wrap)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+fn weights(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    header(
+        ws,
+        f,
+        &[
+            "Criterion",
+            "Id",
+            "Higher is better",
+            "Scale",
+            "Swing weight",
+            "Weight",
+        ],
+    )?;
+    ws.set_column_width(0, 28)?;
+    ws.set_column_range_width(1, 5, 16)?;
+    for (i, c) in r.criteria.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string(row, 0, &c.name)?;
+        ws.write_string(row, 1, &c.id)?;
+        ws.write_boolean(row, 2, c.higher_is_better)?;
+        let scale = match (c.fixed_worst, c.fixed_best) {
+            (Some(w), Some(b)) => format!("fixed: {w} = 0, {b} = 100"),
+            _ => "local".to_string(),
+        };
+        ws.write_string(row, 3, &scale)?;
+        ws.write_number(row, 4, c.swing_weight)?;
+        ws.write_number_with_format(row, 5, c.normalised_weight, &f.share)?;
+    }
+    Ok(())
+}
+
+fn groups(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: &Report,
+    g: &super::GroupsReport,
+) -> Result<(), XlsxError> {
+    let mut names: Vec<&str> = vec!["Weight given to"];
+    names.extend(g.groups.iter().map(|x| x.name.as_str()));
+    names.extend(["Combined", "Lowest", "Highest"]);
+    header(ws, f, &names)?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_range_width(1, names.len() as u16, 16)?;
+    let mut row = 1;
+    for (j, c) in r.criteria.iter().enumerate() {
+        ws.write_string(row, 0, &c.name)?;
+        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+            ws.write_number_with_format(row, k as u16 + 1, group.normalised_weights[j], &f.share)?;
+        }
+        let col = g.groups.len() as u16 + 2;
+        ws.write_number_with_format(row, col, g.weight_ranges[j].lowest, &f.share)?;
+        ws.write_number_with_format(row, col + 1, g.weight_ranges[j].highest, &f.share)?;
+        row += 1;
+    }
+    // The ranks table below the weights, with its own header row.
+    row += 1;
+    ws.write_string_with_format(row, 0, "Option: weighted score", &f.header)?;
+    for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+        ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
+    }
+    let col = g.groups.len() as u16 + 2;
+    ws.write_string_with_format(row, col, "Best rank", &f.header)?;
+    ws.write_string_with_format(row, col + 1, "Worst rank", &f.header)?;
+    row += 1;
+    for (i, o) in r.options.iter().enumerate() {
+        ws.write_string(row, 0, &o.name)?;
+        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+            ws.write_number_with_format(row, k as u16 + 1, group.weighted_scores[i], &f.score)?;
+        }
+        ws.write_number(row, col, g.rank_ranges[i].best)?;
+        ws.write_number(row, col + 1, g.rank_ranges[i].worst)?;
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "Option: rank", &f.header)?;
+    for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+        ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
+    }
+    row += 1;
+    for (i, o) in r.options.iter().enumerate() {
+        ws.write_string(row, 0, &o.name)?;
+        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+            ws.write_number(row, k as u16 + 1, group.ranks[i])?;
+        }
+        row += 1;
+    }
+    Ok(())
+}
+
+fn robustness(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: &Report,
+    rb: &super::robustness::RobustnessReport,
+) -> Result<(), XlsxError> {
+    let n = rb.options.len();
+    let mut names: Vec<String> = vec!["Option".into()];
+    names.extend((1..=n).map(|k| format!("Rank {k}")));
+    names.extend(
+        [
+            "Confidence",
+            "NPSV P10 (£)",
+            "NPSV P50 (£)",
+            "NPSV P90 (£)",
+            "NPSV mean (£)",
+            "P(NPSV > 0)",
+        ]
+        .map(String::from),
+    );
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    header(ws, f, &refs)?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_range_width(1, names.len() as u16, 14)?;
+    for (i, o) in rb.options.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string(row, 0, &o.name)?;
+        for (k, a) in o.rank_acceptability.iter().enumerate() {
+            ws.write_number_with_format(row, k as u16 + 1, *a, &f.share)?;
+        }
+        let c = n as u16 + 1;
+        match o.confidence_factor {
+            Some(x) => ws.write_number_with_format(row, c, x, &f.share)?,
+            None => ws.write_string(row, c, "–")?,
+        };
+        ws.write_number_with_format(row, c + 1, o.npsv_p10_gbp, &f.money)?;
+        ws.write_number_with_format(row, c + 2, o.npsv_p50_gbp, &f.money)?;
+        ws.write_number_with_format(row, c + 3, o.npsv_p90_gbp, &f.money)?;
+        ws.write_number_with_format(row, c + 4, o.npsv_mean_gbp, &f.money)?;
+        ws.write_number_with_format(row, c + 5, o.probability_npsv_positive, &f.share)?;
+    }
+    let lines = [
+        format!(
+            "{} draws, seed {}; each share ±{:.3}.",
+            rb.draws, rb.seed, rb.acceptability_margin
+        ),
+        "Weight switching values:".to_string(),
+    ]
+    .into_iter()
+    .chain(words::weight_switching(r, rb))
+    .chain([format!(
+        "Input switching values for {}:",
+        r.preferred_option
+    )])
+    .chain(words::input_switching(rb));
+    for (row, line) in (n as u32 + 2..).zip(lines) {
+        ws.write_string(row, 0, &line)?;
+    }
+    Ok(())
+}
+
+fn method(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+    let m = &r.method;
+    header(ws, f, &["Setting", "Value"])?;
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 100)?;
+    let mut row = 1;
+    let mut put = |ws: &mut Worksheet, k: &str, v: &str| -> Result<(), XlsxError> {
+        ws.write_string(row, 0, k)?;
+        ws.write_string_with_format(row, 1, v, &f.wrap)?;
+        row += 1;
+        Ok(())
+    };
+    put(ws, "Price base year", &r.price_base_year.to_string())?;
+    put(
+        ws,
+        "Appraisal period (years)",
+        &m.appraisal_period_years.to_string(),
+    )?;
+    for b in &m.discount_schedule {
+        put(
+            ws,
+            &format!("Discount rate from year {}", b.from_year),
+            &format!("{}%", b.rate_pct),
+        )?;
+    }
+    put(
+        ws,
+        "Ranking uses optimism bias",
+        if m.optimism_bias_applied_to_ranking {
+            "yes"
+        } else {
+            "no"
+        },
+    )?;
+    for (k, v) in [
+        ("Comparator", &m.comparator),
+        ("Costs and benefits", &m.costs_and_benefits),
+        ("BCR", &m.bcr_definition),
+        ("Payback", &m.payback_definition),
+        ("Normalisation", &m.normalisation),
+        ("Weighting", &m.weighting),
+        ("Capacity", &m.capacity_rule),
+    ] {
+        put(ws, k, v)?;
+    }
+    if let Some(rb) = &r.robustness {
+        put(ws, "Draws", &rb.draws.to_string())?;
+        put(ws, "Seed", &rb.seed.to_string())?;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "Year", &f.header)?;
+    ws.write_string_with_format(row, 1, "Discount factor", &f.header)?;
+    for (t, d) in m.discount_factors.iter().enumerate() {
+        row += 1;
+        ws.write_number(row, 0, t as f64)?;
+        ws.write_number(row, 1, *d)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,451 @@
+//! The committee-paper exports: each is well formed (a strict parser or a reader crate opens
+//! it), names every option, and carries the same figures as `report --format json`.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx};
+use partnership_appraisal::model::appraise;
+use partnership_appraisal::report::{self, Report, svg};
+use partnership_appraisal::storage;
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/examples")
+        .join(name)
+}
+
+fn library_report() -> (Report, serde_json::Value) {
+    let a = storage::load(&example("library-service.ron")).expect("example loads");
+    let r = appraise(&a).expect("valid");
+    let built = report::build(&a, &r);
+    let json: serde_json::Value =
+        serde_json::from_str(&report::to_json(&built)).expect("JSON parses");
+    (built, json)
+}
+
+fn html_doc(text: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(text, options).expect("the HTML is well formed")
+}
+
+fn by_id<'a>(doc: &'a roxmltree::Document<'a>, id: &str) -> roxmltree::Node<'a, 'a> {
+    doc.descendants()
+        .find(|n| n.attribute("id") == Some(id))
+        .unwrap_or_else(|| panic!("no element with id {id}"))
+}
+
+/// The `data-value` numbers of each body row of a table, and the row's text.
+fn rows(table: roxmltree::Node<'_, '_>) -> Vec<(String, Vec<f64>)> {
+    table
+        .descendants()
+        .filter(|n| n.has_tag_name("tr") && n.ancestors().any(|a| a.has_tag_name("tbody")))
+        .map(|tr| {
+            let text: String = tr
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            let values = tr
+                .children()
+                .filter_map(|td| td.attribute("data-value"))
+                .map(|v| v.parse::<f64>().expect("data-value is a number"))
+                .collect();
+            (text, values)
+        })
+        .collect()
+}
+
+fn num(v: &serde_json::Value) -> f64 {
+    v.as_f64().expect("a number")
+}
+
+#[test]
+fn the_html_report_parses_and_its_figures_are_the_json_figures() {
+    let (built, json) = library_report();
+    let html = report::to_html(&built);
+    let doc = html_doc(&html);
+    assert_eq!(doc.root_element().tag_name().name(), "html");
+
+    // Every section a committee paper needs.
+    for id in [
+        "summary",
+        "options",
+        "ranking",
+        "money",
+        "weights",
+        "scores",
+        "robustness",
+        "method",
+    ] {
+        by_id(&doc, id);
+    }
+
+    // Ranking rows in rank order with the JSON's exact scores.
+    let mut by_rank: Vec<&serde_json::Value> = json["options"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .collect();
+    by_rank.sort_by_key(|o| o["rank"].as_u64());
+    let ranking = rows(by_id(&doc, "ranking-table"));
+    assert_eq!(ranking.len(), by_rank.len());
+    for ((text, values), o) in ranking.iter().zip(&by_rank) {
+        assert!(text.contains(o["name"].as_str().expect("name")), "{text}");
+        assert_eq!(values[0], num(&o["rank"]));
+        assert_eq!(values[1], num(&o["weighted_score"]));
+        assert_eq!(values[2], num(&o["benefit_score"]));
+        assert_eq!(values[3], num(&o["whole_life_cost_gbp"]));
+    }
+
+    // Both money tables, figure for figure.
+    for (id, key) in [
+        ("money-with-ob", "with_optimism_bias"),
+        ("money-without-ob", "without_optimism_bias"),
+    ] {
+        let table = rows(by_id(&doc, id));
+        for ((text, values), o) in table
+            .iter()
+            .zip(json["options"].as_array().expect("options"))
+        {
+            assert!(text.contains(o["name"].as_str().expect("name")));
+            let m = &o[key];
+            assert_eq!(values[0], num(&m["pv_costs_gbp"]), "{id} {text}");
+            assert_eq!(values[1], num(&m["pv_benefits_gbp"]));
+            assert_eq!(values[2], num(&m["npsv_gbp"]));
+            if let Some(bcr) = m["bcr"].as_f64() {
+                assert_eq!(values[3], bcr);
+            }
+        }
+    }
+
+    // Every rationale is in the scoring tables.
+    for o in json["options"].as_array().expect("options") {
+        for s in o["scores"].as_array().expect("scores") {
+            let rationale = s["rationale"].as_str().expect("text");
+            if !rationale.is_empty() {
+                assert!(
+                    doc.descendants()
+                        .any(|n| n.text() == Some(rationale) && n.has_tag_name("td")),
+                    "missing rationale {rationale}"
+                );
+            }
+        }
+    }
+
+    // Each group's weights, exactly.
+    let groups = rows(by_id(&doc, "groups-weights"));
+    let g = &json["groups"]["groups"];
+    for (j, (_, values)) in groups.iter().enumerate() {
+        for (k, group) in g.as_array().expect("groups").iter().enumerate() {
+            assert_eq!(values[k], num(&group["normalised_weights"][j]));
+        }
+    }
+
+    // Acceptability and the NPSV spread as in the JSON.
+    let acceptability = rows(by_id(&doc, "acceptability-table"));
+    let robust = json["robustness"]["options"].as_array().expect("SMAA ran");
+    for ((_, values), o) in acceptability.iter().zip(robust) {
+        for (k, a) in o["rank_acceptability"]
+            .as_array()
+            .expect("shares")
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(values[k], num(a));
+        }
+    }
+    let spread = rows(by_id(&doc, "npsv-spread-table"));
+    for ((_, values), o) in spread.iter().zip(robust) {
+        assert_eq!(values[0], num(&o["npsv_p10_gbp"]));
+        assert_eq!(values[2], num(&o["npsv_p90_gbp"]));
+        assert_eq!(values[3], num(&o["probability_npsv_positive"]));
+    }
+
+    // The charts are inline SVG, one per chart the report has; nothing is fetched.
+    let inline = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "svg")
+        .count();
+    assert_eq!(inline, svg::charts(&built).len());
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("src=\"http"));
+    // The method statement names the draws and the seed.
+    let method: String = by_id(&doc, "method")
+        .descendants()
+        .filter_map(|n| n.text())
+        .collect();
+    let seed = json["robustness"]["seed"].as_u64().expect("seed");
+    let draws = json["robustness"]["draws"].as_u64().expect("draws");
+    assert!(method.contains(&format!("{draws} draws, seed {seed}")));
+    assert!(method.contains("3.5% from year 0"), "{method}");
+}
+
+#[test]
+fn text_that_looks_like_markup_is_escaped_in_every_export() {
+    let mut a = storage::load(&example("library-service.ron")).expect("loads");
+    a.options[1].name = "Trust <b>& \"friends\"".into();
+    a.options[1]
+        .rationale
+        .insert("cost".into(), "Costs < £1m & \u{7} bell".into());
+    let r = appraise(&a).expect("valid");
+    let built = report::build(&a, &r);
+    let html = report::to_html(&built);
+    let doc = html_doc(&html);
+    assert!(
+        doc.descendants()
+            .any(|n| n.text() == Some("Costs < £1m &  bell"))
+    );
+    for chart in svg::charts(&built) {
+        roxmltree::Document::parse(&chart.svg).expect("SVG stays well formed");
+    }
+}
+
+#[test]
+fn every_svg_chart_parses_names_the_options_and_draws_their_figures() {
+    let (built, _) = library_report();
+    let charts = svg::charts(&built);
+    let ids: Vec<&str> = charts.iter().map(|c| c.id).collect();
+    assert_eq!(ids, svg::CHART_IDS);
+    for chart in &charts {
+        let doc = roxmltree::Document::parse(&chart.svg).expect("SVG parses");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        let texts: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            .join("|");
+        if chart.id != "tornado" {
+            for o in &built.options {
+                assert!(texts.contains(&o.name), "{}: {}", chart.id, o.name);
+            }
+        }
+    }
+
+    // Bar lengths are the figures: in the value profile each option's segments add up to a
+    // length in proportion to its weighted score.
+    let profile = roxmltree::Document::parse(&charts[0].svg).expect("parses");
+    let length = |name: &str| -> f64 {
+        profile
+            .descendants()
+            .filter(|n| n.has_tag_name("rect"))
+            .filter(|n| {
+                n.children().any(|t| {
+                    t.has_tag_name("title")
+                        && t.text()
+                            .is_some_and(|x| x.starts_with(&format!("{name}, ")))
+                })
+            })
+            .map(|n| {
+                n.attribute("width")
+                    .and_then(|w| w.parse::<f64>().ok())
+                    .expect("width")
+            })
+            .sum()
+    };
+    let first = &built.options[0];
+    for o in &built.options[1..] {
+        let expected = o.weighted_score / first.weighted_score;
+        let drawn = length(&o.name) / length(&first.name);
+        // Widths are written to 0.1 px.
+        assert!(
+            (drawn - expected).abs() < 0.01,
+            "{}: {drawn} vs {expected}",
+            o.name
+        );
+    }
+}
+
+fn cell_f64(range: &calamine::Range<Data>, row: usize, col: usize) -> f64 {
+    match range.get((row, col)) {
+        Some(Data::Float(x)) => *x,
+        Some(Data::Int(x)) => *x as f64,
+        other => panic!("no number at ({row}, {col}): {other:?}"),
+    }
+}
+
+fn cell_text(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        other => panic!("no text at ({row}, {col}): {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_opens_in_a_reader_and_holds_the_json_figures() {
+    let (built, json) = library_report();
+    let bytes = report::to_xlsx(&built).expect("writes");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("opens as xlsx");
+    assert_eq!(
+        book.sheet_names(),
+        report::XLSX_SHEETS.map(String::from).to_vec()
+    );
+
+    let money = book.worksheet_range("Money").expect("Money sheet");
+    let options = json["options"].as_array().expect("options");
+    let n = options.len();
+    for (k, key) in ["with_optimism_bias", "without_optimism_bias"]
+        .iter()
+        .enumerate()
+    {
+        for (i, o) in options.iter().enumerate() {
+            let row = 1 + k * n + i;
+            assert_eq!(cell_text(&money, row, 0), o["name"].as_str().expect("name"));
+            assert_eq!(cell_f64(&money, row, 2), num(&o[key]["pv_costs_gbp"]));
+            assert_eq!(cell_f64(&money, row, 3), num(&o[key]["pv_benefits_gbp"]));
+            assert_eq!(cell_f64(&money, row, 4), num(&o[key]["npsv_gbp"]));
+        }
+    }
+
+    let ranking = book.worksheet_range("Ranking").expect("Ranking sheet");
+    let mut by_rank: Vec<&serde_json::Value> = options.iter().collect();
+    by_rank.sort_by_key(|o| o["rank"].as_u64());
+    for (i, o) in by_rank.iter().enumerate() {
+        assert_eq!(cell_f64(&ranking, i + 1, 0), num(&o["rank"]));
+        assert_eq!(
+            cell_text(&ranking, i + 1, 1),
+            o["name"].as_str().expect("name")
+        );
+        assert_eq!(cell_f64(&ranking, i + 1, 3), num(&o["weighted_score"]));
+    }
+
+    let scores = book.worksheet_range("Scores").expect("Scores sheet");
+    let m = json["criteria"].as_array().expect("criteria").len();
+    for (i, o) in options.iter().enumerate() {
+        for (j, s) in o["scores"].as_array().expect("scores").iter().enumerate() {
+            let row = 1 + i * m + j;
+            assert_eq!(cell_f64(&scores, row, 3), num(&s["score"]));
+            assert_eq!(
+                cell_text(&scores, row, 5),
+                s["rationale"].as_str().unwrap_or("")
+            );
+        }
+    }
+
+    let robust = book
+        .worksheet_range("Robustness")
+        .expect("Robustness sheet");
+    for (i, o) in json["robustness"]["options"]
+        .as_array()
+        .expect("SMAA")
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(
+            cell_f64(&robust, i + 1, 1),
+            num(&o["rank_acceptability"][0])
+        );
+    }
+
+    let groups = book.worksheet_range("Groups").expect("Groups sheet");
+    let combined = &json["groups"]["combined"]["normalised_weights"];
+    let k = json["groups"]["groups"].as_array().expect("groups").len();
+    for j in 0..m {
+        assert_eq!(cell_f64(&groups, j + 1, k + 1), num(&combined[j]));
+    }
+}
+
+#[test]
+fn csv_carries_each_groups_scores_and_ranks() {
+    let (built, json) = library_report();
+    let csv = report::to_csv(&built);
+    let header: Vec<&str> = csv.lines().next().expect("header").split(',').collect();
+    let first_group = json["groups"]["groups"][0]["name"].as_str().expect("name");
+    let col = header
+        .iter()
+        .position(|h| *h == format!("{first_group} rank"))
+        .expect("a rank column for the first group");
+    let row1: Vec<&str> = csv.lines().nth(1).expect("row").split(',').collect();
+    assert_eq!(
+        row1[col].parse::<u64>().expect("rank"),
+        json["groups"]["groups"][0]["ranks"][0]
+            .as_u64()
+            .expect("rank")
+    );
+}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_partnership-appraisal"))
+}
+
+#[test]
+fn the_command_line_writes_every_format() {
+    let dir = tempfile::tempdir().expect("temp");
+    let file = example("library-service.ron");
+    let file = file.to_str().expect("utf8");
+    let (built, _) = library_report();
+
+    let html = dir.path().join("report.html");
+    let out = bin()
+        .args(["report", file, "--format", "html", "-o"])
+        .arg(&html)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&html).expect("written"),
+        report::to_html(&built)
+    );
+
+    let book = dir.path().join("tables.xlsx");
+    let out = bin()
+        .args(["report", file, "--format", "xlsx", "-o"])
+        .arg(&book)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let opened: Xlsx<_> = calamine::open_workbook(&book).expect("opens");
+    assert!(opened.sheet_names().contains(&"Money".to_string()));
+
+    // A workbook is binary: it is never sent to the terminal.
+    let out = bin()
+        .args(["report", file, "--format", "xlsx"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o"));
+
+    // One chart to standard output, every chart into a folder, an unknown one refused.
+    let out = bin()
+        .args(["report", file, "--format", "svg", "--chart", "tornado"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let tornado = svg::charts(&built)
+        .into_iter()
+        .find(|c| c.id == "tornado")
+        .expect("tornado");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), tornado.svg);
+
+    let charts = dir.path().join("charts");
+    let out = bin()
+        .args(["report", file, "--format", "svg", "-o"])
+        .arg(&charts)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    for id in svg::CHART_IDS {
+        assert!(charts.join(format!("{id}.svg")).exists(), "{id}");
+    }
+
+    let out = bin()
+        .args(["report", file, "--format", "svg", "--chart", "pie"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("value-profile"));
+}

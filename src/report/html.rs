@@ -164,18 +164,18 @@ fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
 fn write_options(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(s, r#"<section id="options"><h2>The options</h2>"#)?;
     for o in &r.options {
-        writeln!(
-            s,
-            r#"<h3>{}{}</h3><p class="small">{}{}</p>"#,
-            swatch(&o.colour),
-            esc(&o.name),
-            esc(&o.kind),
-            if o.community_benefit_clauses {
-                " · with Community Benefit Clauses"
-            } else {
-                ""
-            }
-        )?;
+        // The model's name under the option's own, unless they are the same words.
+        let mut notes: Vec<&str> = Vec::new();
+        if o.kind != o.name {
+            notes.push(&o.kind);
+        }
+        if o.community_benefit_clauses {
+            notes.push("with Community Benefit Clauses");
+        }
+        writeln!(s, "<h3>{}{}</h3>", swatch(&o.colour), esc(&o.name))?;
+        if !notes.is_empty() {
+            writeln!(s, r#"<p class="small">{}</p>"#, esc(&notes.join(" · ")))?;
+        }
         if !o.description.is_empty() {
             writeln!(s, "<p>{}</p>", esc(&o.description))?;
         }

@@ -219,10 +219,13 @@ impl Rows {
 
 fn value_profile(r: &Report) -> Chart {
     let title = "Where each option's weighted score comes from".to_string();
-    let labels: Vec<String> = r.options.iter().map(|o| o.name.clone()).collect();
+    // In rank order, as in the ranking table beside it.
+    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
+    by_rank.sort_by_key(|o| o.rank);
+    let labels: Vec<String> = by_rank.iter().map(|o| o.name.clone()).collect();
     let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
     let m = r.criteria.len();
-    for (i, o) in r.options.iter().enumerate() {
+    for (i, o) in by_rank.iter().enumerate() {
         let mut at = 0.0;
         for (j, (s, c)) in o.scores.iter().zip(&r.criteria).enumerate() {
             let tip = format!(
@@ -319,7 +322,26 @@ fn benefit_against_cost(r: &Report) -> Chart {
             points.join(" ")
         );
     }
-    for o in &r.options {
+    // Each label takes the first of a few places beside its point (right, left, then a
+    // line lower or higher) that clears the points and the labels already placed, so
+    // options with near-equal figures stay readable.
+    let points: Vec<(f64, f64)> = r
+        .options
+        .iter()
+        .map(|o| (x(o.whole_life_cost_gbp), y(o.benefit_score)))
+        .collect();
+    let mut placed: Vec<[f64; 4]> = points
+        .iter()
+        .map(|&(px, py)| [px - 8.0, px + 8.0, py - 8.0, py + 8.0])
+        .collect();
+    let overlaps = |b: &[f64; 4], placed: &[[f64; 4]]| {
+        placed
+            .iter()
+            .any(|p| b[0] < p[1] && p[0] < b[1] && b[2] < p[3] && p[2] < b[3])
+    };
+    let mut order: Vec<&OptionReport> = r.options.iter().collect();
+    order.sort_by(|a, b| b.benefit_score.total_cmp(&a.benefit_score));
+    for o in order {
         let (px, py) = (x(o.whole_life_cost_gbp), y(o.benefit_score));
         let _ = write!(
             s,
@@ -332,17 +354,39 @@ fn benefit_against_cost(r: &Report) -> Chart {
                 o.benefit_score
             ))
         );
-        // Labels go to the left of points in the right third, so they stay on the page.
-        let (dx, anchor) = if px > left + (right - left) * 0.66 {
-            (-11.0, "end")
+        let width = o.name.chars().count() as f64 * 7.0;
+        let candidates = [0.0, 15.0, -15.0, 30.0, -30.0]
+            .into_iter()
+            .flat_map(|dy| [(true, dy), (false, dy)]);
+        let mut chosen = None;
+        for (right, dy) in candidates {
+            let (x0, x1) = if right {
+                (px + 11.0, px + 11.0 + width)
+            } else {
+                (px - 11.0 - width, px - 11.0)
+            };
+            let b = [x0, x1, py + dy - 6.0, py + dy + 6.0];
+            if x0 >= 4.0 && x1 <= WIDTH - 4.0 && !overlaps(&b, &placed) {
+                chosen = Some((right, dy, b));
+                break;
+            }
+        }
+        // Crowded everywhere: to the right of the point, as it comes.
+        let (right, dy, b) = chosen.unwrap_or((
+            true,
+            0.0,
+            [px + 11.0, px + 11.0 + width, py - 6.0, py + 6.0],
+        ));
+        placed.push(b);
+        let (lx, anchor) = if right {
+            (px + 11.0, "start")
         } else {
-            (11.0, "start")
+            (px - 11.0, "end")
         };
         let _ = write!(
             s,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="{anchor}" fill="{TEXT}">{}</text>"#,
-            px + dx,
-            py + 4.5,
+            r#"<text x="{lx:.1}" y="{:.1}" text-anchor="{anchor}" fill="{TEXT}">{}</text>"#,
+            py + dy + 4.5,
             escape_xml(&o.name)
         );
     }

@@ -594,6 +594,7 @@ impl PartnershipApp {
         match export::png_of_region(&image, *rect, *ppp) {
             Ok(bytes) => {
                 self.png_bytes = Some(bytes);
+                self.status.clear();
                 self.ask_where_to_export(ExportKind::Png);
             }
             Err(e) => self.overlay = Overlay::Error(e),

@@ -146,6 +146,13 @@ pub fn save_file_ui(
         let edit = ui
             .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
             .accessible_name("File name");
+        // Ready to type or press Enter the moment the window opens (once: asking again
+        // after Enter would take the focus back before the Enter is seen).
+        let opened = egui::Id::unique("save_file_window_focused");
+        if ui.data(|d| d.get_temp::<bool>(opened).is_none()) {
+            edit.request_focus();
+            ui.data_mut(|d| d.insert_temp(opened, true));
+        }
         let target = file_name_with(name, text.extension).map(|n| saved_dir.join(n));
         let exists = target.as_deref().is_some_and(Path::exists);
         if exists {
@@ -171,6 +178,9 @@ pub fn save_file_ui(
     });
     if escaped && action.is_none() {
         action = Some(DialogAction::Close);
+    }
+    if action.is_some() {
+        ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique("save_file_window_focused")));
     }
     action
 }

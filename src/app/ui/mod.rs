@@ -102,6 +102,7 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                                     &*appraisal,
                                     results,
                                     state.robustness,
+                                    false,
                                 );
                                 results_ui::ranking_ui(ui, &*appraisal, results);
                             });

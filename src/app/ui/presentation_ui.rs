@@ -128,7 +128,7 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> Vec<Presentat
             Slide::Ranking => {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     results_ui::preferred_ui(ui, view.appraisal, results);
-                    robustness_ui::fragile_ui(ui, view.appraisal, results, view.robustness);
+                    robustness_ui::fragile_ui(ui, view.appraisal, results, view.robustness, true);
                     ui.add_space(8.0);
                     results_ui::ranking_ui(ui, view.appraisal, results);
                 });

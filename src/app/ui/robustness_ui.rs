@@ -15,7 +15,15 @@ use crate::model::robustness::{fragile_warnings, input_text};
 use crate::model::{Appraisal, Results};
 
 /// The warning in words, where the ranking is shown; and how far the analysis has got.
-pub fn fragile_ui(ui: &mut Ui, a: &Appraisal, r: &Results, state: &RobustnessState) {
+/// The fragile-lead warnings; `all_open` lists every one (presentation), otherwise the rest
+/// fold under the first.
+pub fn fragile_ui(
+    ui: &mut Ui,
+    a: &Appraisal,
+    r: &Results,
+    state: &RobustnessState,
+    all_open: bool,
+) {
     let Some(s) = &state.sensitivity else { return };
     let smaa = state
         .smaa
@@ -32,7 +40,8 @@ pub fn fragile_ui(ui: &mut Ui, a: &Appraisal, r: &Results, state: &RobustnessSta
         );
         if !rest.is_empty() {
             egui::CollapsingHeader::new(format!("{} more warning(s)", rest.len()))
-                .id_salt("more_warnings")
+                .id_salt(("more_warnings", all_open))
+                .default_open(all_open)
                 .show(ui, |ui| {
                     for w in rest {
                         ui.label(RichText::new(w).color(WARNING));

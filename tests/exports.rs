@@ -449,3 +449,55 @@ fn the_command_line_writes_every_format() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("value-profile"));
 }
+
+#[test]
+fn the_line_charts_figures_agree_with_the_headline_figures() {
+    let (_, json) = library_report();
+    // Net benefit by year ends at the NPSV: the NPSV is the discounted net benefit summed
+    // over the whole period.
+    for o in json["options"].as_array().expect("options") {
+        for key in ["with_optimism_bias", "without_optimism_bias"] {
+            let m = &o[key];
+            let path = m["cumulative_net_gbp"].as_array().expect("by year");
+            assert_eq!(
+                path.len() as u64,
+                json["method"]["appraisal_period_years"]
+                    .as_u64()
+                    .expect("years")
+            );
+            let last = num(path.last().expect("a year"));
+            assert!((last - num(&m["npsv_gbp"])).abs() < 1e-6 * num(&m["npsv_gbp"]).abs().max(1.0));
+        }
+    }
+    // The sweep lines pass through each option's weighted score at today's weight, and the
+    // two leaders' lines cross at every switching value.
+    let options = json["options"].as_array().expect("options");
+    for w in json["robustness"]["weight_switching"]
+        .as_array()
+        .expect("sweeps")
+    {
+        let t = num(&w["current_weight"]);
+        let at = |i: usize, t: f64| {
+            let z = num(&w["totals_at_zero"][i]);
+            z + (num(&w["totals_at_one"][i]) - z) * t
+        };
+        for (i, o) in options.iter().enumerate() {
+            assert!(
+                (at(i, t) - num(&o["weighted_score"])).abs() < 1e-9,
+                "{}",
+                o["name"]
+            );
+        }
+        let index = |name: &serde_json::Value| {
+            options
+                .iter()
+                .position(|o| o["name"] == *name)
+                .expect("an option")
+        };
+        for x in w["switches"].as_array().expect("switches") {
+            let s = num(&x["weight"]);
+            let (a, b) = (index(&x["leader_below"]), index(&x["leader_above"]));
+            assert!((at(a, s) - at(b, s)).abs() < 1e-6, "{x}");
+        }
+    }
+}

@@ -259,6 +259,9 @@ fn write_money(s: &mut String, r: &Report) -> std::fmt::Result {
         }
         writeln!(s, "</tbody></table>")?;
     }
+    if let Some(chart) = svg::charts(r).iter().find(|c| c.id == "net-benefit") {
+        write_figure(s, chart)?;
+    }
     writeln!(s, "</section>")
 }
 
@@ -494,8 +497,12 @@ fn write_robustness(
     }
     writeln!(
         s,
-        "<h3>Weights at which the leader changes</h3><p>Each weight in turn from 0 to 1, the others keeping their proportions:</p><ul>"
+        "<h3>Weights at which the leader changes</h3><p>Each weight in turn from 0 to 1, the others keeping their proportions:</p>"
     )?;
+    if let Some(c) = chart("weight-sweeps") {
+        write_figure(s, c)?;
+    }
+    writeln!(s, "<ul>")?;
     for line in words::weight_switching(r, rb) {
         writeln!(s, "<li>{}</li>", esc(&line))?;
     }

@@ -148,6 +148,9 @@ pub struct MoneyReport {
     pub bcr: Option<f64>,
     pub payback_year: Option<u32>,
     pub whole_life_cost_gbp: f64,
+    /// Cumulative discounted net benefit against business as usual at the end of each year
+    /// 0 … period−1.
+    pub cumulative_net_gbp: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,6 +171,7 @@ impl From<&MoneyFigures> for MoneyReport {
             bcr: m.bcr,
             payback_year: m.payback_year,
             whole_life_cost_gbp: m.whole_life_cost_gbp,
+            cumulative_net_gbp: m.cumulative_net_gbp.clone(),
         }
     }
 }

@@ -27,6 +27,10 @@ pub struct WeightSwitchingReport {
     pub criterion_id: String,
     pub current_weight: f64,
     pub switches: Vec<SwitchReport>,
+    /// Each option's weighted score with this weight at 0 and at 1 (the others in
+    /// proportion); totals are linear in between.
+    pub totals_at_zero: Vec<f64>,
+    pub totals_at_one: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -98,6 +102,8 @@ pub fn from_parts(
             .map(|sw| WeightSwitchingReport {
                 criterion_id: a.criteria[sw.criterion].id.clone(),
                 current_weight: sw.current_weight,
+                totals_at_zero: sw.at_zero.clone(),
+                totals_at_one: sw.at_one.clone(),
                 switches: sw
                     .switches
                     .iter()

@@ -18,9 +18,11 @@ pub struct Chart {
 }
 
 /// The ids `charts` can produce, in report order (robustness charts need their figures).
-pub const CHART_IDS: [&str; 5] = [
+pub const CHART_IDS: [&str; 7] = [
     "value-profile",
+    "net-benefit",
     "benefit-cost",
+    "weight-sweeps",
     "acceptability",
     "npsv-spread",
     "tornado",
@@ -36,8 +38,11 @@ const GRID: &str = "#D0D0D0";
 
 /// Every chart the report's figures allow, in report order.
 pub fn charts(r: &Report) -> Vec<Chart> {
-    let mut out = vec![value_profile(r), benefit_against_cost(r)];
+    let mut out = vec![value_profile(r), net_benefit(r), benefit_against_cost(r)];
     if let Some(rb) = r.robustness.as_ref() {
+        if !rb.weight_switching.is_empty() {
+            out.push(weight_sweeps(r));
+        }
         if !rb.options.is_empty() {
             out.push(acceptability(r));
             out.push(npsv_spread(r));
@@ -101,12 +106,7 @@ impl Rows {
             hi,
             rows: labels.len(),
         };
-        let height = rows.axis_y() + 60.0;
-        let _ = write!(
-            rows.svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" role="img"><title>{}</title><rect width="{WIDTH}" height="{height}" fill="white"/>"#,
-            escape_xml(title)
-        );
+        rows.svg = svg_open(title, rows.axis_y() + 60.0);
         for (i, label) in labels.iter().enumerate() {
             let y = rows.row_mid(i) + 4.5;
             let _ = write!(
@@ -281,12 +281,7 @@ fn benefit_against_cost(r: &Report) -> Chart {
     let (x_lo, x_hi) = (xt[0], xt[xt.len() - 1]);
     let x = |v: f64| left + (v - x_lo) / (x_hi - x_lo) * (right - left);
     let y = |v: f64| bottom - v / 100.0 * (bottom - top);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" role="img"><title>{}</title><rect width="{WIDTH}" height="{height}" fill="white"/>"#,
-        escape_xml(&title)
-    );
+    let mut s = svg_open(&title, height);
     for &t in &xt {
         let _ = write!(
             s,
@@ -590,6 +585,294 @@ fn tornado(r: &Report) -> Chart {
         id: "tornado",
         title,
         svg,
+    }
+}
+
+/// A plotting area with linear scales, for line charts.
+struct Axes {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+impl Axes {
+    fn x(&self, v: f64) -> f64 {
+        self.left + (v - self.x0) / (self.x1 - self.x0) * (self.right - self.left)
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (v - self.y0) / (self.y1 - self.y0) * (self.bottom - self.top)
+    }
+
+    /// Grid lines and tick labels on both axes.
+    fn grid(
+        &self,
+        s: &mut String,
+        xt: &[f64],
+        yt: &[f64],
+        xf: impl Fn(f64) -> String,
+        yf: impl Fn(f64) -> String,
+    ) {
+        for &t in xt {
+            let _ = write!(
+                s,
+                r#"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="{GRID}"/><text x="{0:.1}" y="{3:.1}" text-anchor="middle" fill="{TEXT}">{4}</text>"#,
+                self.x(t),
+                self.top,
+                self.bottom,
+                self.bottom + 16.0,
+                escape_xml(&xf(t))
+            );
+        }
+        for &t in yt {
+            let _ = write!(
+                s,
+                r#"<line x1="{0:.1}" y1="{1:.1}" x2="{2:.1}" y2="{1:.1}" stroke="{GRID}"/><text x="{3:.1}" y="{4:.1}" text-anchor="end" fill="{TEXT}">{5}</text>"#,
+                self.left,
+                self.y(t),
+                self.right,
+                self.left - 6.0,
+                self.y(t) + 4.5,
+                escape_xml(&yf(t))
+            );
+        }
+    }
+}
+
+/// The opening tag, title and white background of a chart `height` high.
+fn svg_open(title: &str, height: f64) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="{FONT}" font-size="13" role="img"><title>{}</title><rect width="{WIDTH}" height="{height}" fill="white"/>"#,
+        escape_xml(title)
+    )
+}
+
+/// One row of colour swatches and option names, wrapping onto a second row if needed.
+fn legend(s: &mut String, r: &Report, y: f64) -> f64 {
+    let (mut x, mut y) = (16.0, y);
+    for o in &r.options {
+        let width = 28.0 + o.name.chars().count() as f64 * 7.0;
+        if x + width > WIDTH - 8.0 {
+            x = 16.0;
+            y += 18.0;
+        }
+        let _ = write!(
+            s,
+            r#"<rect x="{x:.1}" y="{:.1}" width="16" height="4" fill="{}"/><text x="{:.1}" y="{:.1}" fill="{TEXT}">{}</text>"#,
+            y - 6.0,
+            hex(colour(o)),
+            x + 20.0,
+            y,
+            escape_xml(&o.name)
+        );
+        x += width;
+    }
+    y
+}
+
+fn headline_money<'a>(r: &Report, o: &'a OptionReport) -> &'a super::MoneyReport {
+    if r.method.optimism_bias_applied_to_ranking {
+        &o.with_optimism_bias
+    } else {
+        &o.without_optimism_bias
+    }
+}
+
+fn net_benefit(r: &Report) -> Chart {
+    let title = "Cumulative discounted net benefit against business as usual".to_string();
+    let height = 400.0; // of the plot and its axis; the legend below adds what it needs
+    let years = r.method.appraisal_period_years.max(1) as f64;
+    let values = r
+        .options
+        .iter()
+        .flat_map(|o| headline_money(r, o).cumulative_net_gbp.iter().copied());
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let yt = nice_ticks(lo, hi, 5);
+    let xt = nice_ticks(0.0, years - 1.0, 8);
+    let axes = Axes {
+        left: 90.0,
+        right: WIDTH - 24.0,
+        top: 16.0,
+        bottom: height - 96.0,
+        x0: 0.0,
+        x1: (years - 1.0).max(1.0),
+        y0: yt[0],
+        y1: yt[yt.len() - 1].max(yt[0] + 1.0),
+    };
+    let mut s = String::new();
+    axes.grid(
+        &mut s,
+        &xt.iter()
+            .copied()
+            .filter(|t| *t <= years - 1.0)
+            .collect::<Vec<_>>(),
+        &yt,
+        |t| format!("{t:.0}"),
+        gbp,
+    );
+    let _ = write!(
+        s,
+        r#"<line x1="{0:.1}" y1="{1:.1}" x2="{2:.1}" y2="{1:.1}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="5 4"/>"#,
+        axes.left,
+        axes.y(0.0),
+        axes.right
+    );
+    for o in &r.options {
+        let m = headline_money(r, o);
+        let points: Vec<String> = m
+            .cumulative_net_gbp
+            .iter()
+            .enumerate()
+            .map(|(t, v)| format!("{:.1},{:.1}", axes.x(t as f64), axes.y(*v)))
+            .collect();
+        let last = m.cumulative_net_gbp.last().copied().unwrap_or(0.0);
+        let _ = write!(
+            s,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="3"><title>{}</title></polyline>"#,
+            points.join(" "),
+            hex(colour(o)),
+            escape_xml(&format!(
+                "{}: {} by year {}",
+                o.name,
+                gbp(last),
+                years - 1.0
+            ))
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Year (0 = {})</text>"#,
+        (axes.left + axes.right) / 2.0,
+        axes.bottom + 34.0,
+        r.price_base_year
+    );
+    let y = legend(&mut s, r, axes.bottom + 58.0);
+    let _ = write!(
+        s,
+        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Above the dashed line the option has paid back its costs against business as usual ({} optimism bias).</text></svg>"#,
+        y + 20.0,
+        if r.method.optimism_bias_applied_to_ranking {
+            "with"
+        } else {
+            "without"
+        }
+    );
+    Chart {
+        id: "net-benefit",
+        svg: svg_open(&title, y + 30.0) + &s,
+        title,
+    }
+}
+
+/// One small panel per criterion: each option's weighted score as that weight goes from 0
+/// to 1 (straight lines), today's weight and the switching values marked.
+fn weight_sweeps(r: &Report) -> Chart {
+    let title = "Who leads as one weight changes".to_string();
+    let Some(rb) = r.robustness.as_ref() else {
+        return empty_chart("weight-sweeps", title);
+    };
+    let (cols, panel_w, panel_h) = (2usize, WIDTH / 2.0, 230.0);
+    let rows = rb.weight_switching.len().div_ceil(cols);
+    let mut s = String::new();
+    for (k, (w, c)) in rb.weight_switching.iter().zip(&r.criteria).enumerate() {
+        let (px, py) = ((k % cols) as f64 * panel_w, (k / cols) as f64 * panel_h);
+        let axes = Axes {
+            left: px + 50.0,
+            right: px + panel_w - 20.0,
+            top: py + 30.0,
+            bottom: py + panel_h - 44.0,
+            x0: 0.0,
+            x1: 1.0,
+            y0: 0.0,
+            y1: 100.0,
+        };
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" font-weight="bold" fill="{TEXT}">{}</text>"#,
+            axes.left,
+            py + 18.0,
+            escape_xml(&format!("{} (now {:.2})", c.name, w.current_weight))
+        );
+        axes.grid(
+            &mut s,
+            &[0.0, 0.25, 0.5, 0.75, 1.0],
+            &[0.0, 50.0, 100.0],
+            |t| format!("{t:.2}"),
+            |t| format!("{t:.0}"),
+        );
+        for (o, (z, one)) in r
+            .options
+            .iter()
+            .zip(w.totals_at_zero.iter().zip(&w.totals_at_one))
+        {
+            let _ = write!(
+                s,
+                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="2.5"><title>{}</title></line>"#,
+                axes.x(0.0),
+                axes.y(*z),
+                axes.x(1.0),
+                axes.y(*one),
+                hex(colour(o)),
+                escape_xml(&format!(
+                    "{}: {z:.1} with {} at 0, {one:.1} at 1",
+                    o.name, c.name
+                ))
+            );
+        }
+        let _ = write!(
+            s,
+            r#"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="4 3"/>"#,
+            axes.x(w.current_weight),
+            axes.top,
+            axes.bottom
+        );
+        for x in &w.switches {
+            // Where the two leaders' lines cross: the switching value.
+            let i = r
+                .options
+                .iter()
+                .position(|o| o.name == x.leader_above)
+                .unwrap_or(0);
+            let (z, one) = (
+                w.totals_at_zero.get(i).copied().unwrap_or(0.0),
+                w.totals_at_one.get(i).copied().unwrap_or(0.0),
+            );
+            let total = z + (one - z) * x.weight;
+            let _ = write!(
+                s,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="5" fill="white" stroke="{TEXT}" stroke-width="2"><title>{}</title></circle>"#,
+                axes.x(x.weight),
+                axes.y(total),
+                escape_xml(&format!(
+                    "At {:.3}: {} → {}",
+                    x.weight, x.leader_below, x.leader_above
+                ))
+            );
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="11" fill="{TEXT}">weight of {}</text>"#,
+            (axes.left + axes.right) / 2.0,
+            axes.bottom + 30.0,
+            escape_xml(&c.name)
+        );
+    }
+    let y = legend(&mut s, r, rows as f64 * panel_h + 16.0);
+    let _ = write!(
+        s,
+        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Weighted score (0–100) of each option as one weight goes from 0 to 1, the others keeping their proportions.</text><text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Dashed line: the weight now. Circles: where the leader changes (the switching values).</text></svg>"#,
+        y + 20.0,
+        y + 35.0
+    );
+    Chart {
+        id: "weight-sweeps",
+        svg: svg_open(&title, y + 45.0) + &s,
+        title,
     }
 }
 

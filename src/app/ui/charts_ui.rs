@@ -53,11 +53,14 @@ impl Chart {
     pub fn svg_id(self) -> Option<&'static str> {
         match self {
             Chart::ValueProfile => Some("value-profile"),
+            Chart::NetBenefitByYear => Some("net-benefit"),
             Chart::BenefitAgainstCost => Some("benefit-cost"),
+            Chart::WeightSweep => Some("weight-sweeps"),
             Chart::RankAcceptability => Some("acceptability"),
             Chart::NpsvSpread => Some("npsv-spread"),
             Chart::Tornado => Some("tornado"),
-            Chart::NetBenefitByYear | Chart::Groups | Chart::WeightSweep => None,
+            // A table rather than a chart: its PNG, or the report's tables, serve instead.
+            Chart::Groups => None,
         }
     }
 

@@ -54,9 +54,9 @@ pub enum Command {
         /// Seed of the random draws (overrides the file's).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
-        /// With --format svg: the one chart to write (value-profile, benefit-cost,
-        /// acceptability, npsv-spread, tornado). Without it, -o names a folder that
-        /// receives every chart.
+        /// With --format svg: the one chart to write (value-profile, net-benefit,
+        /// benefit-cost, weight-sweeps, acceptability, npsv-spread, tornado). Without it,
+        /// -o names a folder that receives every chart.
         #[arg(long, value_name = "ID")]
         chart: Option<String>,
     },
@@ -154,6 +154,11 @@ pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcom
         Ok(loaded) => loaded,
         Err(lines) => return Outcome::failure(lines + "\n"),
     };
+    if options.chart.is_some() && format != Format::Svg {
+        return Outcome::failure(
+            "--chart picks one of the charts: use it with --format svg\n".into(),
+        );
+    }
     let built = report::build(&appraisal, &results);
     let bytes = match format {
         Format::Json => (report::to_json(&built) + "\n").into_bytes(),
@@ -215,6 +220,17 @@ fn write_charts(built: &report::Report, chart: Option<&str>, output: Option<&Pat
                     known()
                 ));
             };
+            // "-o chart.svg" without --chart would make a folder called chart.svg.
+            if dir
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+            {
+                return Outcome::failure(format!(
+                    "{} is a file name: name the chart with --chart ({}), or give a folder for every chart\n",
+                    dir.display(),
+                    known()
+                ));
+            }
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return Outcome::failure(format!(
                     "could not make the folder {}: {e}\n",

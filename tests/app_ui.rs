@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use partnership_appraisal::app::platform::{Clipboard, FileDialogs};
 use partnership_appraisal::app::robustness_worker::RobustnessRunner;
+use partnership_appraisal::app::export::ExportKind;
 use partnership_appraisal::app::{AppEnv, Overlay, PartnershipApp};
 use partnership_appraisal::model::appraise;
 use partnership_appraisal::model::format::gbp;
@@ -907,6 +908,11 @@ fn exports_from_the_window_carry_the_figures_the_window_shows() {
     let a = h.state().appraisal().clone();
     let expected = report::build(&a, &appraise(&a).expect("valid"));
 
+    // AltGr+E types é on a UK keyboard, and Windows reports AltGr as Ctrl+Alt: not an export.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::E);
+    h.run();
+    assert!(matches!(h.state().overlay(), Overlay::None));
+
     // The HTML report by name into the default folder, from the keyboard alone.
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
@@ -954,6 +960,32 @@ fn exports_from_the_window_carry_the_figures_the_window_shows() {
     h.run();
     assert!(matches!(h.state().overlay(), Overlay::None));
     assert!(h.state().status().contains("no SVG version"));
+
+    // Presenting, the chart on screen is the slide's: the ranking slide has none, a chart
+    // slide exports its own chart whatever the Results tab shows.
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::S);
+    h.run();
+    assert!(h.state().status().contains("Show a chart first"));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::S);
+    h.run();
+    assert!(matches!(
+        h.state().overlay(),
+        Overlay::Export {
+            kind: ExportKind::Svg("value-profile"),
+            ..
+        }
+    ));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().presenting(), None);
 
     // The ranking table onto the clipboard: HTML for Word, tab-separated text for Excel.
     h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);

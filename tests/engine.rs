@@ -466,15 +466,50 @@ fn group_problems_are_named() {
         *w = 0.0;
     }
     a.groups.push(zero);
+    a.groups
+        .push(StakeholderGroup::new("combined", &a.criteria));
     let text: Vec<String> = validate(&a).iter().map(ToString::to_string).collect();
     let expected = [
         "Group \"Councillors\": swing weight for Cost is not a number",
         "Group \"councillors\": two groups have this name",
         "Group \"Community representatives\": has a weight for \"parking\", which is not a criterion",
         "Group \"Youth panel\": every swing weight is zero: give at least one a weight",
+        "Group \"combined\": \"Combined\" names the groups' combined ranking; give the group another name",
     ];
     for e in expected {
         assert!(text.iter().any(|t| t == e), "missing {e:?} in {text:#?}");
     }
     assert!(appraise(&a).is_err());
+}
+
+#[test]
+fn options_tied_for_first_are_named_together_in_the_groups_sentence() {
+    let mut a = partnership_appraisal::storage::default_example();
+    a.groups.truncate(2);
+    let r = appraise(&a).expect("valid");
+    // Ties are rare with real figures, so the ranks are set by hand: only the words are
+    // under test here.
+    let mut cmp = groups::compare(&a, &r).expect("groups");
+    let (x, y) = (1, 3);
+    for g in &mut cmp.groups {
+        g.ranks = vec![3; a.options.len()];
+        g.ranks[x] = 1;
+    }
+    // Group 2 ranks x and y joint first; group 1 ranks x alone first: they differ.
+    cmp.groups[1].ranks[y] = 1;
+    assert_eq!(
+        cmp.agreement_in_words(&a),
+        format!(
+            "The groups differ: Councillors put {} first; Officers put {} and {} joint first.",
+            a.options[x].name, a.options[x].name, a.options[y].name
+        )
+    );
+    cmp.groups[0].ranks[y] = 1;
+    assert_eq!(
+        cmp.agreement_in_words(&a),
+        format!(
+            "Every group puts {} and {} joint first.",
+            a.options[x].name, a.options[y].name
+        )
+    );
 }

@@ -108,6 +108,7 @@ fn the_html_report_parses_and_its_figures_are_the_json_figures() {
         ("money-without-ob", "without_optimism_bias"),
     ] {
         let table = rows(by_id(&doc, id));
+        assert_eq!(table.len(), by_rank.len(), "{id}");
         for ((text, values), o) in table
             .iter()
             .zip(json["options"].as_array().expect("options"))
@@ -139,6 +140,10 @@ fn the_html_report_parses_and_its_figures_are_the_json_figures() {
 
     // Each group's weights, exactly.
     let groups = rows(by_id(&doc, "groups-weights"));
+    assert_eq!(
+        groups.len(),
+        json["criteria"].as_array().expect("criteria").len()
+    );
     let g = &json["groups"]["groups"];
     for (j, (_, values)) in groups.iter().enumerate() {
         for (k, group) in g.as_array().expect("groups").iter().enumerate() {
@@ -149,6 +154,7 @@ fn the_html_report_parses_and_its_figures_are_the_json_figures() {
     // Acceptability and the NPSV spread as in the JSON.
     let acceptability = rows(by_id(&doc, "acceptability-table"));
     let robust = json["robustness"]["options"].as_array().expect("SMAA ran");
+    assert_eq!(acceptability.len(), robust.len());
     for ((_, values), o) in acceptability.iter().zip(robust) {
         for (k, a) in o["rank_acceptability"]
             .as_array()
@@ -160,6 +166,7 @@ fn the_html_report_parses_and_its_figures_are_the_json_figures() {
         }
     }
     let spread = rows(by_id(&doc, "npsv-spread-table"));
+    assert_eq!(spread.len(), robust.len());
     for ((_, values), o) in spread.iter().zip(robust) {
         assert_eq!(values[0], num(&o["npsv_p10_gbp"]));
         assert_eq!(values[2], num(&o["npsv_p90_gbp"]));
@@ -203,6 +210,49 @@ fn text_that_looks_like_markup_is_escaped_in_every_export() {
     for chart in svg::charts(&built) {
         roxmltree::Document::parse(&chart.svg).expect("SVG stays well formed");
     }
+    // CSV quotes the field and doubles its quotes; Markdown keeps the text; the workbook
+    // gives it back exactly.
+    assert!(report::to_csv(&built).contains("\"Trust <b>& \"\"friends\"\"\""));
+    assert!(report::to_markdown(&built).contains("Trust <b>& \"friends\""));
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(report::to_xlsx(&built).expect("writes"))).expect("opens");
+    let scores = book.worksheet_range("Scores").expect("Scores sheet");
+    let m = built.criteria.len();
+    assert_eq!(cell_text(&scores, 1 + m, 0), "Trust <b>& \"friends\"");
+}
+
+#[test]
+fn hidden_group_weights_stay_out_of_every_export_until_revealed() {
+    let mut a = storage::load(&example("library-service.ron")).expect("loads");
+    a.groups[2].hidden = true;
+    let r = appraise(&a).expect("valid");
+    let built = report::build(&a, &r);
+    let g = built.groups.as_ref().expect("groups");
+    assert_eq!(g.hidden_groups, vec![a.groups[2].name.clone()]);
+    assert_eq!(g.groups.len(), 2);
+    assert!(g.combined.is_none() && g.weight_ranges.is_empty() && g.rank_ranges.is_empty());
+    assert_eq!(
+        g.agreement,
+        "1 of 3 groups' weights are hidden: reveal them to compare."
+    );
+    let hidden = &a.groups[2].name;
+    for (format, text) in [
+        ("json", report::to_json(&built)),
+        ("html", report::to_html(&built)),
+        ("csv", report::to_csv(&built)),
+        ("markdown", report::to_markdown(&built)),
+    ] {
+        let mentions = text.matches(hidden.as_str()).count();
+        // JSON names it once, in hidden_groups; the others not at all.
+        let expected = usize::from(format == "json");
+        assert_eq!(mentions, expected, "{format}");
+    }
+    html_doc(&report::to_html(&built));
+    // Revealed, it is back with the combined ranking.
+    a.groups[2].hidden = false;
+    let built = report::build(&a, &appraise(&a).expect("valid"));
+    let g = built.groups.as_ref().expect("groups");
+    assert!(g.hidden_groups.is_empty() && g.combined.is_some() && g.groups.len() == 3);
 }
 
 #[test]
@@ -448,6 +498,112 @@ fn the_command_line_writes_every_format() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("value-profile"));
+
+    // --chart belongs to SVG, and a file name is not a folder for every chart.
+    let out = bin()
+        .args(["report", file, "--format", "html", "--chart", "tornado"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let out = bin()
+        .args(["report", file, "--format", "svg", "-o"])
+        .arg(dir.path().join("one.svg"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.path().join("one.svg").exists());
+}
+
+/// The number in an SVG attribute.
+fn attr(n: roxmltree::Node<'_, '_>, name: &str) -> f64 {
+    n.attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no number in {name}"))
+}
+
+#[test]
+fn switching_circles_sit_where_the_two_leaders_lines_cross_and_paths_end_in_npsv_order() {
+    let (built, _) = library_report();
+    let charts = svg::charts(&built);
+    let sweeps = charts
+        .iter()
+        .find(|c| c.id == "weight-sweeps")
+        .expect("sweeps");
+    let doc = roxmltree::Document::parse(&sweeps.svg).expect("parses");
+    let title = |n: roxmltree::Node<'_, '_>| -> String {
+        n.children()
+            .find(|t| t.has_tag_name("title"))
+            .and_then(|t| t.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let lines: Vec<roxmltree::Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("line") && !title(*n).is_empty())
+        .collect();
+    let circles: Vec<roxmltree::Node<'_, '_>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .collect();
+    let switches: usize = built
+        .robustness
+        .as_ref()
+        .expect("robustness")
+        .weight_switching
+        .iter()
+        .map(|w| w.switches.len())
+        .sum();
+    assert_eq!(circles.len(), switches);
+    assert!(switches > 0);
+    // Distance from a point to the line through a <line>, in pixels.
+    let off = |l: roxmltree::Node<'_, '_>, x: f64, y: f64| {
+        let (x1, y1, x2, y2) = (attr(l, "x1"), attr(l, "y1"), attr(l, "x2"), attr(l, "y2"));
+        ((y2 - y1) * x - (x2 - x1) * y + x2 * y1 - y2 * x1).abs() / (y2 - y1).hypot(x2 - x1)
+    };
+    for c in circles {
+        let (x, y) = (attr(c, "cx"), attr(c, "cy"));
+        let t = title(c);
+        // "At 0.139: Contracting out → Shared service"
+        let (_, who) = t.split_once(": ").expect("a switch title");
+        let (below, above) = who.split_once(" → ").expect("two leaders");
+        for name in [below, above] {
+            let on_line = lines
+                .iter()
+                .any(|l| title(*l).starts_with(&format!("{name}: ")) && off(*l, x, y) < 0.5);
+            assert!(on_line, "{t}: not on {name}'s line");
+        }
+    }
+
+    // Net benefit: one path per option, one point per year, ending lower on the page for
+    // a lower NPSV.
+    let net = charts
+        .iter()
+        .find(|c| c.id == "net-benefit")
+        .expect("net benefit");
+    let doc = roxmltree::Document::parse(&net.svg).expect("parses");
+    let mut ends: Vec<(f64, f64)> = Vec::new();
+    for (p, o) in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .zip(&built.options)
+    {
+        let points: Vec<&str> = p.attribute("points").expect("points").split(' ').collect();
+        assert_eq!(points.len() as u32, built.method.appraisal_period_years);
+        let y: f64 = points
+            .last()
+            .and_then(|xy| xy.split(',').nth(1))
+            .and_then(|v| v.parse().ok())
+            .expect("y");
+        ends.push((o.with_optimism_bias.npsv_gbp, y));
+    }
+    assert_eq!(ends.len(), built.options.len());
+    for a in &ends {
+        for b in &ends {
+            if a.0 > b.0 + 1.0 {
+                assert!(a.1 < b.1, "{a:?} should be above {b:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -86,7 +86,8 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-        // Ctrl+Alt only with letters a UK keyboard's AltGr leaves alone.
+        // Ctrl+Alt only with letters a UK keyboard's AltGr leaves alone (AltGr is Ctrl+Alt on
+        // Windows); `pressed` also keeps Ctrl+letter from firing when Alt is held.
         let cmd_alt = Modifiers::COMMAND.plus(Modifiers::ALT);
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
@@ -152,6 +153,11 @@ impl Command {
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for (shortcut, command) in by_specificity {
+                // egui lets an extra Alt through, but on Windows AltGr arrives as Ctrl+Alt:
+                // AltGr+E (é on a UK keyboard) must type é, not run Ctrl+E.
+                if input.modifiers.alt != shortcut.modifiers.alt {
+                    continue;
+                }
                 if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
                     pressed.push(command);
                 }

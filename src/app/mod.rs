@@ -188,6 +188,8 @@ pub struct PartnershipApp {
     )>,
     /// A PNG export's bytes, waiting for the place to write them.
     png_bytes: Option<Vec<u8>>,
+    /// An export waiting for the window's SMAA run to finish, so it carries those figures.
+    pending_export: Option<(ExportKind, PathBuf)>,
     status: String,
     quit_confirmed: bool,
     window_title: String,
@@ -225,6 +227,7 @@ impl PartnershipApp {
             chart_rect: None,
             png_shot: None,
             png_bytes: None,
+            pending_export: None,
             status: String::new(),
             quit_confirmed: false,
             window_title: String::new(),
@@ -304,12 +307,7 @@ impl PartnershipApp {
     fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
         self.presenting = on.then_some(0);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-        let zoom = if on {
-            self.prefs.zoom * ui::presentation_ui::PRESENTATION_ZOOM
-        } else {
-            self.prefs.zoom
-        };
-        ctx.set_zoom_factor(zoom);
+        self.apply_preferences(ctx);
         self.status = if on {
             "Presenting: the Right and Left arrow keys move between views, Esc leaves.".into()
         } else {
@@ -348,7 +346,12 @@ impl PartnershipApp {
     }
 
     fn apply_preferences(&self, ctx: &egui::Context) {
-        ctx.set_zoom_factor(self.prefs.zoom);
+        let presenting = if self.presenting.is_some() {
+            ui::presentation_ui::PRESENTATION_ZOOM
+        } else {
+            1.0
+        };
+        ctx.set_zoom_factor(self.prefs.zoom * presenting);
         ctx.set_theme(if self.prefs.dark_mode {
             egui::Theme::Dark
         } else {
@@ -361,6 +364,8 @@ impl PartnershipApp {
         self.autosave.clear();
         self.history = History::new(&doc.appraisal);
         self.doc = doc;
+        // A group part-way through entering its weights belongs to the old file.
+        self.workshop_panel = Default::default();
     }
 
     fn offer_next_recovery(&mut self) {
@@ -572,6 +577,18 @@ impl PartnershipApp {
         }
     }
 
+    /// The chart on screen: the Results tab, or in presentation the view showing, if a chart.
+    fn chart_shown(&self) -> Option<ui::charts_ui::Chart> {
+        use ui::presentation_ui::{Slide, slides};
+        match self.presenting {
+            None => Some(self.chart),
+            Some(k) => match slides(&self.doc.appraisal).get(k) {
+                Some(Slide::Chart(c)) => Some(*c),
+                _ => None,
+            },
+        }
+    }
+
     fn ask_where_to_export(&mut self, kind: ExportKind) {
         let name = kind.suggested_stem(&self.doc.appraisal.meta.title);
         self.overlay = Overlay::Export { kind, name };
@@ -602,7 +619,35 @@ impl PartnershipApp {
         self.png_shot = None;
     }
 
+    /// Whether the window's robustness figures are final for the inputs now.
+    fn robustness_settled(&self) -> bool {
+        self.robust.is_current() && self.robust.smaa.as_ref().is_some_and(|p| p.is_complete())
+    }
+
+    /// Writes any export that was waiting for the robustness figures, once they are final.
+    fn finish_pending_export(&mut self) {
+        if self.pending_export.is_some() && self.robustness_settled() {
+            if let Some((kind, path)) = self.pending_export.take() {
+                self.export_to(kind, &path);
+            }
+        } else if let Some((kind, _)) = &self.pending_export {
+            let done = self.robust.smaa.as_ref().map_or(0.0, |p| p.fraction);
+            self.status = format!(
+                "Exporting {} once the robustness figures are worked out ({:.0}%)…",
+                kind.describe(),
+                done * 100.0
+            );
+        }
+    }
+
     fn export_to(&mut self, kind: ExportKind, path: &std::path::Path) {
+        // The report carries the window's SMAA figures: wait for them rather than work them
+        // out again here, on the thread that paints the window.
+        if kind != ExportKind::Png && self.doc.results().is_ok() && !self.robustness_settled() {
+            self.pending_export = Some((kind, path.to_path_buf()));
+            self.overlay = Overlay::None;
+            return;
+        }
         let bytes = match kind {
             ExportKind::Png => self
                 .png_bytes
@@ -627,10 +672,13 @@ impl PartnershipApp {
     }
 
     fn copy_ranking(&mut self, ctx: &egui::Context) {
-        let Some(report) = self.window_report() else {
+        // The table needs no robustness figures: none are worked out for it.
+        let (a, r) = self.doc.appraisal_and_results();
+        let Ok(r) = r else {
             self.status = "Nothing to copy until the problems shown are fixed.".into();
             return;
         };
+        let report = crate::report::build_with(a, r, None);
         let (html, text) = export::ranking_table(&report);
         self.status = match self.env.clipboard.copy_table(&html, &text) {
             Ok(()) => "Copied the ranking table: paste it into Word or Excel.".into(),
@@ -676,9 +724,6 @@ impl PartnershipApp {
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
                 self.prefs.zoom = next_zoom(self.prefs.zoom, command);
                 self.apply_preferences(ctx);
-                if self.presenting.is_some() {
-                    ctx.set_zoom_factor(self.prefs.zoom * ui::presentation_ui::PRESENTATION_ZOOM);
-                }
             }
             Command::ToggleTheme => {
                 self.prefs.dark_mode = !self.prefs.dark_mode;
@@ -697,14 +742,17 @@ impl PartnershipApp {
             Command::ExportHtml if !file_busy => self.begin_export(ctx, ExportKind::Html),
             Command::ExportXlsx if !file_busy => self.begin_export(ctx, ExportKind::Xlsx),
             Command::ExportCsv if !file_busy => self.begin_export(ctx, ExportKind::Csv),
-            Command::ExportSvg if !file_busy => match self.chart.svg_id() {
-                Some(id) => self.begin_export(ctx, ExportKind::Svg(id)),
-                None => {
-                    self.status = format!(
-                        "\"{}\" has no SVG version: export it as PNG, or show another chart.",
-                        self.chart.tab()
-                    );
-                }
+            Command::ExportSvg if !file_busy => match self.chart_shown() {
+                Some(chart) => match chart.svg_id() {
+                    Some(id) => self.begin_export(ctx, ExportKind::Svg(id)),
+                    None => {
+                        self.status = format!(
+                            "\"{}\" is a table with no SVG version: export it as PNG, or show a chart.",
+                            chart.tab()
+                        );
+                    }
+                },
+                None => self.status = "Show a chart first.".into(),
             },
             Command::ExportPng if !file_busy => self.begin_export(ctx, ExportKind::Png),
             Command::CopyRanking => self.copy_ranking(ctx),
@@ -748,13 +796,12 @@ impl PartnershipApp {
                 }
             }
             DialogAction::BrowseToSave => {
+                // The app's own window stays open behind the system's dialog, so a cancel (or
+                // a desktop with no dialog) leaves the user where they were.
                 let purpose = match &self.overlay {
                     Overlay::Export { kind, .. } => DialogPurpose::Export(*kind),
                     _ => DialogPurpose::SaveAs,
                 };
-                if purpose != DialogPurpose::SaveAs {
-                    self.overlay = Overlay::None;
-                }
                 self.start_dialog(ctx, purpose);
             }
             DialogAction::SaveFirst => {
@@ -1021,6 +1068,7 @@ impl eframe::App for PartnershipApp {
         let dialog_open = self.dialog.is_some();
 
         self.update_robustness();
+        self.finish_pending_export();
         self.chart_rect = None;
         let mut presentation_actions = Vec::new();
         if let Some(slide) = self.presenting {

@@ -4,6 +4,9 @@
 use super::mca::{leader, normalise_weights, ranks, weighted_totals};
 use super::{Appraisal, Results};
 
+/// The combined ranking's name (validation keeps it from any group).
+pub const COMBINED: &str = "Combined";
+
 /// One weighting's ranking of the options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRanking {
@@ -37,31 +40,42 @@ pub struct GroupComparison {
 impl GroupComparison {
     /// Whether the groups agree, in one sentence: "Every group puts Shared service first." or
     /// "The groups differ: Councillors and Officers put Shared service first; Community
-    /// representatives put Community library trust first."
+    /// representatives put Community library trust first." Options tied for first are
+    /// named together ("put X and Y joint first").
     pub fn agreement_in_words(&self, a: &Appraisal) -> String {
-        if self.same_leader {
-            return format!(
-                "Every group puts {} first.",
-                a.options[self.groups[0].leader].name
-            );
-        }
-        let mut by_leader: Vec<(usize, Vec<&str>)> = Vec::new();
+        let firsts = |g: &GroupRanking| -> Vec<usize> {
+            (0..g.ranks.len()).filter(|&i| g.ranks[i] == 1).collect()
+        };
+        let first_in_words = |firsts: &[usize]| -> String {
+            let names: Vec<&str> = firsts.iter().map(|&i| a.options[i].name.as_str()).collect();
+            match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} and {last} joint first", rest.join(", "))
+                }
+                _ => format!("{} first", names.join("")),
+            }
+        };
+        let mut by_firsts: Vec<(Vec<usize>, Vec<&str>)> = Vec::new();
         for g in &self.groups {
-            match by_leader.iter_mut().find(|(l, _)| *l == g.leader) {
+            let f = firsts(g);
+            match by_firsts.iter_mut().find(|(l, _)| *l == f) {
                 Some((_, names)) => names.push(&g.name),
-                None => by_leader.push((g.leader, vec![&g.name])),
+                None => by_firsts.push((f, vec![&g.name])),
             }
         }
-        let parts: Vec<String> = by_leader
+        if let [(f, _)] = by_firsts.as_slice() {
+            return format!("Every group puts {}.", first_in_words(f));
+        }
+        let parts: Vec<String> = by_firsts
             .iter()
-            .map(|(leader, names)| {
+            .map(|(f, names)| {
                 let who = match names.split_last() {
                     Some((last, rest)) if !rest.is_empty() => {
                         format!("{} and {last}", rest.join(", "))
                     }
                     _ => names.join(""),
                 };
-                format!("{who} put {} first", a.options[*leader].name)
+                format!("{who} put {}", first_in_words(f))
             })
             .collect();
         format!("The groups differ: {}.", parts.join("; "))
@@ -122,7 +136,7 @@ pub fn compare(a: &Appraisal, results: &Results) -> Option<GroupComparison> {
     let mean: Vec<f64> = (0..m)
         .map(|j| groups.iter().map(|g| g.weights[j]).sum::<f64>() / k)
         .collect();
-    let combined = ranking("Combined", false, mean, &scores);
+    let combined = ranking(COMBINED, false, mean, &scores);
     let weight_range = (0..m)
         .map(|j| {
             groups

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use super::groups::COMBINED;
 use super::types::{
     Appraisal, CAPACITY_ID, COST_ID, Capacity, DeliveryOption, Estimate, Measure, OptionKind,
     SOCIAL_VALUE_ID, Scale,
@@ -319,6 +320,11 @@ impl Validator {
                 self.push(&subject, "the group has no name");
             } else if !names.insert(g.name.trim().to_lowercase()) {
                 self.push(&subject, "two groups have this name");
+            } else if g.name.trim().eq_ignore_ascii_case(COMBINED) {
+                self.push(
+                    &subject,
+                    "\"Combined\" names the groups' combined ranking; give the group another name",
+                );
             }
             for (id, &w) in &g.swing_weights {
                 match a.criteria.iter().find(|c| &c.id == id) {

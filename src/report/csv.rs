@@ -59,11 +59,8 @@ pub fn to_csv(r: &Report) -> String {
         }
     }
     // Each workshop group's score and rank, then the combined ones.
-    let group_rankings: Vec<&super::GroupReport> = r
-        .groups
-        .iter()
-        .flat_map(|g| g.groups.iter().chain([&g.combined]))
-        .collect();
+    let group_rankings: Vec<&super::GroupReport> =
+        r.groups.iter().flat_map(|g| g.rankings()).collect();
     for g in &group_rankings {
         header.push(field(&format!("{} weighted_score", g.name)));
         header.push(field(&format!("{} rank", g.name)));

@@ -122,11 +122,26 @@ fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(s, r#"<section id="summary"><h2>Summary</h2>"#)?;
     if let Some(p) = preferred(r) {
         let m = headline(r, p);
+        let tied: Vec<&str> = r
+            .options
+            .iter()
+            .filter(|o| o.rank == 1 && o.name != p.name)
+            .map(|o| o.name.as_str())
+            .collect();
+        let standing = if tied.is_empty() {
+            "It has the highest weighted score".to_string()
+        } else {
+            format!(
+                "It shares the highest weighted score with {} (listed first, it is taken as preferred)",
+                tied.join(" and ")
+            )
+        };
         writeln!(
             s,
-            r#"<p class="preferred">Preferred option: {}{}</p><p>It has the highest weighted score, {:.1} out of 100, of the {} options appraised. Its net present social value against business as usual is {} over {} years ({} optimism bias), with a benefit-cost ratio of {}.</p>"#,
+            r#"<p class="preferred">Preferred option: {}{}</p><p>{}, {:.1} out of 100, of the {} options appraised. Its net present social value against business as usual is {} over {} years ({} optimism bias), with a benefit-cost ratio of {}.</p>"#,
             swatch(&p.colour),
             esc(&p.name),
+            esc(&standing),
             p.weighted_score,
             r.options.len(),
             esc(&gbp(m.npsv_gbp)),
@@ -141,10 +156,12 @@ fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
     }
     if let Some(rb) = &r.robustness {
         if rb.fragile_warnings.is_empty() {
-            writeln!(
-                s,
-                r#"<p class="ok">The lead is not fragile at the thresholds set: no small change of weight and no plausible weighting moves first place often enough to warn.</p>"#
-            )?;
+            let text = if rb.smaa_error.is_some() {
+                "No small change of one weight or of one money input moves first place at the thresholds set. How often it comes first over plausible weightings is not known: that analysis could not run (see below)."
+            } else {
+                "The lead is not fragile at the thresholds set: no small change of one weight or one money input moves first place, and it comes first often enough over plausible weightings."
+            };
+            writeln!(s, r#"<p class="ok">{text}</p>"#)?;
         }
         for w in &rb.fragile_warnings {
             writeln!(s, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
@@ -202,7 +219,10 @@ fn write_ranking(s: &mut String, r: &Report) -> std::fmt::Result {
             if o.on_efficient_frontier { "yes" } else { "no" }
         )?;
     }
-    writeln!(s, "</tbody></table>")?;
+    writeln!(
+        s,
+        r#"</tbody></table><p class="small">Weighted score: every criterion, cost included, weighted as agreed. Benefit score: the criteria other than cost only, so it can be set against whole-life cost. Efficient frontier: no other option gives a higher benefit score for a lower whole-life cost.</p>"#
+    )?;
     for chart in svg::charts(r)
         .into_iter()
         .filter(|c| matches!(c.id, "value-profile" | "benefit-cost"))
@@ -225,7 +245,7 @@ fn write_figure(s: &mut String, chart: &svg::Chart) -> std::fmt::Result {
 fn write_money(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(
         s,
-        r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias uplifts each option's transition and running cost; the committee sees both.</p>"#,
+        r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias is the Green Book's uplift for the tendency of estimates to be too hopeful; it raises each option's transition and running cost. Both tables are shown: with it and without it.</p>"#,
         r.method.appraisal_period_years
     )?;
     for (id, heading, pick) in [
@@ -306,8 +326,13 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
         esc(&g.agreement),
         esc(&g.combined_summary)
     )?;
+    if g.groups.is_empty() {
+        return Ok(());
+    }
+    let rankings: Vec<&super::GroupReport> = g.rankings().collect();
+    let compared = g.combined.is_some();
     let names = |s: &mut String| -> std::fmt::Result {
-        for group in &g.groups {
+        for group in &rankings {
             write!(s, r#"<th class="n">{}</th>"#, esc(&group.name))?;
         }
         Ok(())
@@ -317,25 +342,25 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
         r#"<table id="groups-weights"><thead><tr><th>Weight given to</th>"#
     )?;
     names(s)?;
-    writeln!(
-        s,
-        r#"<th class="n">Combined</th><th class="n">Range</th></tr></thead><tbody>"#
-    )?;
+    if compared {
+        write!(s, r#"<th class="n">Range</th>"#)?;
+    }
+    writeln!(s, "</tr></thead><tbody>")?;
     for (j, c) in r.criteria.iter().enumerate() {
         write!(s, "<tr><td>{}</td>", esc(&c.name))?;
-        for group in &g.groups {
+        for group in &rankings {
             let w = group.normalised_weights[j];
             write!(s, "{}", num(&format!("{:.1}%", w * 100.0), w))?;
         }
-        let w = g.combined.normalised_weights[j];
-        let range = &g.weight_ranges[j];
-        writeln!(
-            s,
-            r#"{}<td class="n">{:.1}–{:.1}%</td></tr>"#,
-            num(&format!("{:.1}%", w * 100.0), w),
-            range.lowest * 100.0,
-            range.highest * 100.0
-        )?;
+        if let Some(range) = g.weight_ranges.get(j) {
+            write!(
+                s,
+                r#"<td class="n">{:.1}–{:.1}%</td>"#,
+                range.lowest * 100.0,
+                range.highest * 100.0
+            )?;
+        }
+        writeln!(s, "</tr>")?;
     }
     writeln!(s, "</tbody></table>")?;
     write!(
@@ -343,15 +368,18 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
         r#"<table id="groups-ranks"><thead><tr><th>Option: rank · score</th>"#
     )?;
     names(s)?;
-    writeln!(
-        s,
-        r#"<th class="n">Combined</th><th class="n">Ranks</th></tr></thead><tbody>"#
-    )?;
+    if compared {
+        write!(s, r#"<th class="n">Ranks</th>"#)?;
+    }
+    writeln!(s, "</tr></thead><tbody>")?;
+    // In combined order once every group is revealed; in file order before.
     let mut order: Vec<usize> = (0..r.options.len()).collect();
-    order.sort_by_key(|&i| (g.combined.ranks[i], i));
+    if let Some(combined) = &g.combined {
+        order.sort_by_key(|&i| (combined.ranks[i], i));
+    }
     for i in order {
         write!(s, "<tr>{}", option_cell(&r.options[i]))?;
-        for group in g.groups.iter().chain([&g.combined]) {
+        for group in &rankings {
             let score = group.weighted_scores[i];
             write!(
                 s,
@@ -359,13 +387,15 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
                 num(&format!("{} · {score:.1}", ordinal(group.ranks[i])), score)
             )?;
         }
-        let range = &g.rank_ranges[i];
-        let ranks = if range.best == range.worst {
-            ordinal(range.best)
-        } else {
-            format!("{}–{}", ordinal(range.best), ordinal(range.worst))
-        };
-        writeln!(s, r#"<td class="n">{ranks}</td></tr>"#)?;
+        if let Some(range) = g.rank_ranges.get(i) {
+            let ranks = if range.best == range.worst {
+                ordinal(range.best)
+            } else {
+                format!("{}–{}", ordinal(range.best), ordinal(range.worst))
+            };
+            write!(s, r#"<td class="n">{ranks}</td>"#)?;
+        }
+        writeln!(s, "</tr>")?;
     }
     writeln!(s, "</tbody></table>")
 }
@@ -434,7 +464,7 @@ fn write_robustness(
     if !rb.options.is_empty() {
         writeln!(
             s,
-            "<p>Rank acceptability: the share of {} weightings, drawn uniformly from all weightings within any agreed bounds and with the uncertain inputs drawn from their ranges, in which each option takes each rank (each share ±{:.1} points; seed {}).</p>",
+            "<p>Rank acceptability: the share of {} weightings, drawn at random from all possible weightings (within any bounds the workshop agreed) with the uncertain inputs drawn from their ranges, in which each option takes each rank (each share ±{:.1} percentage points; seed {}).</p>",
             rb.draws,
             rb.acceptability_margin * 100.0,
             rb.seed
@@ -464,7 +494,7 @@ fn write_robustness(
         }
         writeln!(
             s,
-            r#"</tbody></table><p class="small">Confidence: how often the option comes first when every weighting is its central weights (the average weighting under which it comes first), with the inputs drawn from their ranges.</p>"#
+            r#"</tbody></table><p class="small">Confidence: how often the option would still come first if the weights were fixed at its central weights (the average of the weightings under which it comes first) and only the uncertain inputs varied.</p>"#
         )?;
         if let Some(c) = chart("acceptability") {
             write_figure(s, c)?;
@@ -535,14 +565,20 @@ fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
             .collect::<Vec<_>>()
             .join(", "))
     )?;
+    // Ten factors say how the schedule runs; a long period adds only its last.
+    let factors = &m.discount_factors;
+    let mut shown: Vec<String> = factors.iter().take(10).map(|d| format!("{d:.4}")).collect();
+    if factors.len() > 10 {
+        shown.push(format!(
+            "… D<sub>{}</sub> = {:.4}",
+            factors.len() - 1,
+            factors[factors.len() - 1]
+        ));
+    }
     writeln!(
         s,
-        "<li>Discount factors D<sub>0</sub>, D<sub>1</sub>, …: {}.</li>",
-        m.discount_factors
-            .iter()
-            .map(|d| format!("{d:.4}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        "<li>Discount factors D<sub>0</sub>, D<sub>1</sub>, …: {} (the JSON report and the Excel workbook list every year).</li>",
+        shown.join(", ")
     )?;
     writeln!(
         s,
@@ -567,7 +603,7 @@ fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
     if let Some(rb) = &r.robustness {
         writeln!(
             s,
-            "<li>Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA with weights drawn uniformly from the simplex and inputs drawn from triangular low / likely / high ranges, {} draws, seed {} (the same file and seed always give the same figures).</li>",
+            "<li>Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges; {} draws, seed {} (the same file and seed always give the same figures).</li>",
             rb.draws, rb.seed
         )?;
     }

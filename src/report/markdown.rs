@@ -128,7 +128,7 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             escape(&g.combined_summary)
         )?;
         writeln!(s)?;
-        let rankings: Vec<&super::GroupReport> = g.groups.iter().chain([&g.combined]).collect();
+        let rankings: Vec<&super::GroupReport> = g.rankings().collect();
         let names: Vec<String> = rankings.iter().map(|x| escape(&x.name)).collect();
         writeln!(s, "| Weight given to | {} |", names.join(" | "))?;
         writeln!(s, "|---|{}", "---:|".repeat(rankings.len()))?;

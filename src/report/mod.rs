@@ -42,34 +42,47 @@ pub struct Report {
     pub groups: Option<GroupsReport>,
 }
 
-/// Every stakeholder group's ranking and the combined one (mean of normalised weights).
+/// Every stakeholder group's ranking and the combined one (mean of normalised weights). As
+/// in the window, a group whose weights are still hidden shows nothing, and nothing is
+/// compared until every group is revealed.
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupsReport {
-    /// Whether every group puts the same option first.
+    /// Groups whose weights are still hidden in the workshop (their figures are left out).
+    pub hidden_groups: Vec<String>,
+    /// Whether every group puts the same option first (false while any is hidden).
     pub same_leader: bool,
-    /// That, in a sentence, naming who puts what first.
+    /// That, in a sentence, naming who puts what first (or how many are hidden).
     pub agreement: String,
-    /// The combined ranking's leader and score, in a sentence.
+    /// The combined ranking's leader and score, in a sentence; empty while any is hidden.
     pub combined_summary: String,
+    /// The revealed groups.
     pub groups: Vec<GroupReport>,
-    pub combined: GroupReport,
-    /// Lowest and highest normalised weight the groups gave each criterion.
+    /// Under the mean of the groups' normalised weights; None while any group is hidden.
+    pub combined: Option<GroupReport>,
+    /// Lowest and highest normalised weight the groups gave each criterion (empty while any
+    /// group is hidden).
     pub weight_ranges: Vec<WeightRangeReport>,
-    /// Best and worst rank each option has across the groups.
+    /// Best and worst rank each option has across the groups (empty while any is hidden).
     pub rank_ranges: Vec<RankRangeReport>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct GroupReport {
     pub name: String,
-    /// Still hidden in the window when the report was made.
-    pub hidden: bool,
     pub leader: String,
     /// Normalised weights in the order of `criteria`.
     pub normalised_weights: Vec<f64>,
     /// Weighted score 0–100 of each option, in the order of `options`.
     pub weighted_scores: Vec<f64>,
     pub ranks: Vec<u32>,
+}
+
+impl GroupsReport {
+    /// The revealed groups, then the combined ranking when there is one: the columns of
+    /// every groups table.
+    pub fn rankings(&self) -> impl Iterator<Item = &GroupReport> {
+        self.groups.iter().chain(self.combined.iter())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,18 +213,41 @@ fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
     let c = groups::compare(a, results)?;
     let group = |g: &groups::GroupRanking| GroupReport {
         name: g.name.clone(),
-        hidden: g.hidden,
         leader: a.options[g.leader].name.clone(),
         normalised_weights: g.weights.clone(),
         weighted_scores: g.totals.clone(),
         ranks: g.ranks.clone(),
     };
+    let hidden_groups: Vec<String> = c
+        .groups
+        .iter()
+        .filter(|g| g.hidden)
+        .map(|g| g.name.clone())
+        .collect();
+    let shown: Vec<GroupReport> = c.groups.iter().filter(|g| !g.hidden).map(group).collect();
+    if !hidden_groups.is_empty() {
+        return Some(GroupsReport {
+            agreement: format!(
+                "{} of {} groups' weights are hidden: reveal them to compare.",
+                hidden_groups.len(),
+                c.groups.len()
+            ),
+            hidden_groups,
+            same_leader: false,
+            combined_summary: String::new(),
+            groups: shown,
+            combined: None,
+            weight_ranges: Vec::new(),
+            rank_ranges: Vec::new(),
+        });
+    }
     Some(GroupsReport {
+        hidden_groups,
         same_leader: c.same_leader,
         agreement: c.agreement_in_words(a),
         combined_summary: c.combined_in_words(a),
-        groups: c.groups.iter().map(group).collect(),
-        combined: group(&c.combined),
+        groups: shown,
+        combined: Some(group(&c.combined)),
         weight_ranges: a
             .criteria
             .iter()

@@ -434,7 +434,7 @@ fn acceptability(r: &Report) -> Chart {
     let svg = rows.caption(
         "Share of plausible weightings",
         &format!(
-            "{} draws of the weights (uniform on the simplex) and of the uncertain inputs, seed {}; each share ±{:.1} points.",
+            "{} random draws of the weights (any agreed bounds kept) and of the uncertain inputs, seed {}; each share ±{:.1} percentage points.",
             rb.draws,
             rb.seed,
             rb.acceptability_margin * 100.0

@@ -47,6 +47,17 @@ impl Formats {
     }
 }
 
+/// Excel refuses a cell of more than 32,767 characters; longer text is cut there, marked.
+const MAX_CELL_CHARS: usize = 32_767;
+
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text.into();
+    }
+    let cut: String = text.chars().take(MAX_CELL_CHARS - 40).collect();
+    format!("{cut} … [cut: longer than an Excel cell holds]").into()
+}
+
 /// Writes a header row and freezes it, so it stays in view as the officer scrolls.
 fn header(ws: &mut Worksheet, f: &Formats, names: &[&str]) -> Result<(), XlsxError> {
     for (c, name) in names.iter().enumerate() {
@@ -103,7 +114,7 @@ fn summary(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
     }
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, k, &f.header)?;
-        ws.write_string_with_format(i as u32, 1, v, &f.wrap)?;
+        ws.write_string_with_format(i as u32, 1, cell_text(v), &f.wrap)?;
     }
     Ok(())
 }
@@ -216,7 +227,7 @@ fn scores(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> 
             }
             ws.write_number_with_format(row, 3, s.score, &f.score)?;
             ws.write_number_with_format(row, 4, s.weighted_contribution, &f.score)?;
-            ws.write_string_with_format(row, 5, &s.rationale, &f.wrap)?;
+            ws.write_string_with_format(row, 5, cell_text(&s.rationale), &f.wrap)?;
             row += 1;
         }
     }
@@ -260,54 +271,67 @@ fn groups(
     r: &Report,
     g: &super::GroupsReport,
 ) -> Result<(), XlsxError> {
+    let rankings: Vec<&super::GroupReport> = g.rankings().collect();
+    let compared = g.combined.is_some();
     let mut names: Vec<&str> = vec!["Weight given to"];
-    names.extend(g.groups.iter().map(|x| x.name.as_str()));
-    names.extend(["Combined", "Lowest", "Highest"]);
+    names.extend(rankings.iter().map(|x| x.name.as_str()));
+    if compared {
+        names.extend(["Lowest", "Highest"]);
+    }
     header(ws, f, &names)?;
     ws.set_column_width(0, 32)?;
     ws.set_column_range_width(1, names.len() as u16, 16)?;
+    let col = rankings.len() as u16 + 1;
     let mut row = 1;
     for (j, c) in r.criteria.iter().enumerate() {
         ws.write_string(row, 0, &c.name)?;
-        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+        for (k, group) in rankings.iter().enumerate() {
             ws.write_number_with_format(row, k as u16 + 1, group.normalised_weights[j], &f.share)?;
         }
-        let col = g.groups.len() as u16 + 2;
-        ws.write_number_with_format(row, col, g.weight_ranges[j].lowest, &f.share)?;
-        ws.write_number_with_format(row, col + 1, g.weight_ranges[j].highest, &f.share)?;
+        if let Some(range) = g.weight_ranges.get(j) {
+            ws.write_number_with_format(row, col, range.lowest, &f.share)?;
+            ws.write_number_with_format(row, col + 1, range.highest, &f.share)?;
+        }
         row += 1;
     }
-    // The ranks table below the weights, with its own header row.
+    // The scores and ranks below the weights, each with its own header row.
     row += 1;
     ws.write_string_with_format(row, 0, "Option: weighted score", &f.header)?;
-    for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+    for (k, group) in rankings.iter().enumerate() {
         ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
     }
-    let col = g.groups.len() as u16 + 2;
-    ws.write_string_with_format(row, col, "Best rank", &f.header)?;
-    ws.write_string_with_format(row, col + 1, "Worst rank", &f.header)?;
+    if compared {
+        ws.write_string_with_format(row, col, "Best rank", &f.header)?;
+        ws.write_string_with_format(row, col + 1, "Worst rank", &f.header)?;
+    }
     row += 1;
     for (i, o) in r.options.iter().enumerate() {
         ws.write_string(row, 0, &o.name)?;
-        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+        for (k, group) in rankings.iter().enumerate() {
             ws.write_number_with_format(row, k as u16 + 1, group.weighted_scores[i], &f.score)?;
         }
-        ws.write_number(row, col, g.rank_ranges[i].best)?;
-        ws.write_number(row, col + 1, g.rank_ranges[i].worst)?;
+        if let Some(range) = g.rank_ranges.get(i) {
+            ws.write_number(row, col, range.best)?;
+            ws.write_number(row, col + 1, range.worst)?;
+        }
         row += 1;
     }
     row += 1;
     ws.write_string_with_format(row, 0, "Option: rank", &f.header)?;
-    for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+    for (k, group) in rankings.iter().enumerate() {
         ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
     }
     row += 1;
     for (i, o) in r.options.iter().enumerate() {
         ws.write_string(row, 0, &o.name)?;
-        for (k, group) in g.groups.iter().chain([&g.combined]).enumerate() {
+        for (k, group) in rankings.iter().enumerate() {
             ws.write_number(row, k as u16 + 1, group.ranks[i])?;
         }
         row += 1;
+    }
+    if !g.hidden_groups.is_empty() {
+        row += 1;
+        ws.write_string(row, 0, &g.agreement)?;
     }
     Ok(())
 }
@@ -381,7 +405,7 @@ fn method(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> 
     let mut row = 1;
     let mut put = |ws: &mut Worksheet, k: &str, v: &str| -> Result<(), XlsxError> {
         ws.write_string(row, 0, k)?;
-        ws.write_string_with_format(row, 1, v, &f.wrap)?;
+        ws.write_string_with_format(row, 1, cell_text(v), &f.wrap)?;
         row += 1;
         Ok(())
     };

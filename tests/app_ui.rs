@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use partnership_appraisal::app::export::ExportKind;
 use partnership_appraisal::app::platform::{Clipboard, FileDialogs};
 use partnership_appraisal::app::robustness_worker::RobustnessRunner;
-use partnership_appraisal::app::export::ExportKind;
 use partnership_appraisal::app::{AppEnv, Overlay, PartnershipApp};
 use partnership_appraisal::model::appraise;
 use partnership_appraisal::model::format::gbp;
@@ -731,7 +731,13 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
     assert_eq!(h.get_all_by_label("hidden").count(), 2 * 5 + 2 * 5);
     h.check_accessibility();
 
-    // Their own sliders are there and edit their weights only.
+    // Their own sliders are there and edit their weights only; the appraisal's own weight
+    // sliders are put aside meanwhile, so they cannot be moved by mistake.
+    assert!(h.query_by_label("Weights").is_none());
+    assert!(
+        h.query_by_label_contains("own weights are put aside")
+            .is_some()
+    );
     let main_cost = h.state().appraisal().criteria[0].swing_weight;
     h.get_by_role_and_label(Role::Slider, "Cost — 28%")
         .set_value_accesskit(10.0);
@@ -744,6 +750,11 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
     h.get_by_label("Done").click();
     h.run();
     assert!(h.state().appraisal().groups[0].hidden);
+    assert!(h.query_by_label("Weights").is_some(), "the main weights are back");
+    assert_eq!(
+        h.state().status(),
+        "Councillors' weights are hidden. Next: Enter weights for Officers."
+    );
     h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::G);
     h.run();
     assert!(h.state().appraisal().groups.iter().all(|g| !g.hidden));

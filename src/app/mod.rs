@@ -590,7 +590,11 @@ impl PartnershipApp {
     }
 
     fn ask_where_to_export(&mut self, kind: ExportKind) {
-        let name = kind.suggested_stem(&self.doc.appraisal.meta.title);
+        let mut name = kind.suggested_stem(&self.doc.appraisal.meta.title);
+        // A PNG is named after its chart, so several from one appraisal do not collide.
+        if let (ExportKind::Png, Some(chart)) = (kind, self.chart_shown()) {
+            name = format!("{name} {}", chart.tab().to_lowercase());
+        }
         self.overlay = Overlay::Export { kind, name };
     }
 

@@ -715,13 +715,6 @@ fn net_benefit(r: &Report) -> Chart {
         |t| format!("{t:.0}"),
         gbp,
     );
-    let _ = write!(
-        s,
-        r#"<line x1="{0:.1}" y1="{1:.1}" x2="{2:.1}" y2="{1:.1}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="5 4"/>"#,
-        axes.left,
-        axes.y(0.0),
-        axes.right
-    );
     for o in &r.options {
         let m = headline_money(r, o);
         let points: Vec<String> = m
@@ -744,6 +737,14 @@ fn net_benefit(r: &Report) -> Chart {
             ))
         );
     }
+    // Drawn over the lines: business as usual sits on zero and would hide it.
+    let _ = write!(
+        s,
+        r#"<line x1="{0:.1}" y1="{1:.1}" x2="{2:.1}" y2="{1:.1}" stroke="{TEXT}" stroke-width="1.5" stroke-dasharray="5 4"/>"#,
+        axes.left,
+        axes.y(0.0),
+        axes.right
+    );
     let _ = write!(
         s,
         r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Year (0 = {})</text>"#,
@@ -754,7 +755,7 @@ fn net_benefit(r: &Report) -> Chart {
     let y = legend(&mut s, r, axes.bottom + 58.0);
     let _ = write!(
         s,
-        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Above the dashed line the option has paid back its costs against business as usual ({} optimism bias).</text></svg>"#,
+        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Above zero (dashed line) the option has paid back its costs against business as usual ({} optimism bias).</text></svg>"#,
         y + 20.0,
         if r.method.optimism_bias_applied_to_ranking {
             "with"

@@ -214,8 +214,8 @@ pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
 /// One horizontal row per name, the first at the top, each labelled on the y axis.
 pub fn named_rows(plot: Plot<'_>, names: Vec<String>, label_width: f32) -> Plot<'_> {
     let n = names.len();
-    plot.y_axis_min_width(label_width)
-        .y_axis_formatter(move |mark, _| {
+    let axis = egui_plot::AxisHints::new_y()
+        .formatter(move |mark, _| {
             let r = mark.value.round();
             if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
                 names[n - 1 - r as usize].clone()
@@ -223,14 +223,18 @@ pub fn named_rows(plot: Plot<'_>, names: Vec<String>, label_width: f32) -> Plot<
                 String::new()
             }
         })
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .min_thickness(label_width)
+        // egui_plot fades labels closer than 30 pt apart; one bar per row is closer than
+        // that, and a faded option name is unreadable on a projector.
+        .label_spacing(6.0..=8.0);
+    plot.custom_y_axes(vec![axis]).y_grid_spacer(move |_| {
+        (0..n)
+            .map(|i| egui_plot::GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    })
 }
 
 fn ui_text_colour(dark: bool) -> egui::Color32 {

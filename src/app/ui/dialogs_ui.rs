@@ -142,7 +142,9 @@ pub fn save_file_ui(
         if !text.about.is_empty() {
             ui.label(text.about);
         }
-        ui.label(format!("Into {}", saved_dir.display()));
+        // The whole path: "saved-appraisals" alone does not say where that is.
+        let folder = std::path::absolute(saved_dir).unwrap_or_else(|_| saved_dir.to_path_buf());
+        ui.label(format!("Into {}", folder.display()));
         let edit = ui
             .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
             .accessible_name("File name");

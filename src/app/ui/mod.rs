@@ -44,6 +44,24 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
         .min_size(210.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                // While a group enters its weights, its sliders are the only ones in the
+                // panel: the appraisal's own weights cannot be moved by mistake.
+                let entering = state
+                    .workshop_panel
+                    .entering
+                    .filter(|&k| k < doc.appraisal.groups.len());
+                if entering.is_some() {
+                    ui.heading("Workshop: stakeholder groups");
+                    ui.small(
+                        "The appraisal's own weights are put aside while a group enters its \
+                         weights; Done brings them back.",
+                    );
+                    ui.add_space(6.0);
+                    let actions =
+                        workshop_ui::workshop_ui(ui, &mut doc.appraisal, state.workshop_panel);
+                    state.workshop_actions.extend(actions);
+                    return;
+                }
                 let actions = weights_ui::weights_ui(ui, &mut doc.appraisal, state.weights_panel);
                 state.weights_actions.extend(actions);
                 ui.add_space(10.0);

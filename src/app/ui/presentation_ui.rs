@@ -161,26 +161,8 @@ fn options_slide(ui: &mut Ui, a: &Appraisal, r: &Results) {
                 egui::Frame::group(ui.style())
                     .stroke(egui::Stroke::new(3.0, colour))
                     .show(ui, |ui| {
-                        ui.set_width(width);
-                        ui.label(RichText::new(&o.name).heading().color(colour).strong());
-                        ui.weak(o.kind.label());
-                        ui.add_space(4.0);
-                        let rank = RichText::new(format!(
-                            "{} · scores {:.1}",
-                            ordinal(res.rank),
-                            res.weighted_score
-                        ))
-                        .strong();
-                        ui.label(if res.rank == 1 {
-                            rank.color(colour)
-                        } else {
-                            rank
-                        });
-                        if o.kind != crate::model::OptionKind::BusinessAsUsual {
-                            ui.label(format!("NPSV {}", gbp(res.headline(apply_ob).npsv_gbp)));
-                        }
-                        ui.add_space(4.0);
-                        ui.label(&o.description);
+                        // The row is horizontal; each card reads top to bottom.
+                        ui.vertical(|ui| card(ui, o, res, colour, width, apply_ob));
                     });
             }
         });
@@ -188,4 +170,38 @@ fn options_slide(ui: &mut Ui, a: &Appraisal, r: &Results) {
             ui.label(RichText::new("Two or more options tie for first place.").color(WARNING));
         }
     });
+}
+
+/// One option on the options slide: name, kind, rank and score, NPSV, description.
+fn card(
+    ui: &mut Ui,
+    o: &crate::model::DeliveryOption,
+    res: &crate::model::OptionResult,
+    colour: egui::Color32,
+    width: f32,
+    apply_ob: bool,
+) {
+    ui.set_width(width);
+    ui.label(RichText::new(&o.name).heading().color(colour).strong());
+    // The model's name, unless the option's own name already says it.
+    if o.kind.label() != o.name {
+        ui.weak(o.kind.label());
+    }
+    ui.add_space(4.0);
+    let rank = RichText::new(format!(
+        "{} · scores {:.1}",
+        ordinal(res.rank),
+        res.weighted_score
+    ))
+    .strong();
+    ui.label(if res.rank == 1 {
+        rank.color(colour)
+    } else {
+        rank
+    });
+    if o.kind != crate::model::OptionKind::BusinessAsUsual {
+        ui.label(format!("NPSV {}", gbp(res.headline(apply_ob).npsv_gbp)));
+    }
+    ui.add_space(4.0);
+    ui.label(&o.description);
 }

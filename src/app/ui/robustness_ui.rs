@@ -244,13 +244,23 @@ pub fn acceptability_ui(
         }
     })
     .response;
-    let leader = a
+    // Every option that shares the top share, named together ("A and B, 30% each").
+    let top = x
+        .acceptability
+        .iter()
+        .map(|acc| (acc[0] * 100.0).round())
+        .fold(0.0, f64::max);
+    let most: Vec<&str> = a
         .options
         .iter()
         .zip(&x.acceptability)
-        .max_by(|p, q| p.1[0].total_cmp(&q.1[0]))
-        .map(|(o, acc)| format!("{} most often ({:.0}%)", o.name, acc[0] * 100.0))
-        .unwrap_or_default();
+        .filter(|(_, acc)| (acc[0] * 100.0).round() == top)
+        .map(|(o, _)| o.name.as_str())
+        .collect();
+    let leader = match most.as_slice() {
+        [one] => format!("{one} ({top:.0}%)"),
+        many => format!("{} ({top:.0}% each)", many.join(" and ")),
+    };
     // Central weights beside the bars: the typical weighting that makes an option first.
     ui.small(format!(
         "{} weightings. First most often: {leader}. {preferred_name}'s {}.",

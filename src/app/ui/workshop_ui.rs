@@ -160,6 +160,15 @@ fn group_weights_ui(
 }
 
 /// Applies a panel action to the appraisal; returns a status line.
+/// "Officers' weights", "Youth panel's weights".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 pub fn apply(
     appraisal: &mut Appraisal,
     state: &mut WorkshopPanelState,
@@ -210,9 +219,13 @@ pub fn apply(
         WorkshopAction::DoneEntering(k) if k < appraisal.groups.len() => {
             appraisal.groups[k].hidden = true;
             state.entering = None;
+            let next = match appraisal.groups.get(k + 1) {
+                Some(g) => format!("Next: Enter weights for {}", g.name),
+                None => "Next: Reveal every group's weights (Ctrl+Shift+G)".to_string(),
+            };
             format!(
-                "{}'s weights are hidden until you reveal them.",
-                appraisal.groups[k].name
+                "{} weights are hidden. {next}.",
+                possessive(&appraisal.groups[k].name)
             )
         }
         WorkshopAction::RevealAll => {

@@ -750,7 +750,10 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
     h.get_by_label("Done").click();
     h.run();
     assert!(h.state().appraisal().groups[0].hidden);
-    assert!(h.query_by_label("Weights").is_some(), "the main weights are back");
+    assert!(
+        h.query_by_label("Weights").is_some(),
+        "the main weights are back"
+    );
     assert_eq!(
         h.state().status(),
         "Councillors' weights are hidden. Next: Enter weights for Officers."

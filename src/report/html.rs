@@ -580,38 +580,8 @@ fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
         "<li>Discount factors D<sub>0</sub>, D<sub>1</sub>, …: {} (the JSON report and the Excel workbook list every year).</li>",
         shown.join(", ")
     )?;
-    writeln!(
-        s,
-        "<li>The ranking and the cost criterion use figures {} optimism bias.</li>",
-        if m.optimism_bias_applied_to_ranking {
-            "with"
-        } else {
-            "without"
-        }
-    )?;
-    for line in [
-        &m.comparator,
-        &m.costs_and_benefits,
-        &m.bcr_definition,
-        &m.payback_definition,
-        &m.normalisation,
-        &m.weighting,
-        &m.capacity_rule,
-    ] {
-        writeln!(s, "<li>{}</li>", esc(line))?;
-    }
-    if let Some(rb) = &r.robustness {
-        writeln!(
-            s,
-            "<li>Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges; {} draws, seed {} (the same file and seed always give the same figures).</li>",
-            rb.draws, rb.seed
-        )?;
-    }
-    if r.groups.is_some() {
-        writeln!(
-            s,
-            "<li>Workshop groups: each group's swing weights are normalised to sum to 1; the combined ranking uses the mean of the groups' normalised weights.</li>"
-        )?;
+    for line in words::method_statements(r) {
+        writeln!(s, "<li>{}</li>", esc(&line))?;
     }
     writeln!(s, "</ul></section>")
 }

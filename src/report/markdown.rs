@@ -217,25 +217,8 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             .collect::<Vec<_>>()
             .join(", ")
     )?;
-    writeln!(
-        s,
-        "- The ranking and the cost criterion use figures {} optimism bias.",
-        if m.optimism_bias_applied_to_ranking {
-            "with"
-        } else {
-            "without"
-        }
-    )?;
-    for line in [
-        &m.comparator,
-        &m.costs_and_benefits,
-        &m.bcr_definition,
-        &m.payback_definition,
-        &m.normalisation,
-        &m.weighting,
-        &m.capacity_rule,
-    ] {
-        writeln!(s, "- {line}")?;
+    for line in super::words::method_statements(r) {
+        writeln!(s, "- {}", escape(&line))?;
     }
     Ok(())
 }

@@ -68,3 +68,39 @@ fn money_or_pct(input: &str, x: f64) -> String {
         gbp(x)
     }
 }
+
+/// The method statement after the discount schedule: how optimism bias is used, the rules of
+/// `method_text`, and what the robustness figures and the group ranking rest on.
+pub fn method_statements(r: &Report) -> Vec<String> {
+    let m = &r.method;
+    let mut lines = vec![format!(
+        "The ranking and the cost criterion use figures {} optimism bias.",
+        if m.optimism_bias_applied_to_ranking {
+            "with"
+        } else {
+            "without"
+        }
+    )];
+    lines.extend(
+        [
+            &m.comparator,
+            &m.costs_and_benefits,
+            &m.bcr_definition,
+            &m.payback_definition,
+            &m.normalisation,
+            &m.weighting,
+            &m.capacity_rule,
+        ]
+        .map(String::clone),
+    );
+    if let Some(rb) = &r.robustness {
+        lines.push(format!(
+            "Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges; {} draws, seed {} (the same file and seed always give the same figures).",
+            rb.draws, rb.seed
+        ));
+    }
+    if r.groups.is_some() {
+        lines.push("Workshop groups: each group's swing weights are normalised to sum to 1; the combined ranking uses the mean of the groups' normalised weights.".to_string());
+    }
+    lines
+}

@@ -248,6 +248,7 @@ fn ui_text_colour(dark: bool) -> egui::Color32 {
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let base_year = appraisal.meta.price_base_year;
+    let dark = ui.visuals().dark_mode;
     let response = still_plot("net_benefit_by_year", ui, 3.0)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .x_axis_label(format!("year (0 = {base_year})"))
@@ -280,7 +281,12 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
                         .width(3.0),
                 );
             }
-            plot.hline(egui_plot::HLine::new("break-even", 0.0).color(egui::Color32::GRAY));
+            // Dashed and dark: business as usual is the grey line along zero.
+            plot.hline(
+                egui_plot::HLine::new("break-even", 0.0)
+                    .color(ui_text_colour(dark))
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
         })
         .response;
     ui.small("Above zero: the option has paid back its costs against business as usual.");
@@ -335,6 +341,6 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
             }
         })
         .response;
-    ui.small("Up and to the left is better. Options on the dashed line are not beaten on both benefit and cost by any other.");
+    ui.small("Benefit score: every criterion except cost, 0–100. Up and to the left is better. Options on the dashed line are not beaten on both benefit and cost by any other.");
     response
 }

@@ -113,7 +113,8 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> Vec<Presentat
             }
             ui.label(format!("{} of {}", index + 1, slides.len()));
             ui.separator();
-            ui.weak("Left and Right arrow keys move · Esc or F5 leaves");
+            // Full-strength text: a pale hint is lost on a projector.
+            ui.label("Left and Right arrow keys move · Esc or F5 leaves");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Leave presentation").clicked() {
                     actions.push(PresentationAction::Leave);

@@ -126,19 +126,21 @@ pub fn sweep_ui(
                     .width(2.0),
             );
             for (k, x) in sweep.switches.iter().enumerate() {
+                // Unnamed: hovering the plot names the lines, not these markers.
                 plot.points(
-                    Points::new(
-                        format!("switch {k}"),
-                        vec![[x.weight, sweep.total(x.after, x.weight)]],
-                    )
-                    .color(WARNING)
-                    .radius(6.0),
+                    Points::new("", vec![[x.weight, sweep.total(x.after, x.weight)]])
+                        .id(("switch", k))
+                        .color(WARNING)
+                        .radius(6.0),
                 );
-                plot.text(Text::new(
-                    format!("switch label {k}"),
-                    [x.weight, sweep.total(x.after, x.weight) + 6.0].into(),
-                    format!("{:.2}", x.weight),
-                ));
+                plot.text(
+                    Text::new(
+                        "",
+                        [x.weight, sweep.total(x.after, x.weight) + 6.0].into(),
+                        format!("{:.2}", x.weight),
+                    )
+                    .id(("switch label", k)),
+                );
             }
         })
         .response;

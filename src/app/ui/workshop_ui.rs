@@ -306,6 +306,30 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
     if all_shown {
         order.sort_by_key(|&i| (cmp.combined.ranks[i], i));
     }
+    // In the narrow results panel: ranks only (scores on hover) and shorter names, so the
+    // table fits; presentation mode has the room for all of it.
+    let compact = ui.available_width() < 640.0;
+    if compact {
+        ui.small("Hover a rank for its score; F5 shows the full table.");
+    }
+    let group_name = |ui: &mut Ui, name: &str| {
+        ui.strong(short_name(name, if compact { 12 } else { 26 }))
+            .on_hover_text(name);
+    };
+    let rank_cell = |ui: &mut Ui, rank: u32, score: f64, strong: bool| {
+        let text = if compact {
+            ordinal(rank)
+        } else {
+            format!("{} · {score:.1}", ordinal(rank))
+        };
+        let text = if strong {
+            RichText::new(text).strong()
+        } else {
+            RichText::new(text)
+        };
+        ui.label(text)
+            .on_hover_text(format!("weighted score {score:.1}"));
+    };
     egui::ScrollArea::both()
         .id_salt("groups_scroll")
         .auto_shrink([false, true])
@@ -316,11 +340,11 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                 .show(ui, |ui| {
                     ui.strong("Option");
                     for g in &cmp.groups {
-                        ui.strong(short_name(&g.name, 26)).on_hover_text(&g.name);
+                        group_name(ui, &g.name);
                     }
                     if all_shown {
                         ui.strong("Combined");
-                        ui.strong("Ranks range");
+                        ui.strong("Ranks");
                     }
                     ui.end_row();
                     for &i in &order {
@@ -329,29 +353,23 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, option_colour(o.kind));
-                            ui.label(short_name(&o.name, 24)).on_hover_text(&o.name);
+                            ui.label(short_name(&o.name, if compact { 18 } else { 24 }))
+                                .on_hover_text(&o.name);
                         });
                         for g in &cmp.groups {
                             if g.hidden {
                                 ui.weak("hidden");
                             } else {
-                                ui.label(format!("{} · {:.1}", ordinal(g.ranks[i]), g.totals[i]));
+                                rank_cell(ui, g.ranks[i], g.totals[i], false);
                             }
                         }
                         if all_shown {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} · {:.1}",
-                                    ordinal(cmp.combined.ranks[i]),
-                                    cmp.combined.totals[i]
-                                ))
-                                .strong(),
-                            );
+                            rank_cell(ui, cmp.combined.ranks[i], cmp.combined.totals[i], true);
                             let (best, worst) = cmp.rank_range[i];
                             ui.label(if best == worst {
                                 format!("{} for all", ordinal(best))
                             } else {
-                                format!("{} to {}", ordinal(best), ordinal(worst))
+                                format!("{}–{}", ordinal(best), ordinal(worst))
                             });
                         }
                         ui.end_row();
@@ -365,7 +383,7 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                 .show(ui, |ui| {
                     ui.strong("Criterion");
                     for g in &cmp.groups {
-                        ui.strong(short_name(&g.name, 26)).on_hover_text(&g.name);
+                        group_name(ui, &g.name);
                     }
                     if all_shown {
                         ui.strong("Combined");
@@ -373,7 +391,8 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                     }
                     ui.end_row();
                     for (j, c) in a.criteria.iter().enumerate() {
-                        ui.label(short_name(&c.name, 22)).on_hover_text(&c.name);
+                        ui.label(short_name(&c.name, if compact { 16 } else { 22 }))
+                            .on_hover_text(&c.name);
                         for g in &cmp.groups {
                             if g.hidden {
                                 ui.weak("hidden");

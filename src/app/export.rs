@@ -112,16 +112,11 @@ pub fn ranking_table(r: &Report) -> (String, String) {
         "NPSV",
         "BCR",
     ];
-    let mut by_rank: Vec<_> = r.options.iter().collect();
-    by_rank.sort_by_key(|o| o.rank);
-    let rows: Vec<[String; 7]> = by_rank
+    let rows: Vec<[String; 7]> = r
+        .options_by_rank()
         .iter()
         .map(|o| {
-            let m = if r.method.optimism_bias_applied_to_ranking {
-                &o.with_optimism_bias
-            } else {
-                &o.without_optimism_bias
-            };
+            let m = r.headline(o);
             [
                 ordinal(o.rank),
                 o.name.clone(),

@@ -540,11 +540,11 @@ impl PartnershipApp {
     /// its own SMAA run (the same seed and draws give the same figures either way).
     pub fn window_report(&mut self) -> Option<crate::report::Report> {
         use crate::report;
-        let current = self.robust.is_current();
+        let settled = self.robustness_settled();
         let (a, r) = self.doc.appraisal_and_results();
         let r = r.as_ref().ok()?;
         let robustness = match (&self.robust.sensitivity, &self.robust.smaa) {
-            (Some(s), Some(p)) if current && p.is_complete() => {
+            (Some(s), Some(p)) if settled => {
                 Some(report::robustness::from_parts(a, r, s, p.result.clone()))
             }
             _ => report::robustness::build(a, r),

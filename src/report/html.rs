@@ -89,12 +89,14 @@ fn write_page(s: &mut String, r: &Report) -> std::fmt::Result {
     )?;
     write_summary(s, r)?;
     write_options(s, r)?;
-    write_ranking(s, r)?;
-    write_money(s, r)?;
+    // Drawn once; each section places the ones it needs.
+    let charts = svg::charts(r);
+    write_ranking(s, r, &charts)?;
+    write_money(s, r, &charts)?;
     write_weights(s, r)?;
     write_scores(s, r)?;
     if let Some(rb) = &r.robustness {
-        write_robustness(s, r, rb)?;
+        write_robustness(s, r, rb, &charts)?;
     }
     write_method(s, r)?;
     writeln!(
@@ -106,22 +108,10 @@ fn write_page(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(s, "</body></html>")
 }
 
-fn preferred(r: &Report) -> Option<&OptionReport> {
-    r.options.iter().find(|o| o.name == r.preferred_option)
-}
-
-fn headline(r: &Report, o: &OptionReport) -> MoneyReport {
-    if r.method.optimism_bias_applied_to_ranking {
-        o.with_optimism_bias.clone()
-    } else {
-        o.without_optimism_bias.clone()
-    }
-}
-
 fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(s, r#"<section id="summary"><h2>Summary</h2>"#)?;
-    if let Some(p) = preferred(r) {
-        let m = headline(r, p);
+    if let Some(p) = r.preferred() {
+        let m = r.headline(p);
         let tied: Vec<&str> = r
             .options
             .iter()
@@ -200,14 +190,17 @@ fn write_options(s: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(s, "</section>")
 }
 
-fn write_ranking(s: &mut String, r: &Report) -> std::fmt::Result {
+/// The chart with this id, where the report has it.
+fn chart<'a>(charts: &'a [svg::Chart], id: &str) -> Option<&'a svg::Chart> {
+    charts.iter().find(|c| c.id == id)
+}
+
+fn write_ranking(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(
         s,
         r#"<section id="ranking"><h2>Ranking</h2><table id="ranking-table"><thead><tr><th class="n">Rank</th><th>Option</th><th class="n">Weighted score</th><th class="n">Benefit score</th><th class="n">Whole-life cost</th><th>Efficient frontier</th></tr></thead><tbody>"#
     )?;
-    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
-    by_rank.sort_by_key(|o| o.rank);
-    for o in by_rank {
+    for o in r.options_by_rank() {
         writeln!(
             s,
             "<tr>{}{}{}{}{}<td>{}</td></tr>",
@@ -223,11 +216,10 @@ fn write_ranking(s: &mut String, r: &Report) -> std::fmt::Result {
         s,
         r#"</tbody></table><p class="small">Weighted score: every criterion, cost included, weighted as agreed. Benefit score: the criteria other than cost only, so it can be set against whole-life cost. Efficient frontier: no other option gives a higher benefit score for a lower whole-life cost.</p>"#
     )?;
-    for chart in svg::charts(r)
-        .into_iter()
-        .filter(|c| matches!(c.id, "value-profile" | "benefit-cost"))
-    {
-        write_figure(s, &chart)?;
+    for id in ["value-profile", "benefit-cost"] {
+        if let Some(c) = chart(charts, id) {
+            write_figure(s, c)?;
+        }
     }
     writeln!(s, "</section>")
 }
@@ -242,7 +234,7 @@ fn write_figure(s: &mut String, chart: &svg::Chart) -> std::fmt::Result {
     )
 }
 
-fn write_money(s: &mut String, r: &Report) -> std::fmt::Result {
+fn write_money(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(
         s,
         r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias is the Green Book's uplift for the tendency of estimates to be too hopeful; it raises each option's transition and running cost. Both tables are shown: with it and without it.</p>"#,
@@ -279,8 +271,8 @@ fn write_money(s: &mut String, r: &Report) -> std::fmt::Result {
         }
         writeln!(s, "</tbody></table>")?;
     }
-    if let Some(chart) = svg::charts(r).iter().find(|c| c.id == "net-benefit") {
-        write_figure(s, chart)?;
+    if let Some(c) = chart(charts, "net-benefit") {
+        write_figure(s, c)?;
     }
     writeln!(s, "</section>")
 }
@@ -444,6 +436,7 @@ fn write_robustness(
     s: &mut String,
     r: &Report,
     rb: &super::robustness::RobustnessReport,
+    charts: &[svg::Chart],
 ) -> std::fmt::Result {
     writeln!(
         s,
@@ -459,8 +452,6 @@ fn write_robustness(
             esc(e)
         )?;
     }
-    let charts = svg::charts(r);
-    let chart = |id: &str| charts.iter().find(|c| c.id == id);
     if !rb.options.is_empty() {
         writeln!(
             s,
@@ -496,7 +487,7 @@ fn write_robustness(
             s,
             r#"</tbody></table><p class="small">Confidence: how often the option would still come first if the weights were fixed at its central weights (the average of the weightings under which it comes first) and only the uncertain inputs varied.</p>"#
         )?;
-        if let Some(c) = chart("acceptability") {
+        if let Some(c) = chart(charts, "acceptability") {
             write_figure(s, c)?;
         }
         writeln!(
@@ -518,18 +509,18 @@ fn write_robustness(
             )?;
         }
         writeln!(s, "</tbody></table>")?;
-        if let Some(c) = chart("npsv-spread") {
+        if let Some(c) = chart(charts, "npsv-spread") {
             write_figure(s, c)?;
         }
     }
-    if let Some(c) = chart("tornado") {
+    if let Some(c) = chart(charts, "tornado") {
         write_figure(s, c)?;
     }
     writeln!(
         s,
         "<h3>Weights at which the leader changes</h3><p>Each weight in turn from 0 to 1, the others keeping their proportions:</p>"
     )?;
-    if let Some(c) = chart("weight-sweeps") {
+    if let Some(c) = chart(charts, "weight-sweeps") {
         write_figure(s, c)?;
     }
     writeln!(s, "<ul>")?;

@@ -44,9 +44,7 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
         "| Rank | Option | Weighted score | Benefit score | Whole-life cost | On frontier |"
     )?;
     writeln!(s, "|---:|---|---:|---:|---:|:---:|")?;
-    let mut by_rank: Vec<_> = r.options.iter().collect();
-    by_rank.sort_by_key(|o| o.rank);
-    for o in &by_rank {
+    for o in r.options_by_rank() {
         writeln!(
             s,
             "| {} | {} | {:.1} | {:.1} | {} | {} |",

@@ -209,6 +209,31 @@ fn measure_name(m: Measure) -> &'static str {
     }
 }
 
+impl Report {
+    /// The option ranked first (the first listed, if several tie).
+    pub fn preferred(&self) -> Option<&OptionReport> {
+        self.options
+            .iter()
+            .find(|o| o.name == self.preferred_option)
+    }
+
+    /// The money figures the ranking uses: with optimism bias or without, as the file says.
+    pub fn headline<'a>(&self, o: &'a OptionReport) -> &'a MoneyReport {
+        if self.method.optimism_bias_applied_to_ranking {
+            &o.with_optimism_bias
+        } else {
+            &o.without_optimism_bias
+        }
+    }
+
+    /// The options best first (ties keep file order).
+    pub fn options_by_rank(&self) -> Vec<&OptionReport> {
+        let mut by_rank: Vec<&OptionReport> = self.options.iter().collect();
+        by_rank.sort_by_key(|o| o.rank);
+        by_rank
+    }
+}
+
 fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
     let c = groups::compare(a, results)?;
     let group = |g: &groups::GroupRanking| GroupReport {

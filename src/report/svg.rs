@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{OptionReport, Report, escape_xml};
-use crate::model::format::gbp;
+use crate::model::format::{gbp, ordinal};
 use crate::palette::{Rgb, hex, shade_towards_white};
 
 /// One chart of the report.
@@ -220,8 +220,7 @@ impl Rows {
 fn value_profile(r: &Report) -> Chart {
     let title = "Where each option's weighted score comes from".to_string();
     // In rank order, as in the ranking table beside it.
-    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
-    by_rank.sort_by_key(|o| o.rank);
+    let by_rank = r.options_by_rank();
     let labels: Vec<String> = by_rank.iter().map(|o| o.name.clone()).collect();
     let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
     let m = r.criteria.len();
@@ -248,7 +247,7 @@ fn value_profile(r: &Report) -> Chart {
         rows.value_label(
             i,
             at,
-            &format!("{:.1} ({})", o.weighted_score, ordinal_rank(o.rank)),
+            &format!("{:.1} ({})", o.weighted_score, ordinal(o.rank)),
         );
     }
     rows.tick_labels(&ticks, |t| format!("{t:.0}"));
@@ -262,10 +261,6 @@ fn value_profile(r: &Report) -> Chart {
         title,
         svg,
     }
-}
-
-fn ordinal_rank(rank: u32) -> String {
-    crate::model::format::ordinal(rank)
 }
 
 fn benefit_against_cost(r: &Report) -> Chart {
@@ -416,7 +411,7 @@ fn acceptability(r: &Report) -> Chart {
             let tip = format!(
                 "{}: ranked {} in {pct:.1}% of draws",
                 o.name,
-                ordinal_rank(k as u32 + 1)
+                ordinal(k as u32 + 1)
             );
             rows.bar(
                 i,
@@ -513,17 +508,8 @@ fn tornado(r: &Report) -> Chart {
         return empty_chart("tornado", title);
     };
     let bars: Vec<_> = rb.tornado.iter().take(8).collect();
-    let base = r
-        .options
-        .iter()
-        .find(|o| o.name == r.preferred_option)
-        .map_or(0.0, |o| {
-            if r.method.optimism_bias_applied_to_ranking {
-                o.with_optimism_bias.npsv_gbp
-            } else {
-                o.without_optimism_bias.npsv_gbp
-            }
-        });
+    let preferred = r.preferred();
+    let base = preferred.map_or(0.0, |o| r.headline(o).npsv_gbp);
     let labels: Vec<String> = bars
         .iter()
         .map(|t| format!("{}: {}", t.option, t.input))
@@ -543,11 +529,7 @@ fn tornado(r: &Report) -> Chart {
         })
         .fold(base, f64::max);
     let (mut rows, ticks) = Rows::new(&title, &labels, lo, hi);
-    let c = r
-        .options
-        .iter()
-        .find(|o| o.name == r.preferred_option)
-        .map_or([0x88; 3], colour);
+    let c = preferred.map_or([0x88; 3], colour);
     for (i, t) in bars.iter().enumerate() {
         rows.bar(
             i,
@@ -675,14 +657,6 @@ fn legend(s: &mut String, r: &Report, y: f64) -> f64 {
     y
 }
 
-fn headline_money<'a>(r: &Report, o: &'a OptionReport) -> &'a super::MoneyReport {
-    if r.method.optimism_bias_applied_to_ranking {
-        &o.with_optimism_bias
-    } else {
-        &o.without_optimism_bias
-    }
-}
-
 fn net_benefit(r: &Report) -> Chart {
     let title = "Cumulative discounted net benefit against business as usual".to_string();
     let height = 400.0; // of the plot and its axis; the legend below adds what it needs
@@ -690,7 +664,7 @@ fn net_benefit(r: &Report) -> Chart {
     let values = r
         .options
         .iter()
-        .flat_map(|o| headline_money(r, o).cumulative_net_gbp.iter().copied());
+        .flat_map(|o| r.headline(o).cumulative_net_gbp.iter().copied());
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let yt = nice_ticks(lo, hi, 5);
     let xt = nice_ticks(0.0, years - 1.0, 8);
@@ -716,7 +690,7 @@ fn net_benefit(r: &Report) -> Chart {
         gbp,
     );
     for o in &r.options {
-        let m = headline_money(r, o);
+        let m = r.headline(o);
         let points: Vec<String> = m
             .cumulative_net_gbp
             .iter()

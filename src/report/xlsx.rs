@@ -136,9 +136,7 @@ fn ranking(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
     ws.set_column_width(1, 32)?;
     ws.set_column_width(2, 36)?;
     ws.set_column_range_width(3, 6, 16)?;
-    let mut by_rank: Vec<&OptionReport> = r.options.iter().collect();
-    by_rank.sort_by_key(|o| o.rank);
-    for (i, o) in by_rank.iter().enumerate() {
+    for (i, o) in r.options_by_rank().iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_number(row, 0, o.rank)?;
         ws.write_string(row, 1, &o.name)?;

@@ -72,6 +72,7 @@ fn harness(saved_dir: &Path) -> Harness<'static, PartnershipApp> {
         dialogs: Arc::new(NoDialogs),
         // Only touched on a copy, which a benchmark never makes.
         clipboard: Arc::new(SystemClipboard::default()),
+        disk: Arc::new(partnership_appraisal::storage::RealDisk),
         saved_dir: saved_dir.to_path_buf(),
         // As in the app: SMAA on its worker thread, restarted whenever the inputs change.
         robustness: RobustnessRunner::background(|| {}),

@@ -12,6 +12,10 @@
 //!   (10,000 draws, seed 2026) run to the end: triangular draws of every uncertain input and
 //!   rescoring on every draw, recording every NPSV, then the confidence pass (another 10,000
 //!   input draws, each tested against every option's central weights).
+//! - `smaa/library_example_1e6_partials`: the library example at 10^6 draws advanced as the
+//!   app's worker does, `CHUNK_DRAWS` at a time, taking the partial result after every step
+//!   (as the window shows figures while they arrive). A partial result must cost time in
+//!   proportion to the step, not to the draws so far.
 //!
 //! The scores are drawn once from uniform(0, 100) by a fixed-seed 64-bit LCG (Knuth's MMIX
 //! constants), so no extra dependency is needed. numpy's matrix comes from its own generator,
@@ -26,7 +30,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use partnership_appraisal::model::robustness::{SmaaRun, smaa_on_scores};
+use partnership_appraisal::app::robustness_worker::CHUNK_DRAWS;
+use partnership_appraisal::model::robustness::{SmaaError, SmaaRun, smaa_on_scores};
 use partnership_appraisal::storage::default_example;
 
 const OPTIONS: usize = 5;
@@ -99,8 +104,27 @@ fn bench_smaa(c: &mut Criterion) {
     group.bench_function("library_example_1e4", |b| {
         b.iter(|| {
             SmaaRun::new(black_box(&example))
-                .map_err(|e| e.to_string())
+                .map_err(SmaaError::from)
                 .and_then(SmaaRun::run_to_end)
+        });
+    });
+
+    let mut large = example.clone();
+    large.settings.robustness.draws = 1_000_000;
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("library_example_1e6_partials", |b| {
+        b.iter(|| {
+            let mut run = SmaaRun::new(black_box(&large)).expect("valid");
+            let mut partials = 0;
+            while !run.is_complete() {
+                run.advance(CHUNK_DRAWS).expect("runs");
+                black_box(run.result());
+                partials += 1;
+            }
+            partials
         });
     });
 

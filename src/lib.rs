@@ -4,6 +4,7 @@
 //! - [`storage`]: RON files, versions, atomic saves.
 //! - [`report`]: the figures as JSON, Markdown, CSV, HTML, Excel and SVG charts.
 //! - [`palette`]: the option colours shared by the window and the exports.
+//! - [`words`]: every sentence a person reads, from the model's facts.
 
 pub mod app;
 pub mod cli;
@@ -11,3 +12,4 @@ pub mod model;
 pub mod palette;
 pub mod report;
 pub mod storage;
+pub mod words;

@@ -21,19 +21,19 @@ pub fn option_rgb(kind: OptionKind) -> Rgb {
 pub const WARNING_RGB: Rgb = [0xD5, 0x5E, 0x00];
 
 /// `#RRGGBB`, for SVG, HTML and spreadsheets.
-pub fn hex(c: Rgb) -> String {
-    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
+pub fn hex(colour: Rgb) -> String {
+    format!("#{:02X}{:02X}{:02X}", colour[0], colour[1], colour[2])
 }
 
 /// The k-th of n shades of a colour towards white, for the segments of a stacked bar on a
 /// light background: the first is the full colour, the last 65% of the way to white.
-pub fn shade_towards_white(c: Rgb, k: usize, n: usize) -> Rgb {
+pub fn shade_towards_white(colour: Rgb, k: usize, n: usize) -> Rgb {
     let t = if n <= 1 {
         0.0
     } else {
         0.65 * k as f64 / (n - 1) as f64
     };
-    c.map(|v| (f64::from(v) + (255.0 - f64::from(v)) * t).round() as u8)
+    colour.map(|v| (f64::from(v) + (255.0 - f64::from(v)) * t).round() as u8)
 }
 
 #[cfg(test)]

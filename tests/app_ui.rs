@@ -72,6 +72,7 @@ fn app() -> Fixture {
                 AppEnv {
                     dialogs: env_dialogs,
                     clipboard: env_clipboard,
+                    disk: Arc::new(partnership_appraisal::storage::RealDisk),
                     saved_dir,
                     robustness: RobustnessRunner::inline(),
                     recovery_dir: Some(recovery_dir),
@@ -225,7 +226,7 @@ fn save_through_a_file_dialog_and_open_it_back_equal() {
     assert!(matches!(h.state().overlay(), Overlay::UnsavedChanges(_)));
     h.get_by_label("Don't save").click();
     h.run();
-    assert!(matches!(h.state().overlay(), Overlay::Open));
+    assert!(matches!(h.state().overlay(), Overlay::Open { .. }));
     h.get_by_label("Browse for another file…").click();
     run_until(h, |app| app.appraisal().meta.title != "Something else");
     assert_eq!(h.state().appraisal(), &edited);
@@ -431,9 +432,9 @@ fn a_fragile_winner_is_flagged_in_words_next_to_the_ranking() {
 
     // The thresholds are settings: at zero, nothing counts as fragile.
     let r = &mut h.state_mut().appraisal_mut().settings.robustness;
-    r.fragile_weight_change = 0.0;
-    r.fragile_acceptability = 0.0;
-    r.fragile_input_change = 0.0;
+    r.fragile_weight_change_share = 0.0;
+    r.fragile_acceptability_share = 0.0;
+    r.fragile_input_change_fraction = 0.0;
     h.run();
     assert!(h.query_by_label_contains("Fragile lead").is_none());
 }
@@ -493,6 +494,7 @@ fn robustness_runs_in_the_background_and_arrives() {
                 AppEnv {
                     dialogs: Arc::new(FakeDialogs::default()),
                     clipboard: Arc::new(FakeClipboard::default()),
+                    disk: Arc::new(partnership_appraisal::storage::RealDisk),
                     saved_dir: dir.path().to_path_buf(),
                     robustness: RobustnessRunner::background(move || ctx.request_repaint()),
                     recovery_dir: None,
@@ -535,6 +537,7 @@ fn app_with_recovery(dir: &Path) -> Harness<'static, PartnershipApp> {
                 AppEnv {
                     dialogs: Arc::new(FakeDialogs::default()),
                     clipboard: Arc::new(FakeClipboard::default()),
+                    disk: Arc::new(partnership_appraisal::storage::RealDisk),
                     saved_dir,
                     robustness: RobustnessRunner::inline(),
                     recovery_dir: Some(recovery_dir),

@@ -7,6 +7,8 @@ use partnership_appraisal::model::money::{discount_factors, money_figures};
 use partnership_appraisal::model::ratings::{effective_capacity, mean_grown_rating};
 use partnership_appraisal::model::*;
 
+mod common;
+
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
@@ -400,12 +402,6 @@ fn stakeholder_groups_rank_on_their_own_weights_and_combine_by_the_mean() {
         for (w, e) in g.weights.iter().zip(expected) {
             assert_close(*w, e, 1e-12);
         }
-        for (i, o) in r.options.iter().enumerate() {
-            let total: f64 = o.scores.iter().zip(expected).map(|(s, w)| s * w).sum();
-            assert_close(g.totals[i], total, 1e-9);
-        }
-        assert_eq!(g.ranks, ranks(&g.totals));
-        assert_eq!(g.ranks[g.leader], 1);
     }
     // Combined: the mean of the normalised weights, e.g. cost (100/360 + 100/300 + 50/330) / 3.
     assert_close(
@@ -417,24 +413,54 @@ fn stakeholder_groups_rank_on_their_own_weights_and_combine_by_the_mean() {
     // The spread: cost's weight runs from the community's 50/330 to the officers' 100/300.
     assert_close(cmp.weight_range[0].0, 50.0 / 330.0, 1e-12);
     assert_close(cmp.weight_range[0].1, 100.0 / 300.0, 1e-12);
-    for (i, &(best, worst)) in cmp.rank_range.iter().enumerate() {
-        let ranks_i: Vec<u32> = cmp.groups.iter().map(|g| g.ranks[i]).collect();
-        assert_eq!(
-            (best, worst),
-            (
-                *ranks_i.iter().min().expect("groups"),
-                *ranks_i.iter().max().expect("groups")
-            )
-        );
-    }
-    let leaders: Vec<usize> = cmp.groups.iter().map(|g| g.leader).collect();
-    assert_eq!(cmp.same_leader, leaders.iter().all(|&l| l == leaders[0]));
-    // Disagreements list exactly the options whose rank moves, widest first.
-    let d = cmp.disagreements();
-    assert!(d.windows(2).all(|w| w[0].1 >= w[1].1));
+}
+
+#[test]
+fn groups_rank_the_hand_worked_case_as_worked_on_paper() {
+    // tests/common: scores (cost, capacity, social value) are BAU 0, 50, 50; community
+    // organisation 40, 60, 80; contracting out 10, 30, 30; shared service 55, 80, 40;
+    // consolidated 10, 30, 30.
+    let mut a = common::hand_worked();
+    let group = |name: &str, cost: f64, social: f64| StakeholderGroup {
+        name: name.into(),
+        swing_weights: [("cost", cost), ("capacity", 0.0), ("social_value", social)]
+            .into_iter()
+            .map(|(id, w)| (id.to_string(), w))
+            .collect(),
+        hidden: false,
+    };
+    a.groups = vec![group("Finance", 100.0, 0.0), group("Community", 0.0, 100.0)];
+    let r = appraise(&a).expect("valid");
+    let cmp = groups::compare(&a, &r).expect("groups");
+    // Finance weighs cost alone: totals are the cost scores; the shared service (55) first,
+    // the community organisation (40) second, the two at 10 joint third, BAU (0) fifth.
+    assert_eq!(cmp.groups[0].totals, [0.0, 40.0, 10.0, 55.0, 10.0]);
+    assert_eq!(cmp.groups[0].ranks, [5, 2, 3, 1, 3]);
+    assert_eq!(cmp.groups[0].leader, common::SHARED);
+    // Community weighs social value alone: community organisation 80, BAU 50, shared 40.
+    assert_eq!(cmp.groups[1].ranks, [2, 1, 4, 3, 4]);
+    assert_eq!(cmp.groups[1].leader, common::COMMUNITY);
+    // Combined weights ½ cost, ½ social: BAU 25, community 60, contracting 20, shared 47.5.
+    assert_eq!(cmp.combined.weights, [0.5, 0.0, 0.5]);
+    assert_close(cmp.combined.totals[common::COMMUNITY], 60.0, 1e-12);
+    assert_close(cmp.combined.totals[common::SHARED], 47.5, 1e-12);
+    assert_eq!(cmp.combined.ranks, [3, 1, 4, 2, 4]);
+    assert_eq!(cmp.combined.leader, common::COMMUNITY);
+    // Best and worst rank across the two groups.
+    assert_eq!(cmp.rank_range, [(2, 5), (1, 2), (3, 4), (1, 3), (3, 4)]);
+    assert!(!cmp.same_leader);
+    // Widest disagreement first: BAU moves 3 places, the shared service 2.
     assert_eq!(
-        d.len(),
-        cmp.rank_range.iter().filter(|(b, w)| w > b).count()
+        cmp.disagreements()[..2],
+        [(common::BAU, 3), (common::SHARED, 2)]
+    );
+    assert_eq!(
+        partnership_appraisal::words::groups::agreement(&a, &cmp),
+        "The groups differ: Finance put Shared service first; Community put Community organisation first."
+    );
+    assert_eq!(
+        partnership_appraisal::words::groups::combined_summary(&a, &cmp),
+        "Combined (mean of the groups' weights): Community organisation first, scoring 60.0."
     );
 }
 
@@ -498,7 +524,7 @@ fn options_tied_for_first_are_named_together_in_the_groups_sentence() {
     // Group 2 ranks x and y joint first; group 1 ranks x alone first: they differ.
     cmp.groups[1].ranks[y] = 1;
     assert_eq!(
-        cmp.agreement_in_words(&a),
+        partnership_appraisal::words::groups::agreement(&a, &cmp),
         format!(
             "The groups differ: Councillors put {} first; Officers put {} and {} joint first.",
             a.options[x].name, a.options[x].name, a.options[y].name
@@ -506,7 +532,7 @@ fn options_tied_for_first_are_named_together_in_the_groups_sentence() {
     );
     cmp.groups[0].ranks[y] = 1;
     assert_eq!(
-        cmp.agreement_in_words(&a),
+        partnership_appraisal::words::groups::agreement(&a, &cmp),
         format!(
             "Every group puts {} and {} joint first.",
             a.options[x].name, a.options[y].name

@@ -94,14 +94,59 @@ proptest! {
             // Optimism bias only ever adds cost.
             prop_assert!(o.with_optimism_bias.npsv_gbp <= o.without_optimism_bias.npsv_gbp + 1e-6);
         }
-        // Ranks: the best is 1; each rank k is held by options with exactly k−1 better ones.
-        let totals: Vec<f64> = r.options.iter().map(|o| o.weighted_score).collect();
-        prop_assert!(r.options.iter().any(|o| o.rank == 1));
-        for (i, o) in r.options.iter().enumerate() {
-            let better = totals.iter().filter(|&&t| t > totals[i] + 1e-9).count() as u32;
-            prop_assert_eq!(o.rank, better + 1);
+        // Ranks follow the scores: a clearly higher score never ranks lower, and equal
+        // scores share a rank.
+        for x in &r.options {
+            for y in &r.options {
+                if x.weighted_score > y.weighted_score + 1e-9 {
+                    prop_assert!(x.rank < y.rank);
+                }
+                if x.weighted_score == y.weighted_score {
+                    prop_assert_eq!(x.rank, y.rank);
+                }
+            }
+        }
+        // Competition ranking ("1, 2, 2, 4"): sorted, the ranks start at 1 and a rank shared
+        // by c options is followed by that rank plus c.
+        let mut sorted: Vec<u32> = r.options.iter().map(|o| o.rank).collect();
+        sorted.sort_unstable();
+        prop_assert_eq!(sorted[0], 1);
+        for (k, &rank) in sorted.iter().enumerate() {
+            prop_assert!(rank as usize <= k + 1);
+            if k > 0 && rank != sorted[k - 1] {
+                prop_assert_eq!(rank as usize, k + 1);
+            }
         }
         prop_assert_eq!(r.options[r.preferred].rank, 1);
+    }
+
+    /// The robustness analysis scores thousands of draws with its own closed forms; they
+    /// must give exactly what the full engine gives, on any valid appraisal.
+    #[test]
+    fn the_fast_model_equals_the_full_engine(a in appraisals()) {
+        use partnership_appraisal::model::robustness::FastModel;
+        use partnership_appraisal::model::robustness::switching::leader;
+        let r = appraise(&a).expect("valid");
+        let model = FastModel::new(&a).expect("valid");
+        let likely = model.likely();
+        let (n, m) = (a.options.len(), a.criteria.len());
+        let (mut raw, mut scores) = (vec![0.0; n * m], vec![0.0; n * m]);
+        model.scores_into(&likely, &mut raw, &mut scores);
+        let close = |x: f64, y: f64| (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0);
+        for (i, o) in r.options.iter().enumerate() {
+            let npsv = o.headline(a.settings.apply_optimism_bias).npsv_gbp;
+            prop_assert!(close(model.npsv(i, &likely), npsv), "option {i}: {} vs {npsv}", model.npsv(i, &likely));
+            for j in 0..m {
+                prop_assert!(close(raw[i * m + j], o.raw_values[j]), "raw {i},{j}");
+                prop_assert!((scores[i * m + j] - o.scores[j]).abs() < 1e-6, "score {i},{j}");
+            }
+        }
+        // Totals closer than the tie tolerance may break either way in rounding.
+        let mut totals: Vec<f64> = r.options.iter().map(|o| o.weighted_score).collect();
+        totals.sort_by(|x, y| y.total_cmp(x));
+        if totals.len() < 2 || totals[0] - totals[1] > 1e-6 {
+            prop_assert_eq!(leader(&model, &likely, &r.weights), r.preferred);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::document::Document;
+use crate::storage::Disk;
 use crate::storage::recovery::{self, Recovery};
 
 /// Quiet seconds after a change before it is written: one write per burst of edits.
@@ -36,11 +37,17 @@ impl Autosave {
 
     /// Call every frame with the document's current revision. Returns how long until it next
     /// needs a frame, if it is waiting.
-    pub fn tick(&mut self, doc: &Document, revision: u64, now: f64) -> Option<f64> {
+    pub fn tick(
+        &mut self,
+        disk: &dyn Disk,
+        doc: &Document,
+        revision: u64,
+        now: f64,
+    ) -> Option<f64> {
         let dir = self.dir.clone()?;
         if !doc.is_dirty() {
             // Saved, or back to how it was saved: nothing to recover.
-            self.clear();
+            self.clear(disk);
             return None;
         }
         if self.seen != Some(revision) {
@@ -59,13 +66,13 @@ impl Autosave {
             written_at_unix: recovery::now_unix(),
             appraisal: doc.appraisal.clone(),
         };
-        match recovery::write(&dir, &record) {
+        match recovery::write(disk, &dir, &record) {
             Ok(path) => {
                 // The document may have been saved under a new name since the last write.
                 if let Some(old) = self.file.replace(path.clone())
                     && old != path
                 {
-                    recovery::remove(&old);
+                    recovery::remove(disk, &old);
                 }
                 self.written = self.seen;
             }
@@ -76,9 +83,9 @@ impl Autosave {
 
     /// Removes the recovery file of the current document (it was saved, or the user chose
     /// not to keep the changes).
-    pub fn clear(&mut self) {
+    pub fn clear(&mut self, disk: &dyn Disk) {
         if let Some(file) = self.file.take() {
-            recovery::remove(&file);
+            recovery::remove(disk, &file);
         }
         self.written = None;
         self.seen = None;

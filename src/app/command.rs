@@ -55,6 +55,22 @@ impl Command {
         Command::ShowShortcuts,
     ];
 
+    /// Commands that may open the system's file dialog: they wait while one is open.
+    pub fn needs_file_dialog(self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Open
+                | Command::Save
+                | Command::SaveAs
+                | Command::ExportHtml
+                | Command::ExportXlsx
+                | Command::ExportCsv
+                | Command::ExportSvg
+                | Command::ExportPng
+        )
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Command::New => "New appraisal",

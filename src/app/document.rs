@@ -38,10 +38,13 @@ impl Document {
         Self::build(appraisal, Some(path))
     }
 
-    /// Work restored from a recovery file: it differs from what is on disk, so it counts as
-    /// unsaved until saved again.
-    pub fn recovered(appraisal: Appraisal, path: Option<PathBuf>) -> Self {
-        let on_disk = path.as_deref().and_then(|p| storage::load(p).ok());
+    /// Work restored from a recovery file: it differs from `on_disk` (the saved file as it
+    /// is now, if it still reads), so it counts as unsaved until saved again.
+    pub fn recovered(
+        appraisal: Appraisal,
+        path: Option<PathBuf>,
+        on_disk: Option<Appraisal>,
+    ) -> Self {
         let mut doc = Self::build(appraisal, path);
         doc.saved = on_disk.unwrap_or_else(crate::model::blank_appraisal);
         doc
@@ -94,8 +97,12 @@ impl Document {
         self.saved != self.appraisal
     }
 
-    pub fn save_to(&mut self, path: &Path) -> Result<(), storage::FileError> {
-        storage::save(&self.appraisal, path)?;
+    pub fn save_to(
+        &mut self,
+        disk: &dyn storage::Disk,
+        path: &Path,
+    ) -> Result<(), storage::FileError> {
+        storage::save_to(disk, &self.appraisal, path)?;
         self.path = Some(path.to_path_buf());
         self.saved = self.appraisal.clone();
         Ok(())

@@ -40,6 +40,19 @@ impl ExportKind {
         }
     }
 
+    /// What the export holds, in a line for the export window.
+    pub fn about(self) -> &'static str {
+        match self {
+            ExportKind::Html => {
+                "One page to open in a browser, print to A4 or paste into Word: the options, every score and its reason, the weights, the money, the charts, the robustness findings and the method."
+            }
+            ExportKind::Xlsx => "Every table on its own sheet, numbers unrounded.",
+            ExportKind::Csv => "One row per option with every figure, then the method settings.",
+            ExportKind::Svg(_) => "The chart as a drawing that stays sharp at any size.",
+            ExportKind::Png => "The chart as it is on screen.",
+        }
+    }
+
     /// A file name from the appraisal's title: "Library service report".
     pub fn suggested_stem(self, title: &str) -> String {
         let title = title.trim();
@@ -53,12 +66,12 @@ impl ExportKind {
     }
 
     /// The file's bytes from the report (PNG comes from the screen instead).
-    pub fn bytes(self, r: &Report) -> Result<Vec<u8>, String> {
+    pub fn bytes(self, report: &Report) -> Result<Vec<u8>, String> {
         match self {
-            ExportKind::Html => Ok(report::to_html(r).into_bytes()),
-            ExportKind::Xlsx => report::to_xlsx(r).map_err(|e| e.to_string()),
-            ExportKind::Csv => Ok(report::to_csv(r).into_bytes()),
-            ExportKind::Svg(id) => report::svg::charts(r)
+            ExportKind::Html => Ok(report::to_html(report).into_bytes()),
+            ExportKind::Xlsx => report::to_xlsx(report).map_err(|e| e.to_string()),
+            ExportKind::Csv => Ok(report::to_csv(report).into_bytes()),
+            ExportKind::Svg(id) => report::svg::charts(report)
                 .into_iter()
                 .find(|c| c.id == id)
                 .map(|c| c.svg.into_bytes())
@@ -101,7 +114,7 @@ pub fn png_bytes(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
 
 /// The ranking as a table for the clipboard: HTML for Word (which pastes it as a table) and
 /// tab-separated text for Excel and plain editors. Same rows, same rounding, in rank order.
-pub fn ranking_table(r: &Report) -> (String, String) {
+pub fn ranking_table(report: &Report) -> (String, String) {
     use crate::model::format::{gbp, ordinal};
     let head = [
         "Rank",
@@ -112,11 +125,11 @@ pub fn ranking_table(r: &Report) -> (String, String) {
         "NPSV",
         "BCR",
     ];
-    let rows: Vec<[String; 7]> = r
+    let rows: Vec<[String; 7]> = report
         .options_by_rank()
         .iter()
         .map(|o| {
-            let m = r.headline(o);
+            let m = report.headline(o);
             [
                 ordinal(o.rank),
                 o.name.clone(),

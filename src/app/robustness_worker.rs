@@ -5,16 +5,16 @@
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use crate::model::Appraisal;
-use crate::model::robustness::{SmaaResult, SmaaRun};
+use crate::model::robustness::{SmaaError, SmaaResult, SmaaRun};
 
 /// Draws per chunk: small enough that a newer job waits at most a few milliseconds.
-const CHUNK_DRAWS: u32 = 1_000;
+pub const CHUNK_DRAWS: u32 = 1_000;
 
 /// Figures for one revision of the appraisal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
     pub revision: u64,
-    pub result: Result<SmaaResult, String>,
+    pub result: Result<SmaaResult, SmaaError>,
     /// 0–1; 1 when complete.
     pub fraction: f32,
 }
@@ -60,7 +60,7 @@ impl RobustnessRunner {
             }
             Self::Inline { pending } => {
                 let result = SmaaRun::new(appraisal)
-                    .map_err(|e| e.to_string())
+                    .map_err(SmaaError::from)
                     .and_then(SmaaRun::run_to_end);
                 *pending = Some(Progress {
                     revision,
@@ -101,7 +101,7 @@ fn worker(jobs: &Receiver<(u64, Appraisal)>, results: &Sender<Progress>, wake: &
             Err(e) => {
                 let _ = results.send(Progress {
                     revision,
-                    result: Err(e.to_string()),
+                    result: Err(e.into()),
                     fraction: 1.0,
                 });
                 wake();

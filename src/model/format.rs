@@ -24,8 +24,8 @@ pub fn gbp(x: f64) -> String {
 }
 
 /// A benefit-cost ratio to two places, or a dash where the option adds no cost.
-pub fn bcr(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |r| format!("{r:.2}"))
+pub fn bcr(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "–".to_string(), |r| format!("{r:.2}"))
 }
 
 /// The payback year as "year N", or "not within period".

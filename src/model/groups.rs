@@ -2,7 +2,8 @@
 //! ranking under the mean of the groups' normalised weights, with how far the groups differ.
 
 use super::mca::{leader, normalise_weights, ranks, weighted_totals};
-use super::{Appraisal, Results};
+use super::types::fresh_name;
+use super::{Appraisal, Results, StakeholderGroup};
 
 /// The combined ranking's name (validation keeps it from any group).
 pub const COMBINED: &str = "Combined";
@@ -37,56 +38,33 @@ pub struct GroupComparison {
     pub same_leader: bool,
 }
 
-impl GroupComparison {
-    /// Whether the groups agree, in one sentence: "Every group puts Shared service first." or
-    /// "The groups differ: Councillors and Officers put Shared service first; Community
-    /// representatives put Community library trust first." Options tied for first are
-    /// named together ("put X and Y joint first").
-    pub fn agreement_in_words(&self, a: &Appraisal) -> String {
-        let firsts = |g: &GroupRanking| -> Vec<usize> {
-            (0..g.ranks.len()).filter(|&i| g.ranks[i] == 1).collect()
-        };
-        let first_in_words = |firsts: &[usize]| -> String {
-            let names: Vec<&str> = firsts.iter().map(|&i| a.options[i].name.as_str()).collect();
-            match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => {
-                    format!("{} and {last} joint first", rest.join(", "))
-                }
-                _ => format!("{} first", names.join("")),
-            }
-        };
-        let mut by_firsts: Vec<(Vec<usize>, Vec<&str>)> = Vec::new();
-        for g in &self.groups {
-            let f = firsts(g);
-            match by_firsts.iter_mut().find(|(l, _)| *l == f) {
-                Some((_, names)) => names.push(&g.name),
-                None => by_firsts.push((f, vec![&g.name])),
-            }
-        }
-        if let [(f, _)] = by_firsts.as_slice() {
-            return format!("Every group puts {}.", first_in_words(f));
-        }
-        let parts: Vec<String> = by_firsts
-            .iter()
-            .map(|(f, names)| {
-                let who = match names.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => {
-                        format!("{} and {last}", rest.join(", "))
-                    }
-                    _ => names.join(""),
-                };
-                format!("{who} put {}", first_in_words(f))
-            })
-            .collect();
-        format!("The groups differ: {}.", parts.join("; "))
-    }
+/// Options one or more groups put first, and which groups put them there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstPlace {
+    /// The options ranked first (several when tied), in file order.
+    pub options: Vec<usize>,
+    /// The groups that rank exactly these first, in file order.
+    pub groups: Vec<usize>,
+}
 
-    /// "Combined (mean of the groups' weights): Shared service first, scoring 61.2."
-    pub fn combined_in_words(&self, a: &Appraisal) -> String {
-        format!(
-            "Combined (mean of the groups' weights): {} first, scoring {:.1}.",
-            a.options[self.combined.leader].name, self.combined.totals[self.combined.leader]
-        )
+impl GroupComparison {
+    /// The groups gathered by what they put first, in the order each answer first appears:
+    /// one entry when every group agrees.
+    pub fn first_places(&self) -> Vec<FirstPlace> {
+        let mut places: Vec<FirstPlace> = Vec::new();
+        for (k, group) in self.groups.iter().enumerate() {
+            let options: Vec<usize> = (0..group.ranks.len())
+                .filter(|&i| group.ranks[i] == 1)
+                .collect();
+            match places.iter_mut().find(|p| p.options == options) {
+                Some(place) => place.groups.push(k),
+                None => places.push(FirstPlace {
+                    options,
+                    groups: vec![k],
+                }),
+            }
+        }
+        places
     }
 
     /// Options whose rank differs between groups, by how far (worst − best), widest first.
@@ -118,20 +96,20 @@ fn ranking(name: &str, hidden: bool, weights: Vec<f64>, scores: &[Vec<f64>]) -> 
 /// The groups' rankings on the appraisal's 0–100 scores; None when it has no groups.
 /// `results` must come from `appraise(a)`. A group whose weights are all zero (validation
 /// refuses that) ranks every option equal.
-pub fn compare(a: &Appraisal, results: &Results) -> Option<GroupComparison> {
-    if a.groups.is_empty() {
+pub fn compare(appraisal: &Appraisal, results: &Results) -> Option<GroupComparison> {
+    if appraisal.groups.is_empty() {
         return None;
     }
     let scores: Vec<Vec<f64>> = results.options.iter().map(|o| o.scores.clone()).collect();
-    let groups: Vec<GroupRanking> = a
+    let groups: Vec<GroupRanking> = appraisal
         .groups
         .iter()
         .map(|g| {
-            let w = normalise_weights(&g.weights_for(&a.criteria));
+            let w = normalise_weights(&g.weights_for(&appraisal.criteria));
             ranking(&g.name, g.hidden, w, &scores)
         })
         .collect();
-    let m = a.criteria.len();
+    let m = appraisal.criteria.len();
     let k = groups.len() as f64;
     let mean: Vec<f64> = (0..m)
         .map(|j| groups.iter().map(|g| g.weights[j]).sum::<f64>() / k)
@@ -162,4 +140,174 @@ pub fn compare(a: &Appraisal, results: &Results) -> Option<GroupComparison> {
         rank_range,
         same_leader,
     })
+}
+
+/// What a workshop step did, for the status line (`crate::words::workshop` says it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkshopStep {
+    /// Groups added, under the names they were given (made distinct).
+    Added(Vec<String>),
+    Removed(String),
+    /// This group is entering its weights; every other group's are hidden.
+    Entering(usize),
+    /// This group has finished and its weights are hidden too; who is next, if anyone.
+    DoneEntering {
+        group: usize,
+        next: Option<usize>,
+    },
+    RevealedAll,
+    UsedCombinedWeights,
+    /// Nothing was done: there are no groups, or no such group.
+    Nothing,
+}
+
+impl Appraisal {
+    /// Adds groups starting from equal weights; a name already used gets a number ("Officers
+    /// 2"), so the names stay distinct.
+    pub fn add_groups(&mut self, names: &[String]) -> WorkshopStep {
+        let mut added = Vec::new();
+        for name in names {
+            let unique = fresh_name(name.trim(), |n| {
+                self.groups
+                    .iter()
+                    .any(|g| g.name.trim().eq_ignore_ascii_case(n))
+            });
+            self.groups
+                .push(StakeholderGroup::new(unique.clone(), &self.criteria));
+            added.push(unique);
+        }
+        WorkshopStep::Added(added)
+    }
+
+    pub fn remove_group(&mut self, group: usize) -> WorkshopStep {
+        if group < self.groups.len() {
+            WorkshopStep::Removed(self.groups.remove(group).name)
+        } else {
+            WorkshopStep::Nothing
+        }
+    }
+
+    /// Shows this group's weights and hides every other group's, so one group can give its
+    /// weights without seeing the others'.
+    pub fn start_entering_weights(&mut self, group: usize) -> WorkshopStep {
+        if group >= self.groups.len() {
+            return WorkshopStep::Nothing;
+        }
+        for (k, g) in self.groups.iter_mut().enumerate() {
+            g.hidden = k != group;
+        }
+        WorkshopStep::Entering(group)
+    }
+
+    /// Hides the group's weights in turn; the next is the first group after it, in file
+    /// order, still to enter its weights (one not yet hidden), if any.
+    pub fn finish_entering_weights(&mut self, group: usize, entered: &[bool]) -> WorkshopStep {
+        if group >= self.groups.len() {
+            return WorkshopStep::Nothing;
+        }
+        self.groups[group].hidden = true;
+        let next = (0..self.groups.len())
+            .map(|k| (group + 1 + k) % self.groups.len())
+            .find(|&k| k != group && !entered.get(k).copied().unwrap_or(false));
+        WorkshopStep::DoneEntering { group, next }
+    }
+
+    pub fn reveal_all_groups(&mut self) -> WorkshopStep {
+        for g in &mut self.groups {
+            g.hidden = false;
+        }
+        WorkshopStep::RevealedAll
+    }
+
+    /// The combined weights as swing weights: the mean of the groups' normalised shares,
+    /// scaled so the largest is 100 (the panel's convention), rounded to one decimal place.
+    pub fn combined_swing_weights(&self) -> Option<Vec<f64>> {
+        if self.groups.is_empty() {
+            return None;
+        }
+        let count = self.groups.len() as f64;
+        let shares: Vec<Vec<f64>> = self
+            .groups
+            .iter()
+            .map(|g| normalise_weights(&g.weights_for(&self.criteria)))
+            .collect();
+        let mean: Vec<f64> = (0..self.criteria.len())
+            .map(|j| shares.iter().map(|s| s[j]).sum::<f64>() / count)
+            .collect();
+        let top = mean.iter().copied().fold(0.0, f64::max);
+        (top > 0.0).then(|| {
+            mean.iter()
+                .map(|m| (1000.0 * m / top).round() / 10.0)
+                .collect()
+        })
+    }
+
+    /// Makes the groups' combined weights the appraisal's own.
+    pub fn use_combined_weights(&mut self) -> WorkshopStep {
+        match self.combined_swing_weights() {
+            Some(weights) => {
+                for (c, w) in self.criteria.iter_mut().zip(weights) {
+                    c.swing_weight = w;
+                }
+                WorkshopStep::UsedCombinedWeights
+            }
+            None => WorkshopStep::Nothing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combined_swing_weights_put_the_largest_mean_share_at_100() {
+        let a = crate::storage::default_example();
+        let w = a.combined_swing_weights().expect("three groups");
+        // Mean shares: cost (100/360 + 100/300 + 50/330)/3 = 0.2542 is the largest.
+        assert_eq!(w[0], 100.0);
+        // Capacity (50/360 + 80/300 + 90/330)/3 = 0.2260; 0.2260 / 0.2542 = 0.889 → 88.9.
+        assert_eq!(w[1], 88.9);
+        let results = crate::model::appraise(&a).expect("valid");
+        let cmp = compare(&a, &results).expect("groups");
+        for (x, y) in normalise_weights(&w).iter().zip(&cmp.combined.weights) {
+            assert!((x - y).abs() < 0.001, "{x} vs {y}");
+        }
+    }
+
+    #[test]
+    fn workshop_steps_hide_reveal_and_name_groups_distinctly() {
+        let mut a = crate::model::blank_appraisal();
+        let names = ["Officers".to_string(), "officers".to_string()];
+        assert_eq!(
+            a.add_groups(&names),
+            WorkshopStep::Added(vec!["Officers".into(), "officers 2".into()])
+        );
+        a.add_groups(&["Councillors".to_string()]);
+        assert_eq!(a.start_entering_weights(1), WorkshopStep::Entering(1));
+        let hidden: Vec<bool> = a.groups.iter().map(|g| g.hidden).collect();
+        assert_eq!(hidden, [true, false, true]);
+        // Group 1 is done; group 0 already entered: the next still to enter is group 2.
+        assert_eq!(
+            a.finish_entering_weights(1, &[true, true, false]),
+            WorkshopStep::DoneEntering {
+                group: 1,
+                next: Some(2)
+            }
+        );
+        assert!(a.groups[1].hidden);
+        // When every group has entered, nobody is next.
+        assert_eq!(
+            a.finish_entering_weights(2, &[true, true, true]),
+            WorkshopStep::DoneEntering {
+                group: 2,
+                next: None
+            }
+        );
+        assert_eq!(a.reveal_all_groups(), WorkshopStep::RevealedAll);
+        assert!(a.groups.iter().all(|g| !g.hidden));
+        assert_eq!(a.remove_group(7), WorkshopStep::Nothing);
+        assert_eq!(a.remove_group(0), WorkshopStep::Removed("Officers".into()));
+        assert_eq!(a.start_entering_weights(5), WorkshopStep::Nothing);
+    }
 }

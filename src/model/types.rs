@@ -113,13 +113,17 @@ pub struct RobustnessSettings {
     pub draws: u32,
     /// Limits a workshop agreed on each criterion's normalised weight, by criterion id.
     pub weight_bounds: BTreeMap<String, WeightBounds>,
-    /// A lead that another option takes within this change of one weight is fragile.
-    pub fragile_weight_change: f64,
-    /// A leader first in fewer than this share of plausible weightings is fragile.
-    pub fragile_acceptability: f64,
+    /// A lead that another option takes within this change of one normalised weight (a
+    /// share of the decision, 0–1) is fragile. The file keys predate the unit suffixes.
+    #[serde(rename = "fragile_weight_change")]
+    pub fragile_weight_change_share: f64,
+    /// A leader first in fewer than this share (0–1) of plausible weightings is fragile.
+    #[serde(rename = "fragile_acceptability")]
+    pub fragile_acceptability_share: f64,
     /// A lead another option takes when one of the leader's money inputs moves by less than
     /// this fraction (0.05 = 5%) is fragile.
-    pub fragile_input_change: f64,
+    #[serde(rename = "fragile_input_change")]
+    pub fragile_input_change_fraction: f64,
 }
 
 impl Default for RobustnessSettings {
@@ -128,19 +132,22 @@ impl Default for RobustnessSettings {
             seed: 2026,
             draws: 10_000,
             weight_bounds: BTreeMap::new(),
-            fragile_weight_change: 0.05,
-            fragile_acceptability: 0.6,
-            fragile_input_change: 0.05,
+            fragile_weight_change_share: 0.05,
+            fragile_acceptability_share: 0.6,
+            fragile_input_change_fraction: 0.05,
         }
     }
 }
 
-/// Lowest and highest normalised weight (0–1) a criterion may take in the SMAA draws.
+/// Lowest and highest normalised weight (a share of the decision, 0–1) a criterion may take
+/// in the SMAA draws. The file keys predate the unit suffixes.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeightBounds {
-    pub min: f64,
-    pub max: f64,
+    #[serde(rename = "min")]
+    pub min_share: f64,
+    #[serde(rename = "max")]
+    pub max_share: f64,
 }
 
 /// Annual discount rates by band of years, the HM Treasury STPR by default.
@@ -403,6 +410,17 @@ impl Default for CommunityBenefitClauses {
     }
 }
 
+/// `name`, or `name 2`, `name 3`… whichever `taken` says is free: names stay distinct.
+pub fn fresh_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(name) {
+        return name.to_string();
+    }
+    (2..)
+        .map(|k| format!("{name} {k}"))
+        .find(|n| !taken(n))
+        .unwrap_or_else(|| name.to_string())
+}
+
 impl Appraisal {
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
@@ -442,18 +460,11 @@ impl Appraisal {
 
     /// `name`, or `name 2`, `name 3`… whichever no criterion is called yet.
     pub fn fresh_criterion_name(&self, name: &str) -> String {
-        let taken = |n: &str| {
+        fresh_name(name, |n| {
             self.criteria
                 .iter()
                 .any(|c| c.name.trim().eq_ignore_ascii_case(n))
-        };
-        if !taken(name) {
-            return name.to_string();
-        }
-        (2..)
-            .map(|k| format!("{name} {k}"))
-            .find(|n| !taken(n))
-            .unwrap_or_else(|| name.to_string())
+        })
     }
 
     /// Adds a rated criterion under a name not yet used, giving every option a mid-scale

@@ -85,14 +85,18 @@ impl Validator {
         }
     }
 
-    fn estimate(&mut self, subject: &str, what: &str, e: &Estimate, min: f64, max: f64) {
-        let likely_ok = self.number(subject, what, e.likely, min, max);
-        match (e.low, e.high) {
+    fn estimate(&mut self, subject: &str, what: &str, estimate: &Estimate, min: f64, max: f64) {
+        let likely_ok = self.number(subject, what, estimate.likely, min, max);
+        match (estimate.low, estimate.high) {
             (None, None) => {}
             (Some(low), Some(high)) => {
                 let low_ok = self.number(subject, &format!("{what} (low)"), low, min, max);
                 let high_ok = self.number(subject, &format!("{what} (high)"), high, min, max);
-                if likely_ok && low_ok && high_ok && !(low <= e.likely && e.likely <= high) {
+                if likely_ok
+                    && low_ok
+                    && high_ok
+                    && !(low <= estimate.likely && estimate.likely <= high)
+                {
                     self.push(
                         subject,
                         format!("{what} range must run low ≤ likely ≤ high"),
@@ -106,8 +110,8 @@ impl Validator {
         }
     }
 
-    fn settings(&mut self, a: &Appraisal) {
-        let s = &a.settings;
+    fn settings(&mut self, appraisal: &Appraisal) {
+        let s = &appraisal.settings;
         if s.appraisal_period_years == 0 || s.appraisal_period_years > MAX_PERIOD_YEARS {
             self.push(
                 "Settings",
@@ -153,43 +157,45 @@ impl Validator {
         self.number(
             "Robustness",
             "the fragile-lead weight change",
-            r.fragile_weight_change,
+            r.fragile_weight_change_share,
             0.0,
             1.0,
         );
         self.number(
             "Robustness",
             "the fragile-lead acceptability",
-            r.fragile_acceptability,
+            r.fragile_acceptability_share,
             0.0,
             1.0,
         );
         self.number(
             "Robustness",
             "the fragile-lead input change",
-            r.fragile_input_change,
+            r.fragile_input_change_fraction,
             0.0,
             10.0,
         );
         let (mut sum_min, mut sum_max) = (0.0, 0.0);
-        for c in &a.criteria {
+        for c in &appraisal.criteria {
             let (min, max) = r
                 .weight_bounds
                 .get(&c.id)
-                .map_or((0.0, 1.0), |b| (b.min, b.max));
+                .map_or((0.0, 1.0), |b| (b.min_share, b.max_share));
             sum_min += min;
             sum_max += max;
         }
         for (id, b) in &r.weight_bounds {
-            let subject = a.criterion(id).map_or(id.as_str(), |c| c.name.as_str());
-            if a.criterion(id).is_none() {
+            let subject = appraisal
+                .criterion(id)
+                .map_or(id.as_str(), |c| c.name.as_str());
+            if appraisal.criterion(id).is_none() {
                 self.push(
                     "Robustness",
                     format!("weight bounds for \"{id}\", which is not a criterion"),
                 );
-            } else if self.number(subject, "lowest weight", b.min, 0.0, 1.0)
-                & self.number(subject, "highest weight", b.max, 0.0, 1.0)
-                && b.min > b.max
+            } else if self.number(subject, "lowest weight", b.min_share, 0.0, 1.0)
+                & self.number(subject, "highest weight", b.max_share, 0.0, 1.0)
+                && b.min_share > b.max_share
             {
                 self.push(subject, "the lowest weight is above the highest");
             }
@@ -200,33 +206,33 @@ impl Validator {
                 "the weight bounds leave no weighting that sums to 1",
             );
         }
-        if a.meta.title.trim().is_empty() {
+        if appraisal.meta.title.trim().is_empty() {
             self.push("Appraisal", "the title is empty");
         }
-        if !(1900..=2200).contains(&a.meta.price_base_year) {
+        if !(1900..=2200).contains(&appraisal.meta.price_base_year) {
             self.push(
                 "Appraisal",
                 format!(
                     "price base year {} is not a plausible year",
-                    a.meta.price_base_year
+                    appraisal.meta.price_base_year
                 ),
             );
         }
     }
 
-    fn criteria(&mut self, a: &Appraisal) {
-        if a.criteria.len() > MAX_CRITERIA {
+    fn criteria(&mut self, appraisal: &Appraisal) {
+        if appraisal.criteria.len() > MAX_CRITERIA {
             self.push(
                 "Criteria",
                 format!(
                     "there are {} criteria; at most {MAX_CRITERIA}",
-                    a.criteria.len()
+                    appraisal.criteria.len()
                 ),
             );
         }
         let mut ids = BTreeSet::new();
         let mut names = BTreeSet::new();
-        for c in &a.criteria {
+        for c in &appraisal.criteria {
             let subject = if c.name.trim().is_empty() {
                 &c.id
             } else {
@@ -285,7 +291,11 @@ impl Validator {
             (Measure::Capacity, CAPACITY_ID),
             (Measure::SocialValue, SOCIAL_VALUE_ID),
         ] {
-            let count = a.criteria.iter().filter(|c| c.measure == measure).count();
+            let count = appraisal
+                .criteria
+                .iter()
+                .filter(|c| c.measure == measure)
+                .count();
             if count != 1 {
                 self.push(
                     "Criteria",
@@ -293,8 +303,13 @@ impl Validator {
                 );
             }
         }
-        let total: f64 = a.criteria.iter().map(|c| c.swing_weight).sum();
-        if a.criteria.iter().all(|c| c.swing_weight.is_finite()) && total <= 0.0 {
+        let total: f64 = appraisal.criteria.iter().map(|c| c.swing_weight).sum();
+        if appraisal
+            .criteria
+            .iter()
+            .all(|c| c.swing_weight.is_finite())
+            && total <= 0.0
+        {
             self.push(
                 "Weights",
                 "every swing weight is zero: give at least one a weight",
@@ -302,15 +317,18 @@ impl Validator {
         }
     }
 
-    fn groups(&mut self, a: &Appraisal) {
-        if a.groups.len() > MAX_GROUPS {
+    fn groups(&mut self, appraisal: &Appraisal) {
+        if appraisal.groups.len() > MAX_GROUPS {
             self.push(
                 "Workshop groups",
-                format!("there are {} groups; at most {MAX_GROUPS}", a.groups.len()),
+                format!(
+                    "there are {} groups; at most {MAX_GROUPS}",
+                    appraisal.groups.len()
+                ),
             );
         }
         let mut names = BTreeSet::new();
-        for (k, g) in a.groups.iter().enumerate() {
+        for (k, g) in appraisal.groups.iter().enumerate() {
             let subject = if g.name.trim().is_empty() {
                 format!("Workshop group {}", k + 1)
             } else {
@@ -327,7 +345,7 @@ impl Validator {
                 );
             }
             for (id, &w) in &g.swing_weights {
-                match a.criteria.iter().find(|c| &c.id == id) {
+                match appraisal.criteria.iter().find(|c| &c.id == id) {
                     Some(c) => {
                         let what = format!("swing weight for {}", c.name);
                         self.number(&subject, &what, w, 0.0, MAX_SWING_WEIGHT);
@@ -338,7 +356,7 @@ impl Validator {
                     ),
                 }
             }
-            let weights = g.weights_for(&a.criteria);
+            let weights = g.weights_for(&appraisal.criteria);
             if weights.iter().all(|w| w.is_finite()) && weights.iter().sum::<f64>() <= 0.0 {
                 self.push(
                     &subject,
@@ -348,8 +366,8 @@ impl Validator {
         }
     }
 
-    fn options(&mut self, a: &Appraisal) {
-        let bau_count = a
+    fn options(&mut self, appraisal: &Appraisal) {
+        let bau_count = appraisal
             .options
             .iter()
             .filter(|o| o.kind == OptionKind::BusinessAsUsual)
@@ -360,23 +378,23 @@ impl Validator {
                 format!("there must be exactly one business-as-usual option (found {bau_count})"),
             );
         }
-        if a.options.len() < 2 {
+        if appraisal.options.len() < 2 {
             self.push(
                 "Options",
                 "compare business as usual with at least one partnership option",
             );
         }
-        if a.options.len() > MAX_OPTIONS {
+        if appraisal.options.len() > MAX_OPTIONS {
             self.push(
                 "Options",
                 format!(
                     "there are {} options; at most {MAX_OPTIONS}",
-                    a.options.len()
+                    appraisal.options.len()
                 ),
             );
         }
         let mut names = BTreeSet::new();
-        for (i, o) in a.options.iter().enumerate() {
+        for (i, o) in appraisal.options.iter().enumerate() {
             let fallback = format!("Option {}", i + 1);
             let subject = if o.name.trim().is_empty() {
                 self.push(&fallback, "the option has no name");
@@ -387,12 +405,12 @@ impl Validator {
             if !names.insert(o.name.trim().to_lowercase()) && !o.name.trim().is_empty() {
                 self.push(subject, "two options have this name");
             }
-            self.option(a, o, subject);
+            self.option(appraisal, o, subject);
         }
     }
 
-    fn option(&mut self, a: &Appraisal, o: &DeliveryOption, subject: &str) {
-        let c = &o.cost;
+    fn option(&mut self, appraisal: &Appraisal, option: &DeliveryOption, subject: &str) {
+        let c = &option.cost;
         self.estimate(
             subject,
             "transition cost",
@@ -414,7 +432,7 @@ impl Validator {
             0.0,
             MAX_OPTIMISM_BIAS_PCT,
         );
-        let period = a.settings.appraisal_period_years;
+        let period = appraisal.settings.appraisal_period_years;
         if c.transition_years == 0 || c.transition_years > period.max(1) {
             self.push(
                 subject,
@@ -424,7 +442,7 @@ impl Validator {
                 ),
             );
         }
-        match &o.capacity {
+        match &option.capacity {
             Capacity::Overall(r) => self.estimate(subject, "capacity", r, 0.0, 10.0),
             Capacity::Parts {
                 community,
@@ -436,7 +454,7 @@ impl Validator {
                 self.estimate(subject, "client-side capacity", client_side, 0.0, 10.0);
             }
         }
-        let sv = &o.social_value;
+        let sv = &option.social_value;
         self.estimate(
             subject,
             "monetised social value",
@@ -451,7 +469,7 @@ impl Validator {
             0.0,
             10.0,
         );
-        let cbc = &o.cbc;
+        let cbc = &option.cbc;
         self.number(
             subject,
             "CBC annual cost",
@@ -480,15 +498,15 @@ impl Validator {
             0.0,
             10.0,
         );
-        if o.kind == OptionKind::BusinessAsUsual && cbc.enabled {
+        if option.kind == OptionKind::BusinessAsUsual && cbc.enabled {
             self.push(
                 subject,
                 "Community Benefit Clauses are contract conditions: business as usual cannot have them",
             );
         }
-        for criterion in &a.criteria {
+        for criterion in &appraisal.criteria {
             if matches!(criterion.measure, Measure::Rating { .. }) {
-                match o.scores.get(&criterion.id) {
+                match option.scores.get(&criterion.id) {
                     None => self.push(subject, format!("no value for \"{}\"", criterion.name)),
                     Some(&x) => {
                         self.number(subject, &criterion.name, x, -MAX_GBP, MAX_GBP);
@@ -496,8 +514,8 @@ impl Validator {
                 }
             }
         }
-        for id in o.scores.keys() {
-            let known = a
+        for id in option.scores.keys() {
+            let known = appraisal
                 .criterion(id)
                 .is_some_and(|c| matches!(c.measure, Measure::Rating { .. }));
             if !known {
@@ -507,8 +525,8 @@ impl Validator {
                 );
             }
         }
-        for id in o.rationale.keys() {
-            if a.criterion(id).is_none() {
+        for id in option.rationale.keys() {
+            if appraisal.criterion(id).is_none() {
                 self.push(
                     subject,
                     format!("has a rationale for \"{id}\", which is not a criterion"),

@@ -16,7 +16,7 @@ fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-pub fn to_csv(r: &Report) -> String {
+pub fn to_csv(report: &Report) -> String {
     let mut header: Vec<String> = [
         "option",
         "kind",
@@ -39,13 +39,16 @@ pub fn to_csv(r: &Report) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for c in &r.criteria {
+    for c in &report.criteria {
         header.push(format!("{}_raw", c.id));
         header.push(format!("{}_score", c.id));
     }
-    let robust = r.robustness.as_ref().filter(|rb| !rb.options.is_empty());
+    let robust = report
+        .robustness
+        .as_ref()
+        .filter(|rb| !rb.options.is_empty());
     if robust.is_some() {
-        for k in 1..=r.options.len() {
+        for k in 1..=report.options.len() {
             header.push(format!("acceptability_rank_{k}"));
         }
         for h in [
@@ -60,13 +63,13 @@ pub fn to_csv(r: &Report) -> String {
     }
     // Each workshop group's score and rank, then the combined ones.
     let group_rankings: Vec<&super::GroupReport> =
-        r.groups.iter().flat_map(|g| g.rankings()).collect();
+        report.groups.iter().flat_map(|g| g.rankings()).collect();
     for g in &group_rankings {
         header.push(field(&format!("{} weighted_score", g.name)));
         header.push(field(&format!("{} rank", g.name)));
     }
     let mut lines = vec![header.join(",")];
-    for (i, o) in r.options.iter().enumerate() {
+    for (i, o) in report.options.iter().enumerate() {
         let (w, wo) = (&o.with_optimism_bias, &o.without_optimism_bias);
         let mut row = vec![
             field(&o.name),
@@ -111,12 +114,12 @@ pub fn to_csv(r: &Report) -> String {
         }
         lines.push(row.join(","));
     }
-    let m = &r.method;
+    let m = &report.method;
     lines.push(String::new());
     lines.push("setting,value".to_string());
     let mut setting = |k: &str, v: String| lines.push(format!("{},{}", field(k), field(&v)));
-    setting("title", r.title.clone());
-    setting("price_base_year", r.price_base_year.to_string());
+    setting("title", report.title.clone());
+    setting("price_base_year", report.price_base_year.to_string());
     setting(
         "appraisal_period_years",
         m.appraisal_period_years.to_string(),
@@ -131,15 +134,15 @@ pub fn to_csv(r: &Report) -> String {
         "optimism_bias_applied_to_ranking",
         m.optimism_bias_applied_to_ranking.to_string(),
     );
-    for c in &r.criteria {
+    for c in &report.criteria {
         setting(&format!("weight_{}", c.id), c.normalised_weight.to_string());
     }
     for g in &group_rankings {
-        for (c, w) in r.criteria.iter().zip(&g.normalised_weights) {
+        for (c, w) in report.criteria.iter().zip(&g.normalised_weights) {
             setting(&format!("{} weight_{}", g.name, c.id), w.to_string());
         }
     }
-    if let Some(rb) = &r.robustness {
+    if let Some(rb) = &report.robustness {
         setting("draws", rb.draws.to_string());
         setting("seed", rb.seed.to_string());
         for w in &rb.fragile_warnings {

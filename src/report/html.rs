@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{MoneyReport, OptionReport, Report, escape_xml as esc, svg, words};
+use super::{MoneyReport, OptionReport, Report, escape_xml as esc, svg};
 use crate::model::format::{bcr, gbp, ordinal, payback};
 
 const STYLE: &str = r#"
@@ -33,10 +33,10 @@ footer { margin-top: 18pt; font-size: 8.5pt; color: #555; border-top: 0.75pt sol
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 "#;
 
-pub fn to_html(r: &Report) -> String {
+pub fn to_html(report: &Report) -> String {
     let mut s = String::new();
     // Writing to a String cannot fail.
-    let _ = write_page(&mut s, r);
+    let _ = write_page(&mut s, report);
     s
 }
 
@@ -59,60 +59,60 @@ fn swatch(colour: &str) -> String {
     )
 }
 
-fn option_cell(o: &OptionReport) -> String {
-    format!("<td>{}{}</td>", swatch(&o.colour), esc(&o.name))
+fn option_cell(option: &OptionReport) -> String {
+    format!("<td>{}{}</td>", swatch(&option.colour), esc(&option.name))
 }
 
-fn write_page(s: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(s, "<!DOCTYPE html>")?;
+fn write_page(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, "<!DOCTYPE html>")?;
     writeln!(
-        s,
+        out,
         r#"<html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{}</title><style>{STYLE}</style></head><body>"#,
-        esc(&r.title)
+        esc(&report.title)
     )?;
-    writeln!(s, "<header><h1>{}</h1>", esc(&r.title))?;
+    writeln!(out, "<header><h1>{}</h1>", esc(&report.title))?;
     let meta: Vec<String> = [
-        ("Council", &r.council),
-        ("Service", &r.service),
-        ("Prepared by", &r.author),
-        ("Date", &r.date),
+        ("Council", &report.council),
+        ("Service", &report.service),
+        ("Prepared by", &report.author),
+        ("Date", &report.date),
     ]
     .iter()
     .filter(|(_, v)| !v.is_empty())
     .map(|(k, v)| format!("{k}: {}", esc(v)))
     .collect();
     writeln!(
-        s,
+        out,
         r#"<p class="meta">{}</p><p class="meta">All money in real terms at {} prices, against business as usual.</p></header>"#,
         meta.join(" · "),
-        r.price_base_year
+        report.price_base_year
     )?;
-    write_summary(s, r)?;
-    write_options(s, r)?;
+    write_summary(out, report)?;
+    write_options(out, report)?;
     // Drawn once; each section places the ones it needs.
-    let charts = svg::charts(r);
-    write_ranking(s, r, &charts)?;
-    write_money(s, r, &charts)?;
-    write_weights(s, r)?;
-    write_scores(s, r)?;
-    if let Some(rb) = &r.robustness {
-        write_robustness(s, r, rb, &charts)?;
+    let charts = svg::charts(report);
+    write_ranking(out, report, &charts)?;
+    write_money(out, report, &charts)?;
+    write_weights(out, report)?;
+    write_scores(out, report)?;
+    if let Some(rb) = &report.robustness {
+        write_robustness(out, report, rb, &charts)?;
     }
-    write_method(s, r)?;
+    write_method(out, report)?;
     writeln!(
-        s,
+        out,
         "<footer>Made with Partnership Options Appraisal {} (report format {}). Figures are rounded for reading; the JSON, CSV and Excel exports of the same file carry them unrounded.</footer>",
         env!("CARGO_PKG_VERSION"),
-        r.report_version
+        report.report_version
     )?;
-    writeln!(s, "</body></html>")
+    writeln!(out, "</body></html>")
 }
 
-fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(s, r#"<section id="summary"><h2>Summary</h2>"#)?;
-    if let Some(p) = r.preferred() {
-        let m = r.headline(p);
-        let tied: Vec<&str> = r
+fn write_summary(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, r#"<section id="summary"><h2>Summary</h2>"#)?;
+    if let Some(p) = report.preferred() {
+        let m = report.headline(p);
+        let tied: Vec<&str> = report
             .options
             .iter()
             .filter(|o| o.rank == 1 && o.name != p.name)
@@ -127,16 +127,16 @@ fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
             )
         };
         writeln!(
-            s,
+            out,
             r#"<p class="preferred">Preferred option: {}{}</p><p>{}, {:.1} out of 100, of the {} options appraised. Its net present social value against business as usual is {} over {} years ({} optimism bias), with a benefit-cost ratio of {}.</p>"#,
             swatch(&p.colour),
             esc(&p.name),
             esc(&standing),
             p.weighted_score,
-            r.options.len(),
+            report.options.len(),
             esc(&gbp(m.npsv_gbp)),
-            r.method.appraisal_period_years,
-            if r.method.optimism_bias_applied_to_ranking {
+            report.method.appraisal_period_years,
+            if report.method.optimism_bias_applied_to_ranking {
                 "with"
             } else {
                 "without"
@@ -144,33 +144,33 @@ fn write_summary(s: &mut String, r: &Report) -> std::fmt::Result {
             esc(&bcr(m.bcr))
         )?;
     }
-    if let Some(rb) = &r.robustness {
+    if let Some(rb) = &report.robustness {
         if rb.fragile_warnings.is_empty() {
             let text = if rb.smaa_error.is_some() {
                 "No small change of one weight or of one money input moves first place at the thresholds set. How often it comes first over plausible weightings is not known: that analysis could not run (see below)."
             } else {
                 "The lead is not fragile at the thresholds set: no small change of one weight or one money input moves first place, and it comes first often enough over plausible weightings."
             };
-            writeln!(s, r#"<p class="ok">{text}</p>"#)?;
+            writeln!(out, r#"<p class="ok">{text}</p>"#)?;
         }
         for w in &rb.fragile_warnings {
-            writeln!(s, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
+            writeln!(out, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
         }
     }
-    if let Some(g) = &r.groups {
+    if let Some(g) = &report.groups {
         writeln!(
-            s,
+            out,
             "<p>Workshop groups: {} {}</p>",
             esc(&g.agreement),
             esc(&g.combined_summary)
         )?;
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
-fn write_options(s: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(s, r#"<section id="options"><h2>The options</h2>"#)?;
-    for o in &r.options {
+fn write_options(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, r#"<section id="options"><h2>The options</h2>"#)?;
+    for o in &report.options {
         // The model's name under the option's own, unless they are the same words.
         let mut notes: Vec<&str> = Vec::new();
         if o.kind != o.name {
@@ -179,15 +179,15 @@ fn write_options(s: &mut String, r: &Report) -> std::fmt::Result {
         if o.community_benefit_clauses {
             notes.push("with Community Benefit Clauses");
         }
-        writeln!(s, "<h3>{}{}</h3>", swatch(&o.colour), esc(&o.name))?;
+        writeln!(out, "<h3>{}{}</h3>", swatch(&o.colour), esc(&o.name))?;
         if !notes.is_empty() {
-            writeln!(s, r#"<p class="small">{}</p>"#, esc(&notes.join(" · ")))?;
+            writeln!(out, r#"<p class="small">{}</p>"#, esc(&notes.join(" · ")))?;
         }
         if !o.description.is_empty() {
-            writeln!(s, "<p>{}</p>", esc(&o.description))?;
+            writeln!(out, "<p>{}</p>", esc(&o.description))?;
         }
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
 /// The chart with this id, where the report has it.
@@ -195,14 +195,14 @@ fn chart<'a>(charts: &'a [svg::Chart], id: &str) -> Option<&'a svg::Chart> {
     charts.iter().find(|c| c.id == id)
 }
 
-fn write_ranking(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
+fn write_ranking(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<section id="ranking"><h2>Ranking</h2><table id="ranking-table"><thead><tr><th class="n">Rank</th><th>Option</th><th class="n">Weighted score</th><th class="n">Benefit score</th><th class="n">Whole-life cost</th><th>Efficient frontier</th></tr></thead><tbody>"#
     )?;
-    for o in r.options_by_rank() {
+    for o in report.options_by_rank() {
         writeln!(
-            s,
+            out,
             "<tr>{}{}{}{}{}<td>{}</td></tr>",
             num(&ordinal(o.rank), f64::from(o.rank)),
             option_cell(o),
@@ -213,20 +213,20 @@ fn write_ranking(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt:
         )?;
     }
     writeln!(
-        s,
+        out,
         r#"</tbody></table><p class="small">Weighted score: every criterion, cost included, weighted as agreed. Benefit score: the criteria other than cost only, so it can be set against whole-life cost. Efficient frontier: no other option gives a higher benefit score for a lower whole-life cost.</p>"#
     )?;
     for id in ["value-profile", "benefit-cost"] {
         if let Some(c) = chart(charts, id) {
-            write_figure(s, c)?;
+            write_figure(out, c)?;
         }
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
-fn write_figure(s: &mut String, chart: &svg::Chart) -> std::fmt::Result {
+fn write_figure(out: &mut String, chart: &svg::Chart) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<figure id="chart-{}"><figcaption>{}</figcaption>{}</figure>"#,
         chart.id,
         esc(&chart.title),
@@ -234,11 +234,11 @@ fn write_figure(s: &mut String, chart: &svg::Chart) -> std::fmt::Result {
     )
 }
 
-fn write_money(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
+fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias is the Green Book's uplift for the tendency of estimates to be too hopeful; it raises each option's transition and running cost. Both tables are shown: with it and without it.</p>"#,
-        r.method.appraisal_period_years
+        report.method.appraisal_period_years
     )?;
     for (id, heading, pick) in [
         (
@@ -253,13 +253,13 @@ fn write_money(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::R
         ),
     ] {
         writeln!(
-            s,
+            out,
             r#"<h3>{heading}</h3><table id="{id}"><thead><tr><th>Option</th><th class="n">PV costs</th><th class="n">PV benefits</th><th class="n">NPSV</th><th class="n">BCR</th><th>Payback</th></tr></thead><tbody>"#
         )?;
-        for o in &r.options {
+        for o in &report.options {
             let m = pick(o);
             writeln!(
-                s,
+                out,
                 "<tr>{}{}{}{}{}<td>{}</td></tr>",
                 option_cell(o),
                 num(&gbp(m.pv_costs_gbp), m.pv_costs_gbp),
@@ -269,26 +269,26 @@ fn write_money(s: &mut String, r: &Report, charts: &[svg::Chart]) -> std::fmt::R
                 esc(&payback(m.payback_year))
             )?;
         }
-        writeln!(s, "</tbody></table>")?;
+        writeln!(out, "</tbody></table>")?;
     }
     if let Some(c) = chart(charts, "net-benefit") {
-        write_figure(s, c)?;
+        write_figure(out, c)?;
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
-fn write_weights(s: &mut String, r: &Report) -> std::fmt::Result {
+fn write_weights(out: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<section id="weights"><h2>Criteria and weights</h2><table id="weights-table"><thead><tr><th>Criterion</th><th>Better</th><th>Scale</th><th class="n">Swing weight</th><th class="n">Weight</th></tr></thead><tbody>"#
     )?;
-    for c in &r.criteria {
+    for c in &report.criteria {
         let scale = match (c.fixed_worst, c.fixed_best) {
             (Some(w), Some(b)) => format!("fixed: {w} scores 0, {b} scores 100"),
             _ => "local: worst option 0, best 100".to_string(),
         };
         writeln!(
-            s,
+            out,
             "<tr><td>{}</td><td>{}</td><td>{}</td>{}{}</tr>",
             esc(&c.name),
             if c.higher_is_better {
@@ -304,16 +304,16 @@ fn write_weights(s: &mut String, r: &Report) -> std::fmt::Result {
             )
         )?;
     }
-    writeln!(s, "</tbody></table>")?;
-    if let Some(g) = &r.groups {
-        write_groups(s, r, g)?;
+    writeln!(out, "</tbody></table>")?;
+    if let Some(g) = &report.groups {
+        write_groups(out, report, g)?;
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
-fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt::Result {
+fn write_groups(out: &mut String, report: &Report, g: &super::GroupsReport) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         "<h3>Workshop groups</h3><p>{} {}</p>",
         esc(&g.agreement),
         esc(&g.combined_summary)
@@ -323,58 +323,58 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
     }
     let rankings: Vec<&super::GroupReport> = g.rankings().collect();
     let compared = g.combined.is_some();
-    let names = |s: &mut String| -> std::fmt::Result {
+    let names = |out: &mut String| -> std::fmt::Result {
         for group in &rankings {
-            write!(s, r#"<th class="n">{}</th>"#, esc(&group.name))?;
+            write!(out, r#"<th class="n">{}</th>"#, esc(&group.name))?;
         }
         Ok(())
     };
     write!(
-        s,
+        out,
         r#"<table id="groups-weights"><thead><tr><th>Weight given to</th>"#
     )?;
-    names(s)?;
+    names(out)?;
     if compared {
-        write!(s, r#"<th class="n">Range</th>"#)?;
+        write!(out, r#"<th class="n">Range</th>"#)?;
     }
-    writeln!(s, "</tr></thead><tbody>")?;
-    for (j, c) in r.criteria.iter().enumerate() {
-        write!(s, "<tr><td>{}</td>", esc(&c.name))?;
+    writeln!(out, "</tr></thead><tbody>")?;
+    for (j, c) in report.criteria.iter().enumerate() {
+        write!(out, "<tr><td>{}</td>", esc(&c.name))?;
         for group in &rankings {
             let w = group.normalised_weights[j];
-            write!(s, "{}", num(&format!("{:.1}%", w * 100.0), w))?;
+            write!(out, "{}", num(&format!("{:.1}%", w * 100.0), w))?;
         }
         if let Some(range) = g.weight_ranges.get(j) {
             write!(
-                s,
+                out,
                 r#"<td class="n">{:.1}–{:.1}%</td>"#,
                 range.lowest * 100.0,
                 range.highest * 100.0
             )?;
         }
-        writeln!(s, "</tr>")?;
+        writeln!(out, "</tr>")?;
     }
-    writeln!(s, "</tbody></table>")?;
+    writeln!(out, "</tbody></table>")?;
     write!(
-        s,
+        out,
         r#"<table id="groups-ranks"><thead><tr><th>Option: rank · score</th>"#
     )?;
-    names(s)?;
+    names(out)?;
     if compared {
-        write!(s, r#"<th class="n">Ranks</th>"#)?;
+        write!(out, r#"<th class="n">Ranks</th>"#)?;
     }
-    writeln!(s, "</tr></thead><tbody>")?;
+    writeln!(out, "</tr></thead><tbody>")?;
     // In combined order once every group is revealed; in file order before.
-    let mut order: Vec<usize> = (0..r.options.len()).collect();
+    let mut order: Vec<usize> = (0..report.options.len()).collect();
     if let Some(combined) = &g.combined {
         order.sort_by_key(|&i| (combined.ranks[i], i));
     }
     for i in order {
-        write!(s, "<tr>{}", option_cell(&r.options[i]))?;
+        write!(out, "<tr>{}", option_cell(&report.options[i]))?;
         for group in &rankings {
             let score = group.weighted_scores[i];
             write!(
-                s,
+                out,
                 "{}",
                 num(&format!("{} · {score:.1}", ordinal(group.ranks[i])), score)
             )?;
@@ -385,33 +385,33 @@ fn write_groups(s: &mut String, r: &Report, g: &super::GroupsReport) -> std::fmt
             } else {
                 format!("{}–{}", ordinal(range.best), ordinal(range.worst))
             };
-            write!(s, r#"<td class="n">{ranks}</td>"#)?;
+            write!(out, r#"<td class="n">{ranks}</td>"#)?;
         }
-        writeln!(s, "</tr>")?;
+        writeln!(out, "</tr>")?;
     }
-    writeln!(s, "</tbody></table>")
+    writeln!(out, "</tbody></table>")
 }
 
-fn write_scores(s: &mut String, r: &Report) -> std::fmt::Result {
+fn write_scores(out: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<section id="scores"><h2>Scores and the reasons for them</h2><p>Each option's value on each criterion, its score from 0 (worst) to 100 (best), that score times the criterion's weight, and the reason recorded for it.</p>"#
     )?;
-    for o in &r.options {
+    for o in &report.options {
         writeln!(
-            s,
+            out,
             r#"<h3>{}{}</h3><table class="scores"><thead><tr><th>Criterion</th><th class="n">Value</th><th class="n">Score</th><th class="n">Weighted</th><th>Rationale</th></tr></thead><tbody>"#,
             swatch(&o.colour),
             esc(&o.name)
         )?;
-        for (score, c) in o.scores.iter().zip(&r.criteria) {
+        for (score, c) in o.scores.iter().zip(&report.criteria) {
             let value = if c.measure == "whole_life_cost" {
                 gbp(score.raw_value)
             } else {
                 format!("{:.2}", score.raw_value)
             };
             writeln!(
-                s,
+                out,
                 "<tr><td>{}</td>{}{}{}<td>{}</td></tr>",
                 esc(&c.name),
                 num(&value, score.raw_value),
@@ -427,54 +427,54 @@ fn write_scores(s: &mut String, r: &Report) -> std::fmt::Result {
                 }
             )?;
         }
-        writeln!(s, "</tbody></table>")?;
+        writeln!(out, "</tbody></table>")?;
     }
-    writeln!(s, "</section>")
+    writeln!(out, "</section>")
 }
 
 fn write_robustness(
-    s: &mut String,
-    r: &Report,
+    out: &mut String,
+    report: &Report,
     rb: &super::robustness::RobustnessReport,
     charts: &[svg::Chart],
 ) -> std::fmt::Result {
     writeln!(
-        s,
+        out,
         r#"<section id="robustness"><h2>How robust is the ranking?</h2>"#
     )?;
     for w in &rb.fragile_warnings {
-        writeln!(s, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
+        writeln!(out, r#"<p class="warning"><b>Warning:</b> {}</p>"#, esc(w))?;
     }
     if let Some(e) = &rb.smaa_error {
         writeln!(
-            s,
+            out,
             "<p>The acceptability analysis could not run: {}.</p>",
             esc(e)
         )?;
     }
     if !rb.options.is_empty() {
         writeln!(
-            s,
+            out,
             "<p>Rank acceptability: the share of {} weightings, drawn at random from all possible weightings (within any bounds the workshop agreed) with the uncertain inputs drawn from their ranges, in which each option takes each rank (each share ±{:.1} percentage points; seed {}).</p>",
             rb.draws,
             rb.acceptability_margin * 100.0,
             rb.seed
         )?;
         write!(
-            s,
+            out,
             r#"<table id="acceptability-table"><thead><tr><th>Option</th>"#
         )?;
         for k in 1..=rb.options.len() {
-            write!(s, r#"<th class="n">{}</th>"#, ordinal(k as u32))?;
+            write!(out, r#"<th class="n">{}</th>"#, ordinal(k as u32))?;
         }
-        writeln!(s, r#"<th class="n">Confidence</th></tr></thead><tbody>"#)?;
-        for (o, opt) in rb.options.iter().zip(&r.options) {
-            write!(s, "<tr>{}", option_cell(opt))?;
+        writeln!(out, r#"<th class="n">Confidence</th></tr></thead><tbody>"#)?;
+        for (o, opt) in rb.options.iter().zip(&report.options) {
+            write!(out, "<tr>{}", option_cell(opt))?;
             for a in &o.rank_acceptability {
-                write!(s, "{}", num(&format!("{:.0}%", a * 100.0), *a))?;
+                write!(out, "{}", num(&format!("{:.0}%", a * 100.0), *a))?;
             }
             writeln!(
-                s,
+                out,
                 "{}</tr>",
                 opt_num(
                     &o.confidence_factor
@@ -484,19 +484,19 @@ fn write_robustness(
             )?;
         }
         writeln!(
-            s,
+            out,
             r#"</tbody></table><p class="small">Confidence: how often the option would still come first if the weights were fixed at its central weights (the average of the weightings under which it comes first) and only the uncertain inputs varied.</p>"#
         )?;
         if let Some(c) = chart(charts, "acceptability") {
-            write_figure(s, c)?;
+            write_figure(out, c)?;
         }
         writeln!(
-            s,
+            out,
             r#"<h3>Net present social value across the uncertain inputs</h3><table id="npsv-spread-table"><thead><tr><th>Option</th><th class="n">P10</th><th class="n">P50</th><th class="n">P90</th><th class="n">Chance NPSV &gt; 0</th></tr></thead><tbody>"#
         )?;
-        for (o, opt) in rb.options.iter().zip(&r.options) {
+        for (o, opt) in rb.options.iter().zip(&report.options) {
             writeln!(
-                s,
+                out,
                 "<tr>{}{}{}{}{}</tr>",
                 option_cell(opt),
                 num(&gbp(o.npsv_p10_gbp), o.npsv_p10_gbp),
@@ -508,46 +508,46 @@ fn write_robustness(
                 )
             )?;
         }
-        writeln!(s, "</tbody></table>")?;
+        writeln!(out, "</tbody></table>")?;
         if let Some(c) = chart(charts, "npsv-spread") {
-            write_figure(s, c)?;
+            write_figure(out, c)?;
         }
     }
     if let Some(c) = chart(charts, "tornado") {
-        write_figure(s, c)?;
+        write_figure(out, c)?;
     }
     writeln!(
-        s,
+        out,
         "<h3>Weights at which the leader changes</h3><p>Each weight in turn from 0 to 1, the others keeping their proportions:</p>"
     )?;
     if let Some(c) = chart(charts, "weight-sweeps") {
-        write_figure(s, c)?;
+        write_figure(out, c)?;
     }
-    writeln!(s, "<ul>")?;
-    for line in words::weight_switching(r, rb) {
-        writeln!(s, "<li>{}</li>", esc(&line))?;
+    writeln!(out, "<ul>")?;
+    for line in rb.weight_switching_lines(&report.criteria) {
+        writeln!(out, "<li>{}</li>", esc(&line))?;
     }
     writeln!(
-        s,
+        out,
         "</ul><h3>Money inputs of {} that would change the answer</h3><ul>",
-        esc(&r.preferred_option)
+        esc(&report.preferred_option)
     )?;
-    for line in words::input_switching(rb) {
-        writeln!(s, "<li>{}</li>", esc(&line))?;
+    for line in rb.input_switching_lines() {
+        writeln!(out, "<li>{}</li>", esc(&line))?;
     }
-    writeln!(s, "</ul></section>")
+    writeln!(out, "</ul></section>")
 }
 
-fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
-    let m = &r.method;
+fn write_method(out: &mut String, report: &Report) -> std::fmt::Result {
+    let m = &report.method;
     writeln!(
-        s,
+        out,
         r#"<section id="method"><h2>Method</h2><p>HM Treasury Green Book appraisal with a multi-criteria analysis, as follows.</p><ul>"#
     )?;
     writeln!(
-        s,
+        out,
         "<li>Price base year {} (year 0); appraisal period {} years. Discount rates (Green Book schedule): {}.</li>",
-        r.price_base_year,
+        report.price_base_year,
         m.appraisal_period_years,
         esc(&m
             .discount_schedule
@@ -567,12 +567,12 @@ fn write_method(s: &mut String, r: &Report) -> std::fmt::Result {
         ));
     }
     writeln!(
-        s,
+        out,
         "<li>Discount factors D<sub>0</sub>, D<sub>1</sub>, …: {} (the JSON report and the Excel workbook list every year).</li>",
         shown.join(", ")
     )?;
-    for line in words::method_statements(r) {
-        writeln!(s, "<li>{}</li>", esc(&line))?;
+    for line in report.method_statements() {
+        writeln!(out, "<li>{}</li>", esc(&line))?;
     }
-    writeln!(s, "</ul></section>")
+    writeln!(out, "</ul></section>")
 }

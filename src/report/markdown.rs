@@ -5,10 +5,10 @@ use std::fmt::Write;
 use super::{MoneyReport, Report};
 use crate::model::format::{bcr, gbp, payback};
 
-pub fn to_markdown(r: &Report) -> String {
+pub fn to_markdown(report: &Report) -> String {
     let mut s = String::new();
     // Writing to a String cannot fail.
-    let _ = write_report(&mut s, r);
+    let _ = write_report(&mut s, report);
     s
 }
 
@@ -16,37 +16,41 @@ fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(s, "# {}", escape(&r.title))?;
-    writeln!(s)?;
+fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, "# {}", escape(&report.title))?;
+    writeln!(out)?;
     for (label, value) in [
-        ("Council", &r.council),
-        ("Service", &r.service),
-        ("Prepared by", &r.author),
-        ("Date", &r.date),
+        ("Council", &report.council),
+        ("Service", &report.service),
+        ("Prepared by", &report.author),
+        ("Date", &report.date),
     ] {
         if !value.is_empty() {
-            writeln!(s, "- **{label}:** {}", escape(value))?;
+            writeln!(out, "- **{label}:** {}", escape(value))?;
         }
     }
     writeln!(
-        s,
+        out,
         "- **Price base year:** {} (real terms)",
-        r.price_base_year
+        report.price_base_year
     )?;
-    writeln!(s, "- **Preferred option:** {}", escape(&r.preferred_option))?;
-    writeln!(s)?;
-
-    writeln!(s, "## Ranking")?;
-    writeln!(s)?;
     writeln!(
-        s,
+        out,
+        "- **Preferred option:** {}",
+        escape(&report.preferred_option)
+    )?;
+    writeln!(out)?;
+
+    writeln!(out, "## Ranking")?;
+    writeln!(out)?;
+    writeln!(
+        out,
         "| Rank | Option | Weighted score | Benefit score | Whole-life cost | On frontier |"
     )?;
-    writeln!(s, "|---:|---|---:|---:|---:|:---:|")?;
-    for o in r.options_by_rank() {
+    writeln!(out, "|---:|---|---:|---:|---:|:---:|")?;
+    for o in report.options_by_rank() {
         writeln!(
-            s,
+            out,
             "| {} | {} | {:.1} | {:.1} | {} | {} |",
             o.rank,
             escape(&o.name),
@@ -56,7 +60,7 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             if o.on_efficient_frontier { "yes" } else { "no" }
         )?;
     }
-    writeln!(s)?;
+    writeln!(out)?;
 
     for (heading, pick) in [
         (
@@ -68,17 +72,17 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             |o: &super::OptionReport| &o.without_optimism_bias,
         ),
     ] {
-        writeln!(s, "## {heading}")?;
-        writeln!(s)?;
+        writeln!(out, "## {heading}")?;
+        writeln!(out)?;
         writeln!(
-            s,
+            out,
             "| Option | PV costs | PV benefits | NPSV | BCR | Payback |"
         )?;
-        writeln!(s, "|---|---:|---:|---:|---:|---|")?;
-        for o in &r.options {
+        writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+        for o in &report.options {
             let m = pick(o);
             writeln!(
-                s,
+                out,
                 "| {} | {} | {} | {} | {} | {} |",
                 escape(&o.name),
                 gbp(m.pv_costs_gbp),
@@ -88,20 +92,23 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
                 payback(m.payback_year)
             )?;
         }
-        writeln!(s)?;
+        writeln!(out)?;
     }
 
-    writeln!(s, "## Criteria and weights")?;
-    writeln!(s)?;
-    writeln!(s, "| Criterion | Better | Scale | Swing weight | Weight |")?;
-    writeln!(s, "|---|---|---|---:|---:|")?;
-    for c in &r.criteria {
+    writeln!(out, "## Criteria and weights")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Criterion | Better | Scale | Swing weight | Weight |"
+    )?;
+    writeln!(out, "|---|---|---|---:|---:|")?;
+    for c in &report.criteria {
         let scale = match (c.fixed_worst, c.fixed_best) {
             (Some(w), Some(b)) => format!("fixed: {w} = 0, {b} = 100"),
             _ => "local".to_string(),
         };
         writeln!(
-            s,
+            out,
             "| {} | {} | {} | {} | {:.1}% |",
             escape(&c.name),
             if c.higher_is_better {
@@ -114,33 +121,33 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             c.normalised_weight * 100.0
         )?;
     }
-    writeln!(s)?;
+    writeln!(out)?;
 
-    if let Some(g) = &r.groups {
-        writeln!(s, "## Workshop groups")?;
-        writeln!(s)?;
+    if let Some(g) = &report.groups {
+        writeln!(out, "## Workshop groups")?;
+        writeln!(out)?;
         writeln!(
-            s,
+            out,
             "{} {}",
             escape(&g.agreement),
             escape(&g.combined_summary)
         )?;
-        writeln!(s)?;
+        writeln!(out)?;
         let rankings: Vec<&super::GroupReport> = g.rankings().collect();
         let names: Vec<String> = rankings.iter().map(|x| escape(&x.name)).collect();
-        writeln!(s, "| Weight given to | {} |", names.join(" | "))?;
-        writeln!(s, "|---|{}", "---:|".repeat(rankings.len()))?;
-        for (j, c) in r.criteria.iter().enumerate() {
+        writeln!(out, "| Weight given to | {} |", names.join(" | "))?;
+        writeln!(out, "|---|{}", "---:|".repeat(rankings.len()))?;
+        for (j, c) in report.criteria.iter().enumerate() {
             let cells: Vec<String> = rankings
                 .iter()
                 .map(|x| format!("{:.1}%", x.normalised_weights[j] * 100.0))
                 .collect();
-            writeln!(s, "| {} | {} |", escape(&c.name), cells.join(" | "))?;
+            writeln!(out, "| {} | {} |", escape(&c.name), cells.join(" | "))?;
         }
-        writeln!(s)?;
-        writeln!(s, "| Option: rank · score | {} |", names.join(" | "))?;
-        writeln!(s, "|---|{}", "---:|".repeat(rankings.len()))?;
-        for (i, o) in r.options.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(out, "| Option: rank · score | {} |", names.join(" | "))?;
+        writeln!(out, "|---|{}", "---:|".repeat(rankings.len()))?;
+        for (i, o) in report.options.iter().enumerate() {
             let cells: Vec<String> = rankings
                 .iter()
                 .map(|x| {
@@ -151,33 +158,33 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
                     )
                 })
                 .collect();
-            writeln!(s, "| {} | {} |", escape(&o.name), cells.join(" | "))?;
+            writeln!(out, "| {} | {} |", escape(&o.name), cells.join(" | "))?;
         }
-        writeln!(s)?;
+        writeln!(out)?;
     }
 
-    writeln!(s, "## Scores and rationale")?;
-    for o in &r.options {
-        writeln!(s)?;
-        writeln!(s, "### {}", escape(&o.name))?;
-        writeln!(s)?;
+    writeln!(out, "## Scores and rationale")?;
+    for o in &report.options {
+        writeln!(out)?;
+        writeln!(out, "### {}", escape(&o.name))?;
+        writeln!(out)?;
         if !o.description.is_empty() {
-            writeln!(s, "{}", escape(&o.description))?;
-            writeln!(s)?;
+            writeln!(out, "{}", escape(&o.description))?;
+            writeln!(out)?;
         }
         writeln!(
-            s,
+            out,
             "| Criterion | Value | Score (0–100) | Weighted | Rationale |"
         )?;
-        writeln!(s, "|---|---:|---:|---:|---|")?;
-        for (score, c) in o.scores.iter().zip(&r.criteria) {
+        writeln!(out, "|---|---:|---:|---:|---|")?;
+        for (score, c) in o.scores.iter().zip(&report.criteria) {
             let value = if c.measure == "whole_life_cost" {
                 gbp(score.raw_value)
             } else {
                 format!("{:.2}", score.raw_value)
             };
             writeln!(
-                s,
+                out,
                 "| {} | {} | {:.1} | {:.1} | {} |",
                 escape(&c.name),
                 value,
@@ -187,17 +194,17 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             )?;
         }
     }
-    writeln!(s)?;
+    writeln!(out)?;
 
-    if let Some(rb) = &r.robustness {
-        write_robustness(s, r, rb)?;
+    if let Some(rb) = &report.robustness {
+        write_robustness(out, report, rb)?;
     }
 
-    let m = &r.method;
-    writeln!(s, "## Method")?;
-    writeln!(s)?;
+    let m = &report.method;
+    writeln!(out, "## Method")?;
+    writeln!(out)?;
     writeln!(
-        s,
+        out,
         "- Appraisal period: {} years. Discount rates: {}.",
         m.appraisal_period_years,
         m.discount_schedule
@@ -207,7 +214,7 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             .join(", ")
     )?;
     writeln!(
-        s,
+        out,
         "- Discount factors D_0..: {}.",
         m.discount_factors
             .iter()
@@ -215,45 +222,45 @@ fn write_report(s: &mut String, r: &Report) -> std::fmt::Result {
             .collect::<Vec<_>>()
             .join(", ")
     )?;
-    for line in super::words::method_statements(r) {
-        writeln!(s, "- {}", escape(&line))?;
+    for line in report.method_statements() {
+        writeln!(out, "- {}", escape(&line))?;
     }
     Ok(())
 }
 
 fn write_robustness(
-    s: &mut String,
-    r: &Report,
+    out: &mut String,
+    report: &Report,
     rb: &super::robustness::RobustnessReport,
 ) -> std::fmt::Result {
-    writeln!(s, "## How robust is the ranking?")?;
-    writeln!(s)?;
+    writeln!(out, "## How robust is the ranking?")?;
+    writeln!(out)?;
     if rb.fragile_warnings.is_empty() {
-        writeln!(s, "No fragile lead at the thresholds set.")?;
+        writeln!(out, "No fragile lead at the thresholds set.")?;
     }
     for w in &rb.fragile_warnings {
-        writeln!(s, "- **Warning:** {}", escape(w))?;
+        writeln!(out, "- **Warning:** {}", escape(w))?;
     }
-    writeln!(s)?;
+    writeln!(out)?;
     if let Some(e) = &rb.smaa_error {
         writeln!(
-            s,
+            out,
             "The acceptability analysis could not run: {}.",
             escape(e)
         )?;
-        writeln!(s)?;
+        writeln!(out)?;
     }
     if !rb.options.is_empty() {
         let n = rb.options.len();
         writeln!(
-            s,
+            out,
             "Rank acceptability (share of {} weightings drawn uniformly within any agreed weight bounds, with uncertain inputs drawn from their ranges, ±{:.3}; seed {}):",
             rb.draws, rb.acceptability_margin, rb.seed
         )?;
-        writeln!(s)?;
+        writeln!(out)?;
         let ranks: Vec<String> = (1..=n).map(|k| format!("Rank {k}")).collect();
-        writeln!(s, "| Option | {} | Confidence |", ranks.join(" | "))?;
-        writeln!(s, "|---|{}---:|", "---:|".repeat(n))?;
+        writeln!(out, "| Option | {} | Confidence |", ranks.join(" | "))?;
+        writeln!(out, "|---|{}---:|", "---:|".repeat(n))?;
         for o in &rb.options {
             let cells: Vec<String> = o
                 .rank_acceptability
@@ -261,7 +268,7 @@ fn write_robustness(
                 .map(|x| format!("{:.0}%", x * 100.0))
                 .collect();
             writeln!(
-                s,
+                out,
                 "| {} | {} | {} |",
                 escape(&o.name),
                 cells.join(" | "),
@@ -269,17 +276,17 @@ fn write_robustness(
                     .map_or("–".to_string(), |c| format!("{:.0}%", c * 100.0))
             )?;
         }
-        writeln!(s)?;
+        writeln!(out)?;
         writeln!(
-            s,
+            out,
             "NPSV across the draws (Monte Carlo on the input ranges):"
         )?;
-        writeln!(s)?;
-        writeln!(s, "| Option | P10 | P50 | P90 | P(NPSV > 0) |")?;
-        writeln!(s, "|---|---:|---:|---:|---:|")?;
+        writeln!(out)?;
+        writeln!(out, "| Option | P10 | P50 | P90 | P(NPSV > 0) |")?;
+        writeln!(out, "|---|---:|---:|---:|---:|")?;
         for o in &rb.options {
             writeln!(
-                s,
+                out,
                 "| {} | {} | {} | {} | {:.0}% |",
                 escape(&o.name),
                 gbp(o.npsv_p10_gbp),
@@ -288,26 +295,26 @@ fn write_robustness(
                 o.probability_npsv_positive * 100.0
             )?;
         }
-        writeln!(s)?;
+        writeln!(out)?;
     }
     writeln!(
-        s,
+        out,
         "Weight switching values (each weight from 0 to 1, the others in proportion):"
     )?;
-    writeln!(s)?;
-    for line in super::words::weight_switching(r, rb) {
-        writeln!(s, "- {}", escape(&line))?;
+    writeln!(out)?;
+    for line in rb.weight_switching_lines(&report.criteria) {
+        writeln!(out, "- {}", escape(&line))?;
     }
-    writeln!(s)?;
+    writeln!(out)?;
     writeln!(
-        s,
+        out,
         "Input switching values for {}:",
-        escape(&r.preferred_option)
+        escape(&report.preferred_option)
     )?;
-    writeln!(s)?;
-    for line in super::words::input_switching(rb) {
-        writeln!(s, "- {}", escape(&line))?;
+    writeln!(out)?;
+    for line in rb.input_switching_lines() {
+        writeln!(out, "- {}", escape(&line))?;
     }
-    writeln!(s)?;
+    writeln!(out)?;
     Ok(())
 }

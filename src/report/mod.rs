@@ -6,7 +6,6 @@ mod html;
 mod markdown;
 pub mod robustness;
 pub mod svg;
-mod words;
 mod xlsx;
 
 use serde::Serialize;
@@ -176,32 +175,21 @@ pub struct ScoreReport {
 }
 
 impl From<&MoneyFigures> for MoneyReport {
-    fn from(m: &MoneyFigures) -> Self {
+    fn from(money: &MoneyFigures) -> Self {
         Self {
-            pv_costs_gbp: m.pv_costs_gbp,
-            pv_benefits_gbp: m.pv_benefits_gbp,
-            npsv_gbp: m.npsv_gbp,
-            bcr: m.bcr,
-            payback_year: m.payback_year,
-            whole_life_cost_gbp: m.whole_life_cost_gbp,
-            cumulative_net_gbp: m.cumulative_net_gbp.clone(),
+            pv_costs_gbp: money.pv_costs_gbp,
+            pv_benefits_gbp: money.pv_benefits_gbp,
+            npsv_gbp: money.npsv_gbp,
+            bcr: money.bcr,
+            payback_year: money.payback_year,
+            whole_life_cost_gbp: money.whole_life_cost_gbp,
+            cumulative_net_gbp: money.cumulative_net_gbp.clone(),
         }
     }
 }
 
-/// The method statement's sentences; the README quotes the same rules.
-pub mod method_text {
-    pub const COMPARATOR: &str = "Every option is appraised against business as usual (in-house delivery), in real terms at base-year prices; year 0 is the price base year and flows fall at the end of each year.";
-    pub const COSTS_AND_BENEFITS: &str = "Costs: transition cost (spread evenly over its years), Community Benefit Clause costs and any rise in running cost over business as usual. Benefits: any saving in running cost against business as usual plus the change in monetised social value. Optimism bias uplifts an option's transition and running cost; business as usual carries none.";
-    pub const BCR: &str = "BCR = PV benefits / PV costs, with PV costs as defined above for every option; no BCR where an option adds no cost.";
-    pub const PAYBACK: &str = "Payback year: the first year (0-based) in which cumulative discounted net benefit against business as usual is above zero.";
-    pub const NORMALISATION: &str = "Scores 0–100 per criterion. Local scale: worst option 0, best 100, linear between (cost reversed: cheapest 100; all 100 when every option is equal). Fixed scale: the stated worst value 0, best 100, values beyond held at the ends.";
-    pub const WEIGHTING: &str = "Swing weights normalised to sum to 1; weighted score = Σ weight × score (0–100); ties share a rank. Benefit score = weighted score over the criteria other than cost, rescaled to 0–100; an option is on the efficient frontier when no other option has at least its benefit score for at most its whole-life cost.";
-    pub const CAPACITY: &str = "Capacity is the single 0–10 rating or the mean of its three parts (community and voluntary sector, provider market, council client side). With Community Benefit Clauses, community capacity grows by the clauses' figure each year, up to 10; the score is its mean over the appraisal period.";
-}
-
-fn measure_name(m: Measure) -> &'static str {
-    match m {
+fn measure_name(measure: Measure) -> &'static str {
+    match measure {
         Measure::WholeLifeCost => "whole_life_cost",
         Measure::Capacity => "capacity",
         Measure::SocialValue => "social_value",
@@ -226,6 +214,15 @@ impl Report {
         }
     }
 
+    /// The method statement, a sentence a line (after the discount schedule).
+    pub fn method_statements(&self) -> Vec<String> {
+        crate::words::method::statements(&crate::words::method::MethodFacts {
+            optimism_bias_applied_to_ranking: self.method.optimism_bias_applied_to_ranking,
+            robustness_draws_and_seed: self.robustness.as_ref().map(|rb| (rb.draws, rb.seed)),
+            has_groups: self.groups.is_some(),
+        })
+    }
+
     /// The options best first (ties keep file order).
     pub fn options_by_rank(&self) -> Vec<&OptionReport> {
         let mut by_rank: Vec<&OptionReport> = self.options.iter().collect();
@@ -234,11 +231,11 @@ impl Report {
     }
 }
 
-fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
-    let c = groups::compare(a, results)?;
+fn groups_report(appraisal: &Appraisal, results: &Results) -> Option<GroupsReport> {
+    let c = groups::compare(appraisal, results)?;
     let group = |g: &groups::GroupRanking| GroupReport {
         name: g.name.clone(),
-        leader: a.options[g.leader].name.clone(),
+        leader: appraisal.options[g.leader].name.clone(),
         normalised_weights: g.weights.clone(),
         weighted_scores: g.totals.clone(),
         ranks: g.ranks.clone(),
@@ -252,11 +249,7 @@ fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
     let shown: Vec<GroupReport> = c.groups.iter().filter(|g| !g.hidden).map(group).collect();
     if !hidden_groups.is_empty() {
         return Some(GroupsReport {
-            agreement: format!(
-                "{} of {} groups' weights are hidden: reveal them to compare.",
-                hidden_groups.len(),
-                c.groups.len()
-            ),
+            agreement: crate::words::groups::hidden_groups(hidden_groups.len(), c.groups.len()),
             hidden_groups,
             same_leader: false,
             combined_summary: String::new(),
@@ -269,11 +262,11 @@ fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
     Some(GroupsReport {
         hidden_groups,
         same_leader: c.same_leader,
-        agreement: c.agreement_in_words(a),
-        combined_summary: c.combined_in_words(a),
+        agreement: crate::words::groups::agreement(appraisal, &c),
+        combined_summary: crate::words::groups::combined_summary(appraisal, &c),
         groups: shown,
         combined: Some(group(&c.combined)),
-        weight_ranges: a
+        weight_ranges: appraisal
             .criteria
             .iter()
             .zip(&c.weight_range)
@@ -283,7 +276,7 @@ fn groups_report(a: &Appraisal, results: &Results) -> Option<GroupsReport> {
                 highest,
             })
             .collect(),
-        rank_ranges: a
+        rank_ranges: appraisal
             .options
             .iter()
             .zip(&c.rank_range)
@@ -390,13 +383,13 @@ pub fn build_with(
             discount_schedule,
             discount_factors: results.discount_factors.clone(),
             optimism_bias_applied_to_ranking: settings.apply_optimism_bias,
-            comparator: method_text::COMPARATOR.to_string(),
-            costs_and_benefits: method_text::COSTS_AND_BENEFITS.to_string(),
-            bcr_definition: method_text::BCR.to_string(),
-            payback_definition: method_text::PAYBACK.to_string(),
-            normalisation: method_text::NORMALISATION.to_string(),
-            weighting: method_text::WEIGHTING.to_string(),
-            capacity_rule: method_text::CAPACITY.to_string(),
+            comparator: crate::words::method::COMPARATOR.to_string(),
+            costs_and_benefits: crate::words::method::COSTS_AND_BENEFITS.to_string(),
+            bcr_definition: crate::words::method::BCR.to_string(),
+            payback_definition: crate::words::method::PAYBACK.to_string(),
+            normalisation: crate::words::method::NORMALISATION.to_string(),
+            weighting: crate::words::method::WEIGHTING.to_string(),
+            capacity_rule: crate::words::method::CAPACITY.to_string(),
         },
         criteria,
         options,

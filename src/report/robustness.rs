@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::robustness::{self, Sensitivity, SmaaResult};
+use crate::model::robustness::{self, Input, Sensitivity, SmaaError, SmaaResult};
 use crate::model::{Appraisal, Results};
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +44,9 @@ pub struct SwitchReport {
 pub struct InputSwitchingReport {
     pub option: String,
     pub input: String,
+    /// Which input, for the sentences (the JSON names it in `input`).
+    #[serde(skip)]
+    pub input_kind: Input,
     pub current: f64,
     pub value_changing_leader: Option<f64>,
     pub new_leader: Option<String>,
@@ -73,34 +76,39 @@ pub struct OptionRobustnessReport {
 }
 
 /// Works out every robustness figure for the report (SMAA runs here, in full).
-pub fn build(a: &Appraisal, r: &Results) -> Option<RobustnessReport> {
-    let s = robustness::sensitivity(a, r).ok()?;
-    let smaa = robustness::SmaaRun::new(a).ok()?.run_to_end();
-    Some(from_parts(a, r, &s, smaa))
+pub fn build(appraisal: &Appraisal, results: &Results) -> Option<RobustnessReport> {
+    let s = robustness::sensitivity(appraisal, results).ok()?;
+    let smaa = robustness::SmaaRun::new(appraisal).ok()?.run_to_end();
+    Some(from_parts(appraisal, results, &s, smaa))
 }
 
 /// The report from figures already worked out (the app passes its own, so they agree).
 pub fn from_parts(
-    a: &Appraisal,
-    r: &Results,
-    s: &Sensitivity,
-    smaa: Result<SmaaResult, String>,
+    appraisal: &Appraisal,
+    results: &Results,
+    sensitivity: &Sensitivity,
+    smaa: Result<SmaaResult, SmaaError>,
 ) -> RobustnessReport {
-    let name = |i: usize| a.options[i].name.clone();
+    let name = |i: usize| appraisal.options[i].name.clone();
     let (smaa, smaa_error) = match smaa {
         Ok(x) => (Some(x), None),
-        Err(e) => (None, Some(e)),
+        Err(e) => (None, Some(e.to_string())),
     };
     RobustnessReport {
         draws: smaa.as_ref().map_or(0, |x| x.draws),
-        seed: a.settings.robustness.seed,
+        seed: appraisal.settings.robustness.seed,
         acceptability_margin: smaa.as_ref().map_or(0.0, |x| x.margin),
-        fragile_warnings: robustness::fragile_warnings(a, r, s, smaa.as_ref()),
-        weight_switching: s
+        fragile_warnings: crate::words::robustness::fragile_warnings(
+            appraisal,
+            results,
+            sensitivity,
+            smaa.as_ref(),
+        ),
+        weight_switching: sensitivity
             .sweeps
             .iter()
             .map(|sw| WeightSwitchingReport {
-                criterion_id: a.criteria[sw.criterion].id.clone(),
+                criterion_id: appraisal.criteria[sw.criterion].id.clone(),
                 current_weight: sw.current_weight,
                 totals_at_zero: sw.at_zero.clone(),
                 totals_at_one: sw.at_one.clone(),
@@ -115,19 +123,20 @@ pub fn from_parts(
                     .collect(),
             })
             .collect(),
-        input_switching: s
+        input_switching: sensitivity
             .input_switching
             .iter()
             .map(|x| InputSwitchingReport {
-                option: name(r.preferred),
+                option: name(results.preferred),
                 input: x.input.label().to_string(),
+                input_kind: x.input,
                 current: x.current,
                 value_changing_leader: x.rank_change.map(|c| c.0),
                 new_leader: x.rank_change.map(|c| name(c.1)),
                 value_for_zero_npsv: x.npsv_zero,
             })
             .collect(),
-        tornado: s
+        tornado: sensitivity
             .tornado
             .iter()
             .map(|t| TornadoReport {
@@ -140,7 +149,7 @@ pub fn from_parts(
         options: smaa
             .as_ref()
             .map(|x| {
-                (0..a.options.len())
+                (0..appraisal.options.len())
                     .map(|i| OptionRobustnessReport {
                         name: name(i),
                         rank_acceptability: x.acceptability[i].clone(),
@@ -156,5 +165,43 @@ pub fn from_parts(
             })
             .unwrap_or_default(),
         smaa_error,
+    }
+}
+
+impl RobustnessReport {
+    /// One line per criterion: the weights at which the leader changes.
+    pub fn weight_switching_lines(&self, criteria: &[super::CriterionReport]) -> Vec<String> {
+        self.weight_switching
+            .iter()
+            .zip(criteria)
+            .map(|(w, c)| {
+                let switches: Vec<(f64, &str, &str)> = w
+                    .switches
+                    .iter()
+                    .map(|x| (x.weight, x.leader_below.as_str(), x.leader_above.as_str()))
+                    .collect();
+                crate::words::robustness::weight_switching_line(
+                    &c.name,
+                    w.current_weight,
+                    &switches,
+                )
+            })
+            .collect()
+    }
+
+    /// One line per money input of the preferred option: the value that changes the leader
+    /// and the value at which its NPSV reaches zero.
+    pub fn input_switching_lines(&self) -> Vec<String> {
+        self.input_switching
+            .iter()
+            .map(|x| {
+                crate::words::robustness::input_switching_line(
+                    x.input_kind,
+                    x.current,
+                    x.value_changing_leader.zip(x.new_leader.as_deref()),
+                    x.value_for_zero_npsv,
+                )
+            })
+            .collect()
     }
 }

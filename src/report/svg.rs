@@ -37,25 +37,29 @@ const TEXT: &str = "#1A1A1A";
 const GRID: &str = "#D0D0D0";
 
 /// Every chart the report's figures allow, in report order.
-pub fn charts(r: &Report) -> Vec<Chart> {
-    let mut out = vec![value_profile(r), net_benefit(r), benefit_against_cost(r)];
-    if let Some(rb) = r.robustness.as_ref() {
+pub fn charts(report: &Report) -> Vec<Chart> {
+    let mut out = vec![
+        value_profile(report),
+        net_benefit(report),
+        benefit_against_cost(report),
+    ];
+    if let Some(rb) = report.robustness.as_ref() {
         if !rb.weight_switching.is_empty() {
-            out.push(weight_sweeps(r));
+            out.push(weight_sweeps(report));
         }
         if !rb.options.is_empty() {
-            out.push(acceptability(r));
-            out.push(npsv_spread(r));
+            out.push(acceptability(report));
+            out.push(npsv_spread(report));
         }
         if !rb.tornado.is_empty() {
-            out.push(tornado(r));
+            out.push(tornado(report));
         }
     }
     out
 }
 
-fn colour(o: &OptionReport) -> Rgb {
-    let c = o.colour.trim_start_matches('#');
+fn colour(option: &OptionReport) -> Rgb {
+    let c = option.colour.trim_start_matches('#');
     let byte = |k: usize| u8::from_str_radix(c.get(k..k + 2).unwrap_or("88"), 16).unwrap_or(0x88);
     [byte(0), byte(2), byte(4)]
 }
@@ -217,16 +221,16 @@ impl Rows {
     }
 }
 
-fn value_profile(r: &Report) -> Chart {
+fn value_profile(report: &Report) -> Chart {
     let title = "Where each option's weighted score comes from".to_string();
     // In rank order, as in the ranking table beside it.
-    let by_rank = r.options_by_rank();
+    let by_rank = report.options_by_rank();
     let labels: Vec<String> = by_rank.iter().map(|o| o.name.clone()).collect();
     let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
-    let m = r.criteria.len();
+    let m = report.criteria.len();
     for (i, o) in by_rank.iter().enumerate() {
         let mut at = 0.0;
-        for (j, (s, c)) in o.scores.iter().zip(&r.criteria).enumerate() {
+        for (j, (s, c)) in o.scores.iter().zip(&report.criteria).enumerate() {
             let tip = format!(
                 "{}, {}: score {:.1} × weight {:.1}% = {:.1}",
                 o.name,
@@ -251,7 +255,7 @@ fn value_profile(r: &Report) -> Chart {
         );
     }
     rows.tick_labels(&ticks, |t| format!("{t:.0}"));
-    let order: Vec<&str> = r.criteria.iter().map(|c| c.name.as_str()).collect();
+    let order: Vec<&str> = report.criteria.iter().map(|c| c.name.as_str()).collect();
     let svg = rows.caption(
         "Weighted score (0–100)",
         &format!("Segments, darkest first: {}.", order.join(", ")),
@@ -263,11 +267,15 @@ fn value_profile(r: &Report) -> Chart {
     }
 }
 
-fn benefit_against_cost(r: &Report) -> Chart {
+fn benefit_against_cost(report: &Report) -> Chart {
     let title = "Benefit score against whole-life cost".to_string();
     let height = 420.0;
     let (left, right, top, bottom) = (90.0, WIDTH - 30.0, 20.0, height - 70.0);
-    let costs: Vec<f64> = r.options.iter().map(|o| o.whole_life_cost_gbp).collect();
+    let costs: Vec<f64> = report
+        .options
+        .iter()
+        .map(|o| o.whole_life_cost_gbp)
+        .collect();
     let lo = costs.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = costs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     // A little room either side so the end points are not on the frame.
@@ -295,7 +303,7 @@ fn benefit_against_cost(r: &Report) -> Chart {
             y(t) + 4.5
         );
     }
-    let mut frontier: Vec<&OptionReport> = r
+    let mut frontier: Vec<&OptionReport> = report
         .options
         .iter()
         .filter(|o| o.on_efficient_frontier)
@@ -315,7 +323,7 @@ fn benefit_against_cost(r: &Report) -> Chart {
     // Each label takes the first of a few places beside its point (right, left, then a
     // line lower or higher) that clears the points and the labels already placed, so
     // options with near-equal figures stay readable.
-    let points: Vec<(f64, f64)> = r
+    let points: Vec<(f64, f64)> = report
         .options
         .iter()
         .map(|o| (x(o.whole_life_cost_gbp), y(o.benefit_score)))
@@ -329,7 +337,7 @@ fn benefit_against_cost(r: &Report) -> Chart {
             .iter()
             .any(|p| b[0] < p[1] && p[0] < b[1] && b[2] < p[3] && p[2] < b[3])
     };
-    let mut order: Vec<&OptionReport> = r.options.iter().collect();
+    let mut order: Vec<&OptionReport> = report.options.iter().collect();
     order.sort_by(|a, b| b.benefit_score.total_cmp(&a.benefit_score));
     for o in order {
         let (px, py) = (x(o.whole_life_cost_gbp), y(o.benefit_score));
@@ -396,14 +404,14 @@ fn benefit_against_cost(r: &Report) -> Chart {
     }
 }
 
-fn acceptability(r: &Report) -> Chart {
+fn acceptability(report: &Report) -> Chart {
     let title = "How often each option comes first (darkest), second, …".to_string();
-    let Some(rb) = r.robustness.as_ref() else {
+    let Some(rb) = report.robustness.as_ref() else {
         return empty_chart("acceptability", title);
     };
     let labels: Vec<String> = rb.options.iter().map(|o| o.name.clone()).collect();
     let (mut rows, ticks) = Rows::new(&title, &labels, 0.0, 100.0);
-    for (i, (o, opt)) in rb.options.iter().zip(&r.options).enumerate() {
+    for (i, (o, opt)) in rb.options.iter().zip(&report.options).enumerate() {
         let n = o.rank_acceptability.len();
         let mut at = 0.0;
         for (k, share) in o.rank_acceptability.iter().enumerate() {
@@ -442,9 +450,9 @@ fn acceptability(r: &Report) -> Chart {
     }
 }
 
-fn npsv_spread(r: &Report) -> Chart {
+fn npsv_spread(report: &Report) -> Chart {
     let title = "NPSV across the uncertain inputs (P10 to P90, P50 marked)".to_string();
-    let Some(rb) = r.robustness.as_ref() else {
+    let Some(rb) = report.robustness.as_ref() else {
         return empty_chart("npsv-spread", title);
     };
     let labels: Vec<String> = rb.options.iter().map(|o| o.name.clone()).collect();
@@ -460,7 +468,7 @@ fn npsv_spread(r: &Report) -> Chart {
         .fold(0.0, f64::max);
     let (mut rows, ticks) = Rows::new(&title, &labels, lo, hi);
     rows.vertical(0.0, true);
-    for (i, (o, opt)) in rb.options.iter().zip(&r.options).enumerate() {
+    for (i, (o, opt)) in rb.options.iter().zip(&report.options).enumerate() {
         let c = colour(opt);
         rows.bar(
             i,
@@ -502,14 +510,14 @@ fn npsv_spread(r: &Report) -> Chart {
     }
 }
 
-fn tornado(r: &Report) -> Chart {
-    let title = format!("What moves the NPSV of {} most", r.preferred_option);
-    let Some(rb) = r.robustness.as_ref() else {
+fn tornado(report: &Report) -> Chart {
+    let title = format!("What moves the NPSV of {} most", report.preferred_option);
+    let Some(rb) = report.robustness.as_ref() else {
         return empty_chart("tornado", title);
     };
     let bars: Vec<_> = rb.tornado.iter().take(8).collect();
-    let preferred = r.preferred();
-    let base = preferred.map_or(0.0, |o| r.headline(o).npsv_gbp);
+    let preferred = report.preferred();
+    let base = preferred.map_or(0.0, |o| report.headline(o).npsv_gbp);
     let labels: Vec<String> = bars
         .iter()
         .map(|t| format!("{}: {}", t.option, t.input))
@@ -557,7 +565,7 @@ fn tornado(r: &Report) -> Chart {
     rows.vertical(base, false);
     rows.tick_labels(&ticks, gbp);
     let svg = rows.caption(
-        &format!("NPSV of {}", r.preferred_option),
+        &format!("NPSV of {}", report.preferred_option),
         &format!(
             "Each input at its low (pale) and high (full colour) value, the others at their likely values; line: NPSV now, {}.",
             gbp(base)
@@ -594,7 +602,7 @@ impl Axes {
     /// Grid lines and tick labels on both axes.
     fn grid(
         &self,
-        s: &mut String,
+        out: &mut String,
         xt: &[f64],
         yt: &[f64],
         xf: impl Fn(f64) -> String,
@@ -602,7 +610,7 @@ impl Axes {
     ) {
         for &t in xt {
             let _ = write!(
-                s,
+                out,
                 r#"<line x1="{0:.1}" y1="{1:.1}" x2="{0:.1}" y2="{2:.1}" stroke="{GRID}"/><text x="{0:.1}" y="{3:.1}" text-anchor="middle" fill="{TEXT}">{4}</text>"#,
                 self.x(t),
                 self.top,
@@ -613,7 +621,7 @@ impl Axes {
         }
         for &t in yt {
             let _ = write!(
-                s,
+                out,
                 r#"<line x1="{0:.1}" y1="{1:.1}" x2="{2:.1}" y2="{1:.1}" stroke="{GRID}"/><text x="{3:.1}" y="{4:.1}" text-anchor="end" fill="{TEXT}">{5}</text>"#,
                 self.left,
                 self.y(t),
@@ -635,16 +643,16 @@ fn svg_open(title: &str, height: f64) -> String {
 }
 
 /// One row of colour swatches and option names, wrapping onto a second row if needed.
-fn legend(s: &mut String, r: &Report, y: f64) -> f64 {
+fn legend(out: &mut String, report: &Report, y: f64) -> f64 {
     let (mut x, mut y) = (16.0, y);
-    for o in &r.options {
+    for o in &report.options {
         let width = 28.0 + o.name.chars().count() as f64 * 7.0;
         if x + width > WIDTH - 8.0 {
             x = 16.0;
             y += 18.0;
         }
         let _ = write!(
-            s,
+            out,
             r#"<rect x="{x:.1}" y="{:.1}" width="16" height="4" fill="{}"/><text x="{:.1}" y="{:.1}" fill="{TEXT}">{}</text>"#,
             y - 6.0,
             hex(colour(o)),
@@ -657,14 +665,14 @@ fn legend(s: &mut String, r: &Report, y: f64) -> f64 {
     y
 }
 
-fn net_benefit(r: &Report) -> Chart {
+fn net_benefit(report: &Report) -> Chart {
     let title = "Cumulative discounted net benefit against business as usual".to_string();
     let height = 400.0; // of the plot and its axis; the legend below adds what it needs
-    let years = r.method.appraisal_period_years.max(1) as f64;
-    let values = r
+    let years = report.method.appraisal_period_years.max(1) as f64;
+    let values = report
         .options
         .iter()
-        .flat_map(|o| r.headline(o).cumulative_net_gbp.iter().copied());
+        .flat_map(|o| report.headline(o).cumulative_net_gbp.iter().copied());
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let yt = nice_ticks(lo, hi, 5);
     let xt = nice_ticks(0.0, years - 1.0, 8);
@@ -689,8 +697,8 @@ fn net_benefit(r: &Report) -> Chart {
         |t| format!("{t:.0}"),
         gbp,
     );
-    for o in &r.options {
-        let m = r.headline(o);
+    for o in &report.options {
+        let m = report.headline(o);
         let points: Vec<String> = m
             .cumulative_net_gbp
             .iter()
@@ -724,14 +732,14 @@ fn net_benefit(r: &Report) -> Chart {
         r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Year (0 = {})</text>"#,
         (axes.left + axes.right) / 2.0,
         axes.bottom + 34.0,
-        r.price_base_year
+        report.price_base_year
     );
-    let y = legend(&mut s, r, axes.bottom + 58.0);
+    let y = legend(&mut s, report, axes.bottom + 58.0);
     let _ = write!(
         s,
         r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Above zero (dashed line) the option has paid back its costs against business as usual ({} optimism bias).</text></svg>"#,
         y + 20.0,
-        if r.method.optimism_bias_applied_to_ranking {
+        if report.method.optimism_bias_applied_to_ranking {
             "with"
         } else {
             "without"
@@ -746,15 +754,15 @@ fn net_benefit(r: &Report) -> Chart {
 
 /// One small panel per criterion: each option's weighted score as that weight goes from 0
 /// to 1 (straight lines), today's weight and the switching values marked.
-fn weight_sweeps(r: &Report) -> Chart {
+fn weight_sweeps(report: &Report) -> Chart {
     let title = "Who leads as one weight changes".to_string();
-    let Some(rb) = r.robustness.as_ref() else {
+    let Some(rb) = report.robustness.as_ref() else {
         return empty_chart("weight-sweeps", title);
     };
     let (cols, panel_w, panel_h) = (2usize, WIDTH / 2.0, 230.0);
     let rows = rb.weight_switching.len().div_ceil(cols);
     let mut s = String::new();
-    for (k, (w, c)) in rb.weight_switching.iter().zip(&r.criteria).enumerate() {
+    for (k, (w, c)) in rb.weight_switching.iter().zip(&report.criteria).enumerate() {
         let (px, py) = ((k % cols) as f64 * panel_w, (k / cols) as f64 * panel_h);
         let axes = Axes {
             left: px + 50.0,
@@ -780,7 +788,7 @@ fn weight_sweeps(r: &Report) -> Chart {
             |t| format!("{t:.2}"),
             |t| format!("{t:.0}"),
         );
-        for (o, (z, one)) in r
+        for (o, (z, one)) in report
             .options
             .iter()
             .zip(w.totals_at_zero.iter().zip(&w.totals_at_one))
@@ -808,7 +816,7 @@ fn weight_sweeps(r: &Report) -> Chart {
         );
         for x in &w.switches {
             // Where the two leaders' lines cross: the switching value.
-            let i = r
+            let i = report
                 .options
                 .iter()
                 .position(|o| o.name == x.leader_above)
@@ -837,7 +845,7 @@ fn weight_sweeps(r: &Report) -> Chart {
             escape_xml(&c.name)
         );
     }
-    let y = legend(&mut s, r, rows as f64 * panel_h + 16.0);
+    let y = legend(&mut s, report, rows as f64 * panel_h + 16.0);
     let _ = write!(
         s,
         r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Weighted score (0–100) of each option as one weight goes from 0 to 1, the others keeping their proportions.</text><text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Dashed line: the weight now. Circles: where the leader changes (the switching values).</text></svg>"#,

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::{MoneyReport, OptionReport, Report, words};
+use super::{MoneyReport, OptionReport, Report};
 
 /// The workbook's sheet names, in order (Groups and Robustness only when there are figures).
 pub const SHEETS: [&str; 8] = [
@@ -59,45 +59,49 @@ fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes a header row and freezes it, so it stays in view as the officer scrolls.
-fn header(ws: &mut Worksheet, f: &Formats, names: &[&str]) -> Result<(), XlsxError> {
+fn header(ws: &mut Worksheet, formats: &Formats, names: &[&str]) -> Result<(), XlsxError> {
     for (c, name) in names.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &f.header)?;
+        ws.write_string_with_format(0, c as u16, *name, &formats.header)?;
     }
     ws.set_freeze_panes(1, 0)?;
     Ok(())
 }
 
-pub fn to_xlsx(r: &Report) -> Result<Vec<u8>, XlsxExportError> {
+pub fn to_xlsx(report: &Report) -> Result<Vec<u8>, XlsxExportError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
-    summary(wb.add_worksheet().set_name(SHEETS[0])?, &f, r)?;
-    ranking(wb.add_worksheet().set_name(SHEETS[1])?, &f, r)?;
-    money(wb.add_worksheet().set_name(SHEETS[2])?, &f, r)?;
-    scores(wb.add_worksheet().set_name(SHEETS[3])?, &f, r)?;
-    weights(wb.add_worksheet().set_name(SHEETS[4])?, &f, r)?;
-    if let Some(g) = &r.groups {
-        groups(wb.add_worksheet().set_name(SHEETS[5])?, &f, r, g)?;
+    summary(wb.add_worksheet().set_name(SHEETS[0])?, &f, report)?;
+    ranking(wb.add_worksheet().set_name(SHEETS[1])?, &f, report)?;
+    money(wb.add_worksheet().set_name(SHEETS[2])?, &f, report)?;
+    scores(wb.add_worksheet().set_name(SHEETS[3])?, &f, report)?;
+    weights(wb.add_worksheet().set_name(SHEETS[4])?, &f, report)?;
+    if let Some(g) = &report.groups {
+        groups(wb.add_worksheet().set_name(SHEETS[5])?, &f, report, g)?;
     }
-    if let Some(rb) = r.robustness.as_ref().filter(|rb| !rb.options.is_empty()) {
-        robustness(wb.add_worksheet().set_name(SHEETS[6])?, &f, r, rb)?;
+    if let Some(rb) = report
+        .robustness
+        .as_ref()
+        .filter(|rb| !rb.options.is_empty())
+    {
+        robustness(wb.add_worksheet().set_name(SHEETS[6])?, &f, report, rb)?;
     }
-    method(wb.add_worksheet().set_name(SHEETS[7])?, &f, r)?;
+    method(wb.add_worksheet().set_name(SHEETS[7])?, &f, report)?;
     Ok(wb.save_to_buffer()?)
 }
 
-fn summary(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+fn summary(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 90)?;
     let mut rows: Vec<(String, String)> = vec![
-        ("Title".into(), r.title.clone()),
-        ("Council".into(), r.council.clone()),
-        ("Service".into(), r.service.clone()),
-        ("Prepared by".into(), r.author.clone()),
-        ("Date".into(), r.date.clone()),
-        ("Price base year".into(), r.price_base_year.to_string()),
-        ("Preferred option".into(), r.preferred_option.clone()),
+        ("Title".into(), report.title.clone()),
+        ("Council".into(), report.council.clone()),
+        ("Service".into(), report.service.clone()),
+        ("Prepared by".into(), report.author.clone()),
+        ("Date".into(), report.date.clone()),
+        ("Price base year".into(), report.price_base_year.to_string()),
+        ("Preferred option".into(), report.preferred_option.clone()),
     ];
-    if let Some(rb) = &r.robustness {
+    if let Some(rb) = &report.robustness {
         if rb.fragile_warnings.is_empty() {
             rows.push((
                 "Robustness".into(),
@@ -108,21 +112,21 @@ fn summary(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
             rows.push(("Warning".into(), w.clone()));
         }
     }
-    if let Some(g) = &r.groups {
+    if let Some(g) = &report.groups {
         rows.push(("Workshop groups".into(), g.agreement.clone()));
         rows.push(("Combined".into(), g.combined_summary.clone()));
     }
     for (i, (k, v)) in rows.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, k, &f.header)?;
-        ws.write_string_with_format(i as u32, 1, cell_text(v), &f.wrap)?;
+        ws.write_string_with_format(i as u32, 0, k, &formats.header)?;
+        ws.write_string_with_format(i as u32, 1, cell_text(v), &formats.wrap)?;
     }
     Ok(())
 }
 
-fn ranking(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+fn ranking(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     header(
         ws,
-        f,
+        formats,
         &[
             "Rank",
             "Option",
@@ -136,23 +140,23 @@ fn ranking(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
     ws.set_column_width(1, 32)?;
     ws.set_column_width(2, 36)?;
     ws.set_column_range_width(3, 6, 16)?;
-    for (i, o) in r.options_by_rank().iter().enumerate() {
+    for (i, o) in report.options_by_rank().iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_number(row, 0, o.rank)?;
         ws.write_string(row, 1, &o.name)?;
         ws.write_string(row, 2, &o.kind)?;
-        ws.write_number_with_format(row, 3, o.weighted_score, &f.score)?;
-        ws.write_number_with_format(row, 4, o.benefit_score, &f.score)?;
-        ws.write_number_with_format(row, 5, o.whole_life_cost_gbp, &f.money)?;
+        ws.write_number_with_format(row, 3, o.weighted_score, &formats.score)?;
+        ws.write_number_with_format(row, 4, o.benefit_score, &formats.score)?;
+        ws.write_number_with_format(row, 5, o.whole_life_cost_gbp, &formats.money)?;
         ws.write_boolean(row, 6, o.on_efficient_frontier)?;
     }
     Ok(())
 }
 
-fn money(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+fn money(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     header(
         ws,
-        f,
+        formats,
         &[
             "Option",
             "Optimism bias",
@@ -174,32 +178,32 @@ fn money(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
         ),
         ("without", |o: &OptionReport| &o.without_optimism_bias),
     ] {
-        for o in &r.options {
+        for o in &report.options {
             let m = pick(o);
             ws.write_string(row, 0, &o.name)?;
             ws.write_string(row, 1, label)?;
-            ws.write_number_with_format(row, 2, m.pv_costs_gbp, &f.money)?;
-            ws.write_number_with_format(row, 3, m.pv_benefits_gbp, &f.money)?;
-            ws.write_number_with_format(row, 4, m.npsv_gbp, &f.money)?;
+            ws.write_number_with_format(row, 2, m.pv_costs_gbp, &formats.money)?;
+            ws.write_number_with_format(row, 3, m.pv_benefits_gbp, &formats.money)?;
+            ws.write_number_with_format(row, 4, m.npsv_gbp, &formats.money)?;
             match m.bcr {
-                Some(b) => ws.write_number_with_format(row, 5, b, &f.ratio)?,
+                Some(b) => ws.write_number_with_format(row, 5, b, &formats.ratio)?,
                 None => ws.write_string(row, 5, "–")?,
             };
             match m.payback_year {
                 Some(y) => ws.write_number(row, 6, y)?,
                 None => ws.write_string(row, 6, "not within period")?,
             };
-            ws.write_number_with_format(row, 7, m.whole_life_cost_gbp, &f.money)?;
+            ws.write_number_with_format(row, 7, m.whole_life_cost_gbp, &formats.money)?;
             row += 1;
         }
     }
     Ok(())
 }
 
-fn scores(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+fn scores(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     header(
         ws,
-        f,
+        formats,
         &[
             "Option",
             "Criterion",
@@ -214,28 +218,28 @@ fn scores(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> 
     ws.set_column_range_width(2, 4, 14)?;
     ws.set_column_width(5, 80)?;
     let mut row = 1;
-    for o in &r.options {
-        for (s, c) in o.scores.iter().zip(&r.criteria) {
+    for o in &report.options {
+        for (s, c) in o.scores.iter().zip(&report.criteria) {
             ws.write_string(row, 0, &o.name)?;
             ws.write_string(row, 1, &c.name)?;
             if c.measure == "whole_life_cost" {
-                ws.write_number_with_format(row, 2, s.raw_value, &f.money)?;
+                ws.write_number_with_format(row, 2, s.raw_value, &formats.money)?;
             } else {
                 ws.write_number(row, 2, s.raw_value)?;
             }
-            ws.write_number_with_format(row, 3, s.score, &f.score)?;
-            ws.write_number_with_format(row, 4, s.weighted_contribution, &f.score)?;
-            ws.write_string_with_format(row, 5, cell_text(&s.rationale), &f.wrap)?;
+            ws.write_number_with_format(row, 3, s.score, &formats.score)?;
+            ws.write_number_with_format(row, 4, s.weighted_contribution, &formats.score)?;
+            ws.write_string_with_format(row, 5, cell_text(&s.rationale), &formats.wrap)?;
             row += 1;
         }
     }
     Ok(())
 }
 
-fn weights(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
+fn weights(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     header(
         ws,
-        f,
+        formats,
         &[
             "Criterion",
             "Id",
@@ -247,7 +251,7 @@ fn weights(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
     )?;
     ws.set_column_width(0, 28)?;
     ws.set_column_range_width(1, 5, 16)?;
-    for (i, c) in r.criteria.iter().enumerate() {
+    for (i, c) in report.criteria.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string(row, 0, &c.name)?;
         ws.write_string(row, 1, &c.id)?;
@@ -258,15 +262,15 @@ fn weights(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError>
         };
         ws.write_string(row, 3, &scale)?;
         ws.write_number(row, 4, c.swing_weight)?;
-        ws.write_number_with_format(row, 5, c.normalised_weight, &f.share)?;
+        ws.write_number_with_format(row, 5, c.normalised_weight, &formats.share)?;
     }
     Ok(())
 }
 
 fn groups(
     ws: &mut Worksheet,
-    f: &Formats,
-    r: &Report,
+    formats: &Formats,
+    report: &Report,
     g: &super::GroupsReport,
 ) -> Result<(), XlsxError> {
     let rankings: Vec<&super::GroupReport> = g.rankings().collect();
@@ -276,37 +280,47 @@ fn groups(
     if compared {
         names.extend(["Lowest", "Highest"]);
     }
-    header(ws, f, &names)?;
+    header(ws, formats, &names)?;
     ws.set_column_width(0, 32)?;
     ws.set_column_range_width(1, names.len() as u16, 16)?;
     let col = rankings.len() as u16 + 1;
     let mut row = 1;
-    for (j, c) in r.criteria.iter().enumerate() {
+    for (j, c) in report.criteria.iter().enumerate() {
         ws.write_string(row, 0, &c.name)?;
         for (k, group) in rankings.iter().enumerate() {
-            ws.write_number_with_format(row, k as u16 + 1, group.normalised_weights[j], &f.share)?;
+            ws.write_number_with_format(
+                row,
+                k as u16 + 1,
+                group.normalised_weights[j],
+                &formats.share,
+            )?;
         }
         if let Some(range) = g.weight_ranges.get(j) {
-            ws.write_number_with_format(row, col, range.lowest, &f.share)?;
-            ws.write_number_with_format(row, col + 1, range.highest, &f.share)?;
+            ws.write_number_with_format(row, col, range.lowest, &formats.share)?;
+            ws.write_number_with_format(row, col + 1, range.highest, &formats.share)?;
         }
         row += 1;
     }
     // The scores and ranks below the weights, each with its own header row.
     row += 1;
-    ws.write_string_with_format(row, 0, "Option: weighted score", &f.header)?;
+    ws.write_string_with_format(row, 0, "Option: weighted score", &formats.header)?;
     for (k, group) in rankings.iter().enumerate() {
-        ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
+        ws.write_string_with_format(row, k as u16 + 1, &group.name, &formats.header)?;
     }
     if compared {
-        ws.write_string_with_format(row, col, "Best rank", &f.header)?;
-        ws.write_string_with_format(row, col + 1, "Worst rank", &f.header)?;
+        ws.write_string_with_format(row, col, "Best rank", &formats.header)?;
+        ws.write_string_with_format(row, col + 1, "Worst rank", &formats.header)?;
     }
     row += 1;
-    for (i, o) in r.options.iter().enumerate() {
+    for (i, o) in report.options.iter().enumerate() {
         ws.write_string(row, 0, &o.name)?;
         for (k, group) in rankings.iter().enumerate() {
-            ws.write_number_with_format(row, k as u16 + 1, group.weighted_scores[i], &f.score)?;
+            ws.write_number_with_format(
+                row,
+                k as u16 + 1,
+                group.weighted_scores[i],
+                &formats.score,
+            )?;
         }
         if let Some(range) = g.rank_ranges.get(i) {
             ws.write_number(row, col, range.best)?;
@@ -315,12 +329,12 @@ fn groups(
         row += 1;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, "Option: rank", &f.header)?;
+    ws.write_string_with_format(row, 0, "Option: rank", &formats.header)?;
     for (k, group) in rankings.iter().enumerate() {
-        ws.write_string_with_format(row, k as u16 + 1, &group.name, &f.header)?;
+        ws.write_string_with_format(row, k as u16 + 1, &group.name, &formats.header)?;
     }
     row += 1;
-    for (i, o) in r.options.iter().enumerate() {
+    for (i, o) in report.options.iter().enumerate() {
         ws.write_string(row, 0, &o.name)?;
         for (k, group) in rankings.iter().enumerate() {
             ws.write_number(row, k as u16 + 1, group.ranks[i])?;
@@ -336,8 +350,8 @@ fn groups(
 
 fn robustness(
     ws: &mut Worksheet,
-    f: &Formats,
-    r: &Report,
+    formats: &Formats,
+    report: &Report,
     rb: &super::robustness::RobustnessReport,
 ) -> Result<(), XlsxError> {
     let n = rb.options.len();
@@ -355,25 +369,25 @@ fn robustness(
         .map(String::from),
     );
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    header(ws, f, &refs)?;
+    header(ws, formats, &refs)?;
     ws.set_column_width(0, 32)?;
     ws.set_column_range_width(1, names.len() as u16, 14)?;
     for (i, o) in rb.options.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string(row, 0, &o.name)?;
         for (k, a) in o.rank_acceptability.iter().enumerate() {
-            ws.write_number_with_format(row, k as u16 + 1, *a, &f.share)?;
+            ws.write_number_with_format(row, k as u16 + 1, *a, &formats.share)?;
         }
         let c = n as u16 + 1;
         match o.confidence_factor {
-            Some(x) => ws.write_number_with_format(row, c, x, &f.share)?,
+            Some(x) => ws.write_number_with_format(row, c, x, &formats.share)?,
             None => ws.write_string(row, c, "–")?,
         };
-        ws.write_number_with_format(row, c + 1, o.npsv_p10_gbp, &f.money)?;
-        ws.write_number_with_format(row, c + 2, o.npsv_p50_gbp, &f.money)?;
-        ws.write_number_with_format(row, c + 3, o.npsv_p90_gbp, &f.money)?;
-        ws.write_number_with_format(row, c + 4, o.npsv_mean_gbp, &f.money)?;
-        ws.write_number_with_format(row, c + 5, o.probability_npsv_positive, &f.share)?;
+        ws.write_number_with_format(row, c + 1, o.npsv_p10_gbp, &formats.money)?;
+        ws.write_number_with_format(row, c + 2, o.npsv_p50_gbp, &formats.money)?;
+        ws.write_number_with_format(row, c + 3, o.npsv_p90_gbp, &formats.money)?;
+        ws.write_number_with_format(row, c + 4, o.npsv_mean_gbp, &formats.money)?;
+        ws.write_number_with_format(row, c + 5, o.probability_npsv_positive, &formats.share)?;
     }
     let lines = [
         format!(
@@ -383,31 +397,31 @@ fn robustness(
         "Weight switching values:".to_string(),
     ]
     .into_iter()
-    .chain(words::weight_switching(r, rb))
+    .chain(rb.weight_switching_lines(&report.criteria))
     .chain([format!(
         "Input switching values for {}:",
-        r.preferred_option
+        report.preferred_option
     )])
-    .chain(words::input_switching(rb));
+    .chain(rb.input_switching_lines());
     for (row, line) in (n as u32 + 2..).zip(lines) {
         ws.write_string(row, 0, &line)?;
     }
     Ok(())
 }
 
-fn method(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> {
-    let m = &r.method;
-    header(ws, f, &["Setting", "Value"])?;
+fn method(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
+    let m = &report.method;
+    header(ws, formats, &["Setting", "Value"])?;
     ws.set_column_width(0, 28)?;
     ws.set_column_width(1, 100)?;
     let mut row = 1;
     let mut put = |ws: &mut Worksheet, k: &str, v: &str| -> Result<(), XlsxError> {
         ws.write_string(row, 0, k)?;
-        ws.write_string_with_format(row, 1, cell_text(v), &f.wrap)?;
+        ws.write_string_with_format(row, 1, cell_text(v), &formats.wrap)?;
         row += 1;
         Ok(())
     };
-    put(ws, "Price base year", &r.price_base_year.to_string())?;
+    put(ws, "Price base year", &report.price_base_year.to_string())?;
     put(
         ws,
         "Appraisal period (years)",
@@ -440,13 +454,13 @@ fn method(ws: &mut Worksheet, f: &Formats, r: &Report) -> Result<(), XlsxError> 
     ] {
         put(ws, k, v)?;
     }
-    if let Some(rb) = &r.robustness {
+    if let Some(rb) = &report.robustness {
         put(ws, "Draws", &rb.draws.to_string())?;
         put(ws, "Seed", &rb.seed.to_string())?;
     }
     row += 1;
-    ws.write_string_with_format(row, 0, "Year", &f.header)?;
-    ws.write_string_with_format(row, 1, "Discount factor", &f.header)?;
+    ws.write_string_with_format(row, 0, "Year", &formats.header)?;
+    ws.write_string_with_format(row, 1, "Discount factor", &formats.header)?;
     for (t, d) in m.discount_factors.iter().enumerate() {
         row += 1;
         ws.write_number(row, 0, t as f64)?;

@@ -1,15 +1,16 @@
 //! Appraisal files: RON text, versioned, migrated on load, saved atomically with a backup.
 
+pub mod disk;
 mod migrate;
+pub mod names;
 pub mod recovery;
 
-use std::fs;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::model::{Appraisal, FORMAT_VERSION};
+pub use disk::{Disk, MemoryDisk, RealDisk, backup_path};
 
 pub use migrate::OLDEST_SUPPORTED_VERSION;
 
@@ -63,32 +64,23 @@ pub fn display_name(path: &Path) -> String {
 
 /// Reads, size-checks, decodes and migrates a file. Nothing else is touched on failure.
 pub fn load(path: &Path) -> Result<Appraisal, FileError> {
+    load_from(&RealDisk, path)
+}
+
+/// `load`, from the given disk.
+pub fn load_from(disk: &dyn Disk, path: &Path) -> Result<Appraisal, FileError> {
     let name = display_name(path);
-    let read_err = |source| FileError::Read {
-        path: name.clone(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(read_err)?;
-    let size = file.metadata().map_err(read_err)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            path: name,
+    let bytes = disk.read(path, MAX_FILE_BYTES).map_err(|e| match e {
+        disk::ReadError::TooLarge { size, limit } => FileError::TooLarge {
+            path: name.clone(),
             size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    // Read at most one byte past the limit, in case the file grew after the size check.
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FileError::TooLarge {
-            path: name,
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+            limit,
+        },
+        disk::ReadError::Io(source) => FileError::Read {
+            path: name.clone(),
+            source,
+        },
+    })?;
     parse_bytes(&bytes, &name)
 }
 
@@ -164,48 +156,28 @@ pub fn to_ron(appraisal: &Appraisal) -> String {
         .unwrap_or_default()
 }
 
-/// `path` with `suffix` appended to its full file name ("a.ron" → "a.ron.bak").
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-/// Where the previous version of `path` is kept after a save.
-pub fn backup_path(path: &Path) -> PathBuf {
-    sibling(path, ".bak")
-}
-
 /// Writes the file so that a crash at any moment leaves either the old or the new complete
-/// file: write a temporary file beside it, flush it to disk, keep the old file as `.bak`,
-/// then rename the temporary file over the target.
+/// file, keeping the old one as `.bak` (see [`Disk::write_atomically`]).
 pub fn save(appraisal: &Appraisal, path: &Path) -> Result<(), FileError> {
-    write_atomically(to_ron(appraisal).as_bytes(), path)
+    save_to(&RealDisk, appraisal, path)
+}
+
+/// `save`, to the given disk.
+pub fn save_to(disk: &dyn Disk, appraisal: &Appraisal, path: &Path) -> Result<(), FileError> {
+    write_with(disk, to_ron(appraisal).as_bytes(), path)
 }
 
 pub fn write_atomically(contents: &[u8], path: &Path) -> Result<(), FileError> {
-    let write_err = |source| FileError::Write {
-        path: display_name(path),
-        source,
-    };
-    let tmp = sibling(path, ".tmp");
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        if path.exists() {
-            fs::copy(path, backup_path(path))?;
-        }
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(write_err)
+    write_with(&RealDisk, contents, path)
+}
+
+/// Any bytes, written atomically to the given disk; the error names the file.
+pub fn write_with(disk: &dyn Disk, contents: &[u8], path: &Path) -> Result<(), FileError> {
+    disk.write_atomically(path, contents)
+        .map_err(|source| FileError::Write {
+            path: display_name(path),
+            source,
+        })
 }
 
 /// The worked examples shipped in `assets/examples/`; the first is the default a new user sees.

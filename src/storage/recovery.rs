@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::{FileError, MAX_FILE_BYTES, display_name, write_atomically};
+use super::{Disk, FileError, MAX_FILE_BYTES, display_name, write_with};
 use crate::model::Appraisal;
 
 /// What a recovery file holds: the work, where it was last saved, and when it was written.
@@ -23,13 +23,12 @@ pub struct Recovery {
 
 impl Recovery {
     /// Newer than the user's own file (or there is no saved file): worth offering.
-    pub fn is_newer_than_saved(&self) -> bool {
+    pub fn is_newer_than_saved(&self, disk: &dyn Disk) -> bool {
         let Some(path) = &self.saved_path else {
             return true;
         };
-        let saved = std::fs::metadata(path)
-            .and_then(|m| m.modified())
-            .ok()
+        let saved = disk
+            .modified(path)
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs());
         self.written_at_unix >= saved
@@ -63,38 +62,36 @@ pub fn recovery_path(dir: &Path, saved_path: Option<&Path>) -> PathBuf {
     }
 }
 
-pub fn write(dir: &Path, recovery: &Recovery) -> Result<PathBuf, FileError> {
-    std::fs::create_dir_all(dir).map_err(|source| FileError::Write {
-        path: dir.display().to_string(),
-        source,
-    })?;
+pub fn write(disk: &dyn Disk, dir: &Path, recovery: &Recovery) -> Result<PathBuf, FileError> {
+    disk.create_dir_all(dir)
+        .map_err(|source| FileError::Write {
+            path: dir.display().to_string(),
+            source,
+        })?;
     let path = recovery_path(dir, recovery.saved_path.as_deref());
     let config = ron::ser::PrettyConfig::new().depth_limit(3);
     let text = ron::ser::to_string_pretty(recovery, config).unwrap_or_default();
-    write_atomically(text.as_bytes(), &path)?;
+    write_with(disk, text.as_bytes(), &path)?;
     // The recovery file's own backup is of no use to anyone.
-    let _ = std::fs::remove_file(super::backup_path(&path));
+    let _ = disk.remove(&super::backup_path(&path));
     Ok(path)
 }
 
 /// Every readable recovery file in `dir`, newest first. Unreadable ones are skipped (and
 /// left on disk: nothing is discarded without asking).
-pub fn find(dir: &Path) -> Vec<(PathBuf, Recovery)> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(PathBuf, Recovery)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+pub fn find(disk: &dyn Disk, dir: &Path) -> Vec<(PathBuf, Recovery)> {
+    let mut found: Vec<(PathBuf, Recovery)> = disk
+        .list(dir)
+        .into_iter()
+        .map(|(p, _)| p)
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("recovery-"))
                 && p.extension().is_some_and(|x| x == "ron")
         })
-        .filter(|p| p.metadata().is_ok_and(|m| m.len() <= MAX_FILE_BYTES))
         .filter_map(|p| {
-            let text = std::fs::read_to_string(&p).ok()?;
-            let recovery: Recovery = ron::from_str(&text).ok()?;
+            let bytes = disk.read(&p, MAX_FILE_BYTES).ok()?;
+            let recovery: Recovery = ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
             Some((p, recovery))
         })
         .collect();
@@ -102,8 +99,8 @@ pub fn find(dir: &Path) -> Vec<(PathBuf, Recovery)> {
     found
 }
 
-pub fn remove(path: &Path) {
-    if let Err(e) = std::fs::remove_file(path)
+pub fn remove(disk: &dyn Disk, path: &Path) {
+    if let Err(e) = disk.remove(path)
         && e.kind() != std::io::ErrorKind::NotFound
     {
         log::warn!(
@@ -156,14 +153,15 @@ mod tests {
             written_at_unix: 200,
             appraisal: a,
         };
-        write(dir.path(), &older).expect("write");
-        write(dir.path(), &newer).expect("write");
+        let disk = crate::storage::RealDisk;
+        write(&disk, dir.path(), &older).expect("write");
+        write(&disk, dir.path(), &newer).expect("write");
         std::fs::write(dir.path().join("recovery-broken.ron"), "not ron").expect("write");
-        let found = find(dir.path());
+        let found = find(&disk, dir.path());
         assert_eq!(found.len(), 2, "the broken one is skipped, not deleted");
         assert_eq!(found[0].1, newer);
         assert_eq!(found[1].1, older);
         assert!(dir.path().join("recovery-broken.ron").exists());
-        assert!(newer.is_newer_than_saved());
+        assert!(newer.is_newer_than_saved(&disk));
     }
 }

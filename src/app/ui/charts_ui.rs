@@ -2,12 +2,13 @@
 //! against whole-life cost with the efficient frontier. Each option keeps its colour.
 
 use eframe::egui::{self, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Text};
+use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, PlotPoints, Points, Text};
 
+use super::palette::{option_colour, shade};
+use super::plot::{named_rows, still_plot, ui_text_colour};
 use super::robustness_ui;
 use super::widgets::short_name;
-use crate::app::RobustnessState;
-use crate::app::palette::{option_colour, shade};
+use crate::app::robustness_state::RobustnessState;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, Results};
 
@@ -199,50 +200,6 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         "Each bar splits the score by criterion, left (darkest) to right: {order}."
     ));
     response
-}
-
-/// A plot that stays still (charts here are read, not explored), sized to leave room for a
-/// caption of up to `caption_lines` lines beneath it.
-pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
-    Plot::new(id)
-        .height((ui.available_height() - 4.0 - 16.0 * caption_lines).max(140.0))
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-}
-
-/// One horizontal row per name, the first at the top, each labelled on the y axis.
-pub fn named_rows(plot: Plot<'_>, names: Vec<String>, label_width: f32) -> Plot<'_> {
-    let n = names.len();
-    let axis = egui_plot::AxisHints::new_y()
-        .formatter(move |mark, _| {
-            let r = mark.value.round();
-            if (mark.value - r).abs() < 1e-6 && r >= 0.0 && (r as usize) < n {
-                names[n - 1 - r as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .min_thickness(label_width)
-        // egui_plot fades labels closer than 30 pt apart; one bar per row is closer than
-        // that, and a faded option name is unreadable on a projector.
-        .label_spacing(6.0..=8.0);
-    plot.custom_y_axes(vec![axis]).y_grid_spacer(move |_| {
-        (0..n)
-            .map(|i| egui_plot::GridMark {
-                value: i as f64,
-                step_size: 1.0,
-            })
-            .collect()
-    })
-}
-
-fn ui_text_colour(dark: bool) -> egui::Color32 {
-    if dark {
-        egui::Color32::from_gray(230)
-    } else {
-        egui::Color32::from_gray(20)
-    }
 }
 
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {

@@ -1,13 +1,16 @@
 //! The app's own windows: open from a list, save by name, unsaved-changes question, load
-//! errors and the shortcut list. Each returns what the user chose; the app acts on it.
+//! errors and the shortcut list. Each returns what the user chose, with its purpose; the app
+//! acts on it. Nothing here touches the disk: the lists come with the window's state.
 
 use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::palette::WARNING;
 use crate::app::command::Command;
-use crate::app::palette::WARNING;
-use crate::app::platform::{file_name_with, list_appraisals};
+use crate::app::export::ExportKind;
+use crate::app::overlay::{NameInFolder, Overlay};
+use crate::storage::names::file_name_with;
 use crate::storage::{EXAMPLES, display_name};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -15,8 +18,10 @@ pub enum DialogAction {
     OpenPath(PathBuf),
     OpenExample(usize),
     BrowseToOpen,
-    SaveInto(PathBuf),
-    BrowseToSave,
+    SaveAppraisalTo(PathBuf),
+    BrowseToSaveAppraisal,
+    ExportTo(ExportKind, PathBuf),
+    BrowseToExport(ExportKind),
     /// The unsaved-changes question: save first, discard, or go back.
     SaveFirst,
     Discard,
@@ -27,6 +32,73 @@ pub enum DialogAction {
     DiscardRecovery,
     /// Open a file that has problems, so they can be fixed in the app.
     OpenToFix,
+}
+
+/// What the windows show beyond their own state.
+pub struct OverlayContext<'a> {
+    pub saved_dir: &'a Path,
+    pub recent: &'a [PathBuf],
+    /// The open appraisal's name, for the unsaved-changes question.
+    pub document_name: &'a str,
+}
+
+/// The window showing, if any, and what the user chose in it.
+pub fn overlay_ui(
+    ctx: &egui::Context,
+    overlay: &mut Overlay,
+    context: &OverlayContext<'_>,
+) -> Option<DialogAction> {
+    match overlay {
+        Overlay::None => None,
+        Overlay::Open { files } => open_ui(ctx, context.saved_dir, files, context.recent),
+        Overlay::SaveAs(target) => save_file_ui(
+            ctx,
+            context.saved_dir,
+            target,
+            &SaveFileText {
+                title: "Save the appraisal as",
+                about: "",
+                extension: "ron",
+                replaces: "A file of that name exists: saving replaces it (the old one is kept as .bak).",
+                verb: "Save",
+            },
+        )
+        .map(|choice| match choice {
+            SaveChoice::Into(path) => DialogAction::SaveAppraisalTo(path),
+            SaveChoice::Browse => DialogAction::BrowseToSaveAppraisal,
+            SaveChoice::Cancel => DialogAction::Close,
+        }),
+        Overlay::Export { kind, target } => {
+            let kind = *kind;
+            let title = format!("Export {}", kind.describe());
+            save_file_ui(
+                ctx,
+                context.saved_dir,
+                target,
+                &SaveFileText {
+                    title: &title,
+                    about: kind.about(),
+                    extension: kind.extension(),
+                    replaces: "A file of that name exists: exporting replaces it.",
+                    verb: "Export",
+                },
+            )
+            .map(|choice| match choice {
+                SaveChoice::Into(path) => DialogAction::ExportTo(kind, path),
+                SaveChoice::Browse => DialogAction::BrowseToExport(kind),
+                SaveChoice::Cancel => DialogAction::Close,
+            })
+        }
+        Overlay::UnsavedChanges(next) => {
+            unsaved_changes_ui(ctx, context.document_name, next.doing())
+        }
+        Overlay::Error(message) => error_ui(ctx, message).then_some(DialogAction::Close),
+        Overlay::Shortcuts => shortcuts_ui(ctx).then_some(DialogAction::Close),
+        Overlay::Recover(_, r) => recover_ui(ctx, r),
+        Overlay::InvalidFile { path, problems, .. } => {
+            invalid_file_ui(ctx, &display_name(path), problems)
+        }
+    }
 }
 
 fn modal<R>(
@@ -45,18 +117,22 @@ fn modal<R>(
     (response.inner, close)
 }
 
-pub fn open_ui(ctx: &egui::Context, saved_dir: &Path, recent: &[PathBuf]) -> Option<DialogAction> {
+fn open_ui(
+    ctx: &egui::Context,
+    saved_dir: &Path,
+    files: &[PathBuf],
+    recent: &[PathBuf],
+) -> Option<DialogAction> {
     let (mut action, escaped) = modal(ctx, "open_window", "Open an appraisal", |ui| {
         let mut action = None;
         ui.label(format!("Saved appraisals in {}", saved_dir.display()));
-        let files = list_appraisals(saved_dir);
         egui::ScrollArea::vertical()
             .max_height(220.0)
             .show(ui, |ui| {
                 if files.is_empty() {
                     ui.weak("None yet: appraisals you save by name appear here.");
                 }
-                for path in &files {
+                for path in files {
                     if ui.button(display_name(path)).clicked() {
                         action = Some(DialogAction::OpenPath(path.clone()));
                     }
@@ -101,42 +177,31 @@ pub fn open_ui(ctx: &egui::Context, saved_dir: &Path, recent: &[PathBuf]) -> Opt
     action
 }
 
-pub fn save_as_ui(
-    ctx: &egui::Context,
-    saved_dir: &Path,
-    name: &mut String,
-) -> Option<DialogAction> {
-    save_file_ui(
-        ctx,
-        saved_dir,
-        name,
-        &SaveFileText {
-            title: "Save the appraisal as",
-            about: "",
-            extension: "ron",
-            replaces: "A file of that name exists: saving replaces it (the old one is kept as .bak).",
-            verb: "Save",
-        },
-    )
+/// What the save-a-file window says: its title, a line about the file, its extension.
+struct SaveFileText<'a> {
+    title: &'a str,
+    about: &'a str,
+    extension: &'a str,
+    replaces: &'a str,
+    verb: &'a str,
 }
 
-/// What the save-a-file window says: its title, a line about the file, its extension.
-pub struct SaveFileText<'a> {
-    pub title: &'a str,
-    pub about: &'a str,
-    pub extension: &'a str,
-    pub replaces: &'a str,
-    pub verb: &'a str,
+/// What the save-a-file window chose; the caller knows what is being saved.
+enum SaveChoice {
+    Into(PathBuf),
+    Browse,
+    Cancel,
 }
 
 /// A file name field into the default folder, with a button for the system's own dialog:
 /// it works where no native dialog can be shown, and from the keyboard (Enter saves).
-pub fn save_file_ui(
+fn save_file_ui(
     ctx: &egui::Context,
     saved_dir: &Path,
-    name: &mut String,
+    target: &mut NameInFolder,
     text: &SaveFileText<'_>,
-) -> Option<DialogAction> {
+) -> Option<SaveChoice> {
+    let NameInFolder { name, taken } = target;
     let (mut action, escaped) = modal(ctx, "save_file_window", text.title, |ui| {
         let mut action = None;
         if !text.about.is_empty() {
@@ -155,8 +220,11 @@ pub fn save_file_ui(
             edit.request_focus();
             ui.data_mut(|d| d.insert_temp(opened, true));
         }
-        let target = file_name_with(name, text.extension).map(|n| saved_dir.join(n));
-        let exists = target.as_deref().is_some_and(Path::exists);
+        let file_name = file_name_with(name, text.extension);
+        let exists = file_name
+            .as_ref()
+            .is_some_and(|n| taken.contains(&n.to_lowercase()));
+        let target = file_name.map(|n| saved_dir.join(n));
         if exists {
             ui.label(RichText::new(text.replaces).color(WARNING));
         }
@@ -167,19 +235,19 @@ pub fn save_file_ui(
             if let Some(path) = &target
                 && (save.clicked() || enter)
             {
-                action = Some(DialogAction::SaveInto(path.clone()));
+                action = Some(SaveChoice::Into(path.clone()));
             }
             if ui.button("Choose another folder…").clicked() {
-                action = Some(DialogAction::BrowseToSave);
+                action = Some(SaveChoice::Browse);
             }
             if ui.button("Cancel").clicked() {
-                action = Some(DialogAction::Close);
+                action = Some(SaveChoice::Cancel);
             }
         });
         action
     });
     if escaped && action.is_none() {
-        action = Some(DialogAction::Close);
+        action = Some(SaveChoice::Cancel);
     }
     if action.is_some() {
         ctx.data_mut(|d| d.remove::<bool>(egui::Id::unique("save_file_window_focused")));
@@ -187,7 +255,7 @@ pub fn save_file_ui(
     action
 }
 
-pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, doing: &str) -> Option<DialogAction> {
+fn unsaved_changes_ui(ctx: &egui::Context, name: &str, doing: &str) -> Option<DialogAction> {
     let (action, escaped) = modal(ctx, "unsaved_changes", "Unsaved changes", |ui| {
         let mut action = None;
         ui.label(format!(
@@ -209,7 +277,7 @@ pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str, doing: &str) -> Optio
     action.or(escaped.then_some(DialogAction::Close))
 }
 
-pub fn error_ui(ctx: &egui::Context, message: &str) -> bool {
+fn error_ui(ctx: &egui::Context, message: &str) -> bool {
     let (ok, escaped) = modal(ctx, "error_window", "That did not work", |ui| {
         ui.label(RichText::new(message).color(WARNING));
         ui.label("Nothing you had open has changed.");
@@ -218,7 +286,7 @@ pub fn error_ui(ctx: &egui::Context, message: &str) -> bool {
     ok || escaped
 }
 
-pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
+fn shortcuts_ui(ctx: &egui::Context) -> bool {
     let (ok, escaped) = modal(ctx, "shortcuts_window", "Keyboard shortcuts", |ui| {
         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
             for c in Command::ALL {
@@ -244,10 +312,7 @@ pub fn shortcuts_ui(ctx: &egui::Context) -> bool {
     ok || escaped
 }
 
-pub fn recover_ui(
-    ctx: &egui::Context,
-    r: &crate::storage::recovery::Recovery,
-) -> Option<DialogAction> {
+fn recover_ui(ctx: &egui::Context, r: &crate::storage::recovery::Recovery) -> Option<DialogAction> {
     let (action, _) = modal(ctx, "recover_window", "Restore unsaved work?", |ui| {
         let mut action = None;
         let whose = r.saved_path.as_deref().map_or_else(
@@ -280,11 +345,7 @@ pub fn recover_ui(
     action
 }
 
-pub fn invalid_file_ui(
-    ctx: &egui::Context,
-    name: &str,
-    problems: &[String],
-) -> Option<DialogAction> {
+fn invalid_file_ui(ctx: &egui::Context, name: &str, problems: &[String]) -> Option<DialogAction> {
     let (action, escaped) = modal(ctx, "invalid_file_window", "This file has problems", |ui| {
         let mut action = None;
         ui.label(format!(

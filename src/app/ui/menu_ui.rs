@@ -29,6 +29,13 @@ fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<MenuActi
     }
 }
 
+/// The menu bar along the top of the window.
+pub fn menu_bar_panel(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
+    egui::Panel::top("menu_bar")
+        .show(ui, |ui| menu_bar_ui(ui, state))
+        .inner
+}
+
 pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {

@@ -1,43 +1,81 @@
 //! The main screen: weights and settings on the left, the option cards side by side in the
-//! middle, and the live results (ranking and charts) along the bottom.
+//! middle, and the live results (ranking and charts) along the bottom. Panels draw the
+//! state they are given and return what the user asked for; the app carries it out.
 
 pub mod charts_ui;
 pub mod dialogs_ui;
 pub mod menu_ui;
 pub mod option_card_ui;
+pub mod palette;
+pub mod plot;
 pub mod presentation_ui;
 pub mod results_ui;
 pub mod robustness_ui;
+pub mod status_ui;
 pub mod weights_ui;
 pub mod widgets;
 pub mod workshop_ui;
 
 use eframe::egui::{self, Ui};
 
-use crate::app::document::Document;
+use crate::app::robustness_state::RobustnessState;
+use crate::model::{Appraisal, InvalidAppraisal, Results};
 use option_card_ui::{CardResults, SliderRanges, option_card_ui};
 use weights_ui::{WeightsAction, WeightsPanelState};
 use workshop_ui::{WorkshopAction, WorkshopPanelState};
 
-pub struct MainViewState<'a> {
-    pub weights_panel: &'a mut WeightsPanelState,
-    pub chart: &'a mut charts_ui::Chart,
-    pub weights_actions: &'a mut Vec<WeightsAction>,
-    pub workshop_panel: &'a mut WorkshopPanelState,
-    pub workshop_actions: &'a mut Vec<WorkshopAction>,
+/// The panels' own state, kept between frames: not part of the appraisal.
+#[derive(Default)]
+pub struct ViewState {
+    pub weights_panel: WeightsPanelState,
+    pub workshop_panel: WorkshopPanelState,
+    /// The Results tab showing.
+    pub chart: charts_ui::Chart,
+    /// The criterion whose weight the sweep chart moves.
+    pub sweep_criterion: usize,
+}
+
+/// What the main view draws beyond the appraisal and its results.
+pub struct MainViewInputs<'a> {
+    /// Money sliders' ends, fixed for the length of a drag.
     pub ranges: SliderRanges,
-    pub robustness: &'a crate::app::RobustnessState,
+    pub robustness: &'a RobustnessState,
     pub show_ranges: bool,
-    pub sweep_criterion: &'a mut usize,
-    /// Set to where the chart is drawn, for PNG export.
-    pub chart_rect: &'a mut Option<egui::Rect>,
+}
+
+/// Everything the panels asked for in one frame.
+#[derive(Default)]
+pub struct FrameActions {
+    pub menu: Vec<menu_ui::MenuAction>,
+    pub weights: Vec<WeightsAction>,
+    pub workshop: Vec<WorkshopAction>,
+    pub presentation: Vec<presentation_ui::PresentationAction>,
+    /// Where the chart was drawn this frame, for PNG export.
+    pub chart_rect: Option<egui::Rect>,
+}
+
+impl FrameActions {
+    pub fn extend(&mut self, other: FrameActions) {
+        self.menu.extend(other.menu);
+        self.weights.extend(other.weights);
+        self.workshop.extend(other.workshop);
+        self.presentation.extend(other.presentation);
+        self.chart_rect = other.chart_rect.or(self.chart_rect);
+    }
 }
 
 /// Narrowest a card may get before the row scrolls sideways.
 const MIN_CARD_WIDTH: f32 = 215.0;
 const CARD_FRAME_WIDTH: f32 = 24.0;
 
-pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'_>) {
+pub fn main_view_ui(
+    ui: &mut Ui,
+    appraisal: &mut Appraisal,
+    results: &Result<Results, InvalidAppraisal>,
+    view: &mut ViewState,
+    inputs: &MainViewInputs<'_>,
+) -> FrameActions {
+    let mut actions = FrameActions::default();
     egui::Panel::left("weights_panel")
         .resizable(true)
         .default_size(255.0)
@@ -46,10 +84,10 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
             egui::ScrollArea::vertical().show(ui, |ui| {
                 // While a group enters its weights, its sliders are the only ones in the
                 // panel: the appraisal's own weights cannot be moved by mistake.
-                let entering = state
+                let entering = view
                     .workshop_panel
                     .entering
-                    .filter(|&k| k < doc.appraisal.groups.len());
+                    .filter(|&k| k < appraisal.groups.len());
                 if entering.is_some() {
                     ui.heading("Workshop: stakeholder groups");
                     ui.small(
@@ -57,30 +95,28 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                          weights; Done brings them back.",
                     );
                     ui.add_space(6.0);
-                    let actions =
-                        workshop_ui::workshop_ui(ui, &mut doc.appraisal, state.workshop_panel);
-                    state.workshop_actions.extend(actions);
+                    let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
+                    actions.workshop.extend(asked);
                     return;
                 }
-                let actions = weights_ui::weights_ui(ui, &mut doc.appraisal, state.weights_panel);
-                state.weights_actions.extend(actions);
+                let asked = weights_ui::weights_ui(ui, appraisal, &mut view.weights_panel);
+                actions.weights.extend(asked);
                 ui.add_space(10.0);
                 egui::CollapsingHeader::new("Workshop: stakeholder groups")
-                    .default_open(!doc.appraisal.groups.is_empty())
+                    .default_open(!appraisal.groups.is_empty())
                     .show(ui, |ui| {
-                        let actions =
-                            workshop_ui::workshop_ui(ui, &mut doc.appraisal, state.workshop_panel);
-                        state.workshop_actions.extend(actions);
+                        let asked =
+                            workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
+                        actions.workshop.extend(asked);
                     });
                 egui::CollapsingHeader::new("Settings and details")
                     .default_open(false)
-                    .show(ui, |ui| weights_ui::settings_ui(ui, &mut doc.appraisal));
+                    .show(ui, |ui| weights_ui::settings_ui(ui, appraisal));
             });
         });
 
-    // Results are computed from this frame's inputs before they are drawn, so what the user
-    // drags shows up in the same frame.
-    let (appraisal, results) = doc.inputs_and_results();
+    // The results were worked out from this frame's inputs before they are drawn, so what
+    // the user drags shows up in the same frame.
     egui::Panel::bottom("results_panel")
         // A fixed share of the window: a panel sized by its own plots would grow each frame.
         .resizable(false)
@@ -96,14 +132,14 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                         .resizable(false)
                         .exact_size(chart_width)
                         .show(ui, |ui| {
-                            charts_ui::chart_tabs_ui(ui, state.chart);
-                            *state.chart_rect = Some(charts_ui::chart_ui(
+                            charts_ui::chart_tabs_ui(ui, &mut view.chart);
+                            actions.chart_rect = Some(charts_ui::chart_ui(
                                 ui,
-                                *state.chart,
+                                view.chart,
                                 &*appraisal,
                                 results,
-                                state.robustness,
-                                state.sweep_criterion,
+                                inputs.robustness,
+                                &mut view.sweep_criterion,
                             ));
                         });
                     egui::CentralPanel::default().show(ui, |ui| {
@@ -119,7 +155,7 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                                     ui,
                                     &*appraisal,
                                     results,
-                                    state.robustness,
+                                    inputs.robustness,
                                     false,
                                 );
                                 results_ui::ranking_ui(ui, &*appraisal, results);
@@ -154,17 +190,18 @@ pub fn main_view_ui(ui: &mut Ui, doc: &mut Document, state: &mut MainViewState<'
                         result: results.as_ref().ok().map(|r| &r.options[i]),
                         apply_optimism_bias: apply_ob,
                         period_years,
-                        show_ranges: state.show_ranges,
+                        show_ranges: inputs.show_ranges,
                     };
                     ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {
                             // The card's frame adds its margin and stroke outside this width.
                             ui.set_width(card_width - CARD_FRAME_WIDTH);
-                            option_card_ui(ui, option, &criteria, &state.ranges, &shown);
+                            option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
                         });
                     });
                 }
             });
         });
     });
+    actions
 }

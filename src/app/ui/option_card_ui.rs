@@ -3,11 +3,11 @@
 
 use eframe::egui::{self, Ui};
 
+use super::palette::option_colour;
 use super::widgets::{
     RangeView, estimate_money, estimate_percent, estimate_rating, money_slider, number_slider,
     rating_slider, rationale_edit, section,
 };
-use crate::app::palette::option_colour;
 use crate::model::format::gbp;
 use crate::model::ratings::{effective_capacity, starting_capacity};
 use crate::model::{
@@ -39,9 +39,9 @@ fn nice_ceiling(x: f64) -> f64 {
 }
 
 impl SliderRanges {
-    pub fn from_appraisal(a: &Appraisal) -> Self {
+    pub fn from_appraisal(appraisal: &Appraisal) -> Self {
         let max_of = |f: &dyn Fn(&DeliveryOption) -> f64| {
-            let top = a.options.iter().map(f).fold(0.0, f64::max);
+            let top = appraisal.options.iter().map(f).fold(0.0, f64::max);
             nice_ceiling((top * 2.0).max(10_000.0))
         };
         Self {

@@ -5,9 +5,9 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::charts_ui::{Chart, chart_ui};
+use super::palette::{WARNING, option_colour};
 use super::{results_ui, robustness_ui};
-use crate::app::RobustnessState;
-use crate::app::palette::{WARNING, option_colour};
+use crate::app::robustness_state::RobustnessState;
 use crate::model::format::{gbp, ordinal};
 use crate::model::{Appraisal, InvalidAppraisal, Results};
 
@@ -33,12 +33,12 @@ impl Slide {
 }
 
 /// The views in order: the workshop groups only once there are groups.
-pub fn slides(a: &Appraisal) -> Vec<Slide> {
+pub fn slides(appraisal: &Appraisal) -> Vec<Slide> {
     let mut s = vec![Slide::Options, Slide::Ranking];
     s.extend(
         Chart::ALL
             .into_iter()
-            .filter(|&c| c != Chart::Groups || !a.groups.is_empty())
+            .filter(|&c| c != Chart::Groups || !appraisal.groups.is_empty())
             .map(Slide::Chart),
     );
     s
@@ -78,13 +78,12 @@ pub struct PresentationView<'a> {
     pub results: &'a Result<Results, InvalidAppraisal>,
     pub robustness: &'a RobustnessState,
     pub slide: usize,
-    pub sweep_criterion: &'a mut usize,
-    /// Set to where a chart is drawn, for PNG export.
-    pub chart_rect: &'a mut Option<egui::Rect>,
+    pub view: &'a mut super::ViewState,
 }
 
-pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> Vec<PresentationAction> {
-    let mut actions = Vec::new();
+pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameActions {
+    let mut frame = super::FrameActions::default();
+    let actions = &mut frame.presentation;
     let slides = slides(view.appraisal);
     let index = view.slide.min(slides.len() - 1);
     let slide = slides[index];
@@ -135,29 +134,29 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> Vec<Presentat
                 });
             }
             Slide::Chart(chart) => {
-                *view.chart_rect = Some(chart_ui(
+                frame.chart_rect = Some(chart_ui(
                     ui,
                     chart,
                     view.appraisal,
                     results,
                     view.robustness,
-                    view.sweep_criterion,
+                    &mut view.view.sweep_criterion,
                 ));
             }
         },
     });
-    actions
+    frame
 }
 
 /// Each option as a read-only card: what it is and where it stands.
-fn options_slide(ui: &mut Ui, a: &Appraisal, r: &Results) {
-    let apply_ob = a.settings.apply_optimism_bias;
-    let n = a.options.len().max(1) as f32;
+fn options_slide(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let n = appraisal.options.len().max(1) as f32;
     let spacing = ui.spacing().item_spacing.x;
     let width = ((ui.available_width() - spacing * (n - 1.0)) / n - 20.0).max(150.0);
     egui::ScrollArea::both().show(ui, |ui| {
         ui.horizontal_top(|ui| {
-            for (o, res) in a.options.iter().zip(&r.options) {
+            for (o, res) in appraisal.options.iter().zip(&results.options) {
                 let colour = option_colour(o.kind);
                 egui::Frame::group(ui.style())
                     .stroke(egui::Stroke::new(3.0, colour))
@@ -167,7 +166,7 @@ fn options_slide(ui: &mut Ui, a: &Appraisal, r: &Results) {
                     });
             }
         });
-        if r.options.iter().filter(|o| o.rank == 1).count() > 1 {
+        if results.options.iter().filter(|o| o.rank == 1).count() > 1 {
             ui.label(RichText::new("Two or more options tie for first place.").color(WARNING));
         }
     });

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::palette::{WARNING, option_colour};
 use super::widgets::short_name;
-use crate::app::palette::{WARNING, option_colour};
 use crate::model::format::{bcr, gbp, payback};
 use crate::model::{Appraisal, InvalidAppraisal, Results};
 

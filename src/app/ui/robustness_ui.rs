@@ -6,21 +6,21 @@ use egui_plot::{
     Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoints, Points, Text, VLine,
 };
 
-use super::charts_ui::{named_rows, still_plot};
+use super::palette::{WARNING, option_colour, shade};
+use super::plot::{named_rows, still_plot};
 use super::widgets::short_name;
-use crate::app::RobustnessState;
-use crate::app::palette::{WARNING, option_colour, shade};
+use crate::app::robustness_state::RobustnessState;
 use crate::model::format::gbp;
-use crate::model::robustness::{fragile_warnings, input_text};
 use crate::model::{Appraisal, Results};
+use crate::words::robustness::{fragile_warnings, input_value};
 
 /// The warning in words, where the ranking is shown; and how far the analysis has got.
 /// The fragile-lead warnings; `all_open` lists every one (presentation), otherwise the rest
 /// fold under the first.
 pub fn fragile_ui(
     ui: &mut Ui,
-    a: &Appraisal,
-    r: &Results,
+    appraisal: &Appraisal,
+    results: &Results,
     state: &RobustnessState,
     all_open: bool,
 ) {
@@ -31,7 +31,7 @@ pub fn fragile_ui(
         .and_then(|p| p.result.as_ref().ok())
         .filter(|_| state.is_current());
     // The nearest threat in full, next to the ranking; the rest one click away.
-    let warnings = fragile_warnings(a, r, s, smaa);
+    let warnings = fragile_warnings(appraisal, results, s, smaa);
     if let Some((first, rest)) = warnings.split_first() {
         ui.label(
             RichText::new(format!("Fragile lead: {first}"))
@@ -54,7 +54,7 @@ pub fn fragile_ui(
             Ok(x) => {
                 ui.small(format!(
                     "Robustness: {} draws (seed {}), acceptabilities ±{:.3}.",
-                    x.draws, a.settings.robustness.seed, x.margin
+                    x.draws, appraisal.settings.robustness.seed, x.margin
                 ));
             }
             Err(e) => {
@@ -81,18 +81,18 @@ pub fn fragile_ui(
 
 pub fn sweep_ui(
     ui: &mut Ui,
-    a: &Appraisal,
-    r: &Results,
+    appraisal: &Appraisal,
+    results: &Results,
     state: &RobustnessState,
     criterion: &mut usize,
 ) -> egui::Response {
-    *criterion = (*criterion).min(a.criteria.len().saturating_sub(1));
+    *criterion = (*criterion).min(appraisal.criteria.len().saturating_sub(1));
     ui.horizontal(|ui| {
         ui.strong("Who leads as the weight of");
         egui::ComboBox::from_id_salt("sweep_criterion")
-            .selected_text(&a.criteria[*criterion].name)
+            .selected_text(&appraisal.criteria[*criterion].name)
             .show_ui(ui, |ui| {
-                for (j, c) in a.criteria.iter().enumerate() {
+                for (j, c) in appraisal.criteria.iter().enumerate() {
                     ui.selectable_value(criterion, j, &c.name);
                 }
             })
@@ -109,15 +109,18 @@ pub fn sweep_ui(
         .include_x(1.0)
         .include_y(0.0)
         .include_y(100.0)
-        .x_axis_label(format!("{} weight", a.criteria[j].name.to_lowercase()))
+        .x_axis_label(format!(
+            "{} weight",
+            appraisal.criteria[j].name.to_lowercase()
+        ))
         .y_axis_label("weighted score")
         .show(ui, |plot| {
-            for (i, o) in a.options.iter().enumerate() {
+            for (i, o) in appraisal.options.iter().enumerate() {
                 let line = PlotPoints::from(vec![[0.0, sweep.at_zero[i]], [1.0, sweep.at_one[i]]]);
                 plot.line(
                     Line::new(o.name.clone(), line)
                         .color(option_colour(o.kind))
-                        .width(if i == r.preferred { 3.5 } else { 2.0 }),
+                        .width(if i == results.preferred { 3.5 } else { 2.0 }),
                 );
             }
             plot.vline(
@@ -147,21 +150,21 @@ pub fn sweep_ui(
     let caption = match sweep.nearest_switches() {
         (None, None) => format!(
             "{} leads at every {} weight.",
-            a.options[r.preferred].name,
-            a.criteria[j].name.to_lowercase()
+            appraisal.options[results.preferred].name,
+            appraisal.criteria[j].name.to_lowercase()
         ),
         (above, below) => {
             let mut parts = Vec::new();
             if let Some(x) = above {
                 parts.push(format!(
                     "above {:.2}, {} leads",
-                    x.weight, a.options[x.after].name
+                    x.weight, appraisal.options[x.after].name
                 ));
             }
             if let Some(x) = below {
                 parts.push(format!(
                     "below {:.2}, {} leads",
-                    x.weight, a.options[x.before].name
+                    x.weight, appraisal.options[x.before].name
                 ));
             }
             format!(
@@ -177,24 +180,28 @@ pub fn sweep_ui(
 
 pub fn acceptability_ui(
     ui: &mut Ui,
-    a: &Appraisal,
-    r: &Results,
+    appraisal: &Appraisal,
+    results: &Results,
     state: &RobustnessState,
 ) -> egui::Response {
-    let preferred = r.preferred;
-    let preferred_name = a.options[preferred].name.clone();
+    let preferred = results.preferred;
+    let preferred_name = appraisal.options[preferred].name.clone();
     let Some(x) = state.smaa.as_ref().and_then(|p| p.result.as_ref().ok()) else {
         return ui.label("Working out rank acceptability…");
     };
     let dark = ui.visuals().dark_mode;
-    let n = a.options.len();
+    let n = appraisal.options.len();
     let row = move |i: usize| (n - 1 - i) as f64;
-    let names: Vec<String> = a.options.iter().map(|o| short_name(&o.name, 18)).collect();
+    let names: Vec<String> = appraisal
+        .options
+        .iter()
+        .map(|o| short_name(&o.name, 18))
+        .collect();
     let central_text = |i: usize| {
         x.central_weights[i].as_ref().map_or_else(
             || "never first".to_string(),
             |c| {
-                let parts: Vec<String> = a
+                let parts: Vec<String> = appraisal
                     .criteria
                     .iter()
                     .zip(c)
@@ -206,7 +213,7 @@ pub fn acceptability_ui(
     };
     let mut charts: Vec<BarChart> = Vec::new();
     for rank in 0..n {
-        let bars: Vec<Bar> = a
+        let bars: Vec<Bar> = appraisal
             .options
             .iter()
             .enumerate()
@@ -252,7 +259,7 @@ pub fn acceptability_ui(
         .iter()
         .map(|acc| (acc[0] * 100.0).round())
         .fold(0.0, f64::max);
-    let most: Vec<&str> = a
+    let most: Vec<&str> = appraisal
         .options
         .iter()
         .zip(&x.acceptability)
@@ -272,24 +279,28 @@ pub fn acceptability_ui(
     response
 }
 
-pub fn npsv_spread_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> egui::Response {
+pub fn npsv_spread_ui(
+    ui: &mut Ui,
+    appraisal: &Appraisal,
+    state: &RobustnessState,
+) -> egui::Response {
     let Some(x) = state.smaa.as_ref().and_then(|p| p.result.as_ref().ok()) else {
         return ui.label("Working out the NPSV spread…");
     };
     // Business as usual is the comparator: its NPSV is zero by definition.
-    let shown: Vec<usize> = (0..a.options.len())
-        .filter(|&i| a.options[i].kind != crate::model::OptionKind::BusinessAsUsual)
+    let shown: Vec<usize> = (0..appraisal.options.len())
+        .filter(|&i| appraisal.options[i].kind != crate::model::OptionKind::BusinessAsUsual)
         .collect();
     let n = shown.len();
     let names: Vec<String> = shown
         .iter()
-        .map(|&i| short_name(&a.options[i].name, 18))
+        .map(|&i| short_name(&appraisal.options[i].name, 18))
         .collect();
     let boxes: Vec<BoxPlot> = shown
         .iter()
         .enumerate()
         .map(|(row, &i)| {
-            let o = &a.options[i];
+            let o = &appraisal.options[i];
             let s = &x.npsv[i];
             BoxPlot::new(
                 o.name.clone(),
@@ -338,16 +349,16 @@ pub fn npsv_spread_ui(ui: &mut Ui, a: &Appraisal, state: &RobustnessState) -> eg
 
 pub fn tornado_ui(
     ui: &mut Ui,
-    a: &Appraisal,
-    r: &Results,
+    appraisal: &Appraisal,
+    results: &Results,
     state: &RobustnessState,
 ) -> egui::Response {
     let Some(s) = &state.sensitivity else {
         return ui.label("No tornado: the appraisal is not valid.");
     };
-    let p = r.preferred;
-    let base = r.options[p]
-        .headline(a.settings.apply_optimism_bias)
+    let p = results.preferred;
+    let base = results.options[p]
+        .headline(appraisal.settings.apply_optimism_bias)
         .npsv_gbp;
     let bars: Vec<_> = s.tornado.iter().take(8).collect();
     let k = bars.len();
@@ -356,12 +367,12 @@ pub fn tornado_ui(
         .map(|t| {
             format!(
                 "{}: {}",
-                short_name(&a.options[t.option].name, 14),
+                short_name(&appraisal.options[t.option].name, 14),
                 t.input.label()
             )
         })
         .collect();
-    let colour = option_colour(a.options[p].kind);
+    let colour = option_colour(appraisal.options[p].kind);
     let mut low_bars = Vec::new();
     let mut high_bars = Vec::new();
     for (i, t) in bars.iter().enumerate() {
@@ -391,7 +402,7 @@ pub fn tornado_ui(
     }
     let response = named_rows(
         still_plot("tornado", ui, 3.0)
-            .x_axis_label(format!("{} NPSV", a.options[p].name))
+            .x_axis_label(format!("{} NPSV", appraisal.options[p].name))
             .x_axis_formatter(|mark, _| gbp(mark.value)),
         labels,
         170.0,
@@ -415,7 +426,7 @@ pub fn tornado_ui(
         .iter()
         .filter_map(|x| {
             x.npsv_zero
-                .map(|v| format!("{} {}", x.input.label(), input_text(x.input, v)))
+                .map(|v| format!("{} {}", x.input.label(), input_value(x.input, v)))
         })
         .collect();
     ui.small(format!(

@@ -32,13 +32,16 @@ fn weight_bounds_ui(
         .checkbox(&mut limited, "Limit this weight in the robustness draws")
         .changed();
     if toggled {
-        return Some(limited.then_some(WeightBounds { min: 0.0, max: 1.0 }));
+        return Some(limited.then_some(WeightBounds {
+            min_share: 0.0,
+            max_share: 1.0,
+        }));
     }
     if let Some(b) = bounds {
         ui.horizontal(|ui| {
             ui.label("between");
             ui.add(
-                egui::DragValue::new(&mut b.min)
+                egui::DragValue::new(&mut b.min_share)
                     .range(0.0..=1.0)
                     .speed(0.01)
                     .fixed_decimals(2),
@@ -46,7 +49,7 @@ fn weight_bounds_ui(
             .accessible_name(format!("{name} lowest weight"));
             ui.label("and");
             ui.add(
-                egui::DragValue::new(&mut b.max)
+                egui::DragValue::new(&mut b.max_share)
                     .range(0.0..=1.0)
                     .speed(0.01)
                     .fixed_decimals(2),
@@ -210,12 +213,12 @@ fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings)
     number_slider(
         ui,
         "…within this change of one weight",
-        &mut r.fragile_weight_change,
+        &mut r.fragile_weight_change_share,
         0.0..=0.2,
         0.01,
         "",
     );
-    let mut share = r.fragile_acceptability * 100.0;
+    let mut share = r.fragile_acceptability_share * 100.0;
     number_slider(
         ui,
         "…or if it is first in fewer than",
@@ -224,8 +227,8 @@ fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings)
         1.0,
         "% of weightings",
     );
-    r.fragile_acceptability = share / 100.0;
-    let mut input = r.fragile_input_change * 100.0;
+    r.fragile_acceptability_share = share / 100.0;
+    let mut input = r.fragile_input_change_fraction * 100.0;
     number_slider(
         ui,
         "…or if a money input moves less than",
@@ -234,7 +237,7 @@ fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings)
         1.0,
         "%",
     );
-    r.fragile_input_change = input / 100.0;
+    r.fragile_input_change_fraction = input / 100.0;
 }
 
 pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::palette::{WARNING, option_colour};
 use super::widgets::{number_slider, short_name};
-use crate::app::palette::{WARNING, option_colour};
 use crate::model::format::ordinal;
 use crate::model::groups::{GroupComparison, compare};
 use crate::model::mca::normalise_weights;
@@ -32,6 +32,8 @@ pub struct WorkshopPanelState {
     pub new_group_name: String,
     /// The group whose weights are being entered.
     pub entering: Option<usize>,
+    /// Which groups have entered their weights since the panel opened, by group index.
+    pub entered: Vec<bool>,
 }
 
 pub fn workshop_ui(
@@ -159,150 +161,42 @@ fn group_weights_ui(
     }
 }
 
-/// Applies a panel action to the appraisal; returns a status line.
-/// "Officers' weights", "Youth panel's weights".
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
-}
-
-pub fn apply(
-    appraisal: &mut Appraisal,
-    state: &mut WorkshopPanelState,
-    action: WorkshopAction,
-) -> String {
-    match action {
-        WorkshopAction::AddGroups(names) => {
-            let mut added = Vec::new();
-            for name in names {
-                let taken = |n: &str| {
-                    appraisal
-                        .groups
-                        .iter()
-                        .any(|g| g.name.trim().eq_ignore_ascii_case(n))
-                };
-                // A second "Officers" becomes "Officers 2", so names stay distinct.
-                let mut unique = name.clone();
-                let mut k = 2;
-                while taken(&unique) {
-                    unique = format!("{name} {k}");
-                    k += 1;
-                }
-                appraisal
-                    .groups
-                    .push(StakeholderGroup::new(unique.clone(), &appraisal.criteria));
-                added.push(unique);
-            }
-            format!(
-                "Added {}: press Enter weights for each group in turn.",
-                added.join(", ")
-            )
-        }
-        WorkshopAction::RemoveGroup(k) if k < appraisal.groups.len() => {
-            let g = appraisal.groups.remove(k);
-            state.entering = None;
-            format!("Removed the group {} (Ctrl+Z brings it back).", g.name)
-        }
-        WorkshopAction::EnterWeights(k) if k < appraisal.groups.len() => {
-            for (i, g) in appraisal.groups.iter_mut().enumerate() {
-                g.hidden = i != k;
-            }
-            state.entering = Some(k);
-            format!(
-                "{} are entering their weights; the other groups' are hidden.",
-                appraisal.groups[k].name
-            )
-        }
-        WorkshopAction::DoneEntering(k) if k < appraisal.groups.len() => {
-            appraisal.groups[k].hidden = true;
-            state.entering = None;
-            let next = match appraisal.groups.get(k + 1) {
-                Some(g) => format!("Next: Enter weights for {}", g.name),
-                None => "Next: Reveal every group's weights (Ctrl+Shift+G)".to_string(),
-            };
-            format!(
-                "{} weights are hidden. {next}.",
-                possessive(&appraisal.groups[k].name)
-            )
-        }
-        WorkshopAction::RevealAll => {
-            for g in &mut appraisal.groups {
-                g.hidden = false;
-            }
-            state.entering = None;
-            "Every group's weights are revealed: see the Workshop groups tab under Results.".into()
-        }
-        WorkshopAction::UseCombinedWeights => match combined_swing_weights(appraisal) {
-            Some(weights) => {
-                for (c, w) in appraisal.criteria.iter_mut().zip(weights) {
-                    c.swing_weight = w;
-                }
-                "The appraisal now uses the groups' combined weights (Ctrl+Z undoes it).".into()
-            }
-            None => "There are no groups to combine.".into(),
-        },
-        _ => String::new(),
-    }
-}
-
-/// The combined weights as swing weights: the mean normalised shares, scaled so the
-/// largest is 100 (the panel's convention), rounded to one decimal place.
-fn combined_swing_weights(a: &Appraisal) -> Option<Vec<f64>> {
-    if a.groups.is_empty() {
-        return None;
-    }
-    let k = a.groups.len() as f64;
-    let shares: Vec<Vec<f64>> = a
-        .groups
-        .iter()
-        .map(|g| normalise_weights(&g.weights_for(&a.criteria)))
-        .collect();
-    let mean: Vec<f64> = (0..a.criteria.len())
-        .map(|j| shares.iter().map(|s| s[j]).sum::<f64>() / k)
-        .collect();
-    let top = mean.iter().copied().fold(0.0, f64::max);
-    (top > 0.0).then(|| {
-        mean.iter()
-            .map(|m| (1000.0 * m / top).round() / 10.0)
-            .collect()
-    })
-}
-
 /// Every group's ranking side by side, where they agree, and the combined ranking. Hidden
 /// groups keep their columns but show nothing until revealed.
-pub fn groups_comparison_ui(ui: &mut Ui, a: &Appraisal, r: &Results) -> egui::Response {
-    ui.scope(|ui| match compare(a, r) {
+pub fn groups_comparison_ui(
+    ui: &mut Ui,
+    appraisal: &Appraisal,
+    results: &Results,
+) -> egui::Response {
+    ui.scope(|ui| match compare(appraisal, results) {
         None => {
             ui.label(
                 "No workshop groups yet. Add them under Workshop groups in the left panel: \
                  each group gives its own weights, and their rankings appear here side by side.",
             );
         }
-        Some(cmp) => comparison_tables(ui, a, &cmp),
+        Some(cmp) => comparison_tables(ui, appraisal, &cmp),
     })
     .response
 }
 
-fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
+fn comparison_tables(ui: &mut Ui, appraisal: &Appraisal, cmp: &GroupComparison) {
     let hidden = cmp.groups.iter().filter(|g| g.hidden).count();
     let all_shown = hidden == 0;
     if !all_shown {
         ui.label(
-            RichText::new(format!(
-                "{hidden} of {} groups' weights are hidden: reveal them to compare.",
-                cmp.groups.len()
+            RichText::new(crate::words::groups::hidden_groups(
+                hidden,
+                cmp.groups.len(),
             ))
             .color(WARNING),
         );
     } else {
-        ui.label(RichText::new(cmp.agreement_in_words(a)).strong());
-        ui.label(cmp.combined_in_words(a));
+        ui.label(RichText::new(crate::words::groups::agreement(appraisal, cmp)).strong());
+        ui.label(crate::words::groups::combined_summary(appraisal, cmp));
     }
     // Options in combined order once everything is shown; in file order before.
-    let mut order: Vec<usize> = (0..a.options.len()).collect();
+    let mut order: Vec<usize> = (0..appraisal.options.len()).collect();
     if all_shown {
         order.sort_by_key(|&i| (cmp.combined.ranks[i], i));
     }
@@ -348,7 +242,7 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                     }
                     ui.end_row();
                     for &i in &order {
-                        let o = &a.options[i];
+                        let o = &appraisal.options[i];
                         ui.horizontal(|ui| {
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
@@ -390,7 +284,7 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                         ui.strong("Range");
                     }
                     ui.end_row();
-                    for (j, c) in a.criteria.iter().enumerate() {
+                    for (j, c) in appraisal.criteria.iter().enumerate() {
                         ui.label(short_name(&c.name, if compact { 16 } else { 22 }))
                             .on_hover_text(&c.name);
                         for g in &cmp.groups {
@@ -409,30 +303,4 @@ fn comparison_tables(ui: &mut Ui, a: &Appraisal, cmp: &GroupComparison) {
                     }
                 });
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn combined_swing_weights_put_the_largest_mean_share_at_100() {
-        let a = crate::storage::default_example();
-        let w = combined_swing_weights(&a).expect("three groups");
-        // Mean shares: cost (100/360 + 100/300 + 50/330)/3 = 0.2542 is the largest.
-        assert_eq!(w[0], 100.0);
-        // Capacity (50/360 + 80/300 + 90/330)/3 = 0.2260 → 88.9.
-        assert_eq!(w[1], 88.9);
-        let cmp = compare(&a, &crate::model::appraise(&a).expect("valid")).expect("groups");
-        assert_eq!(
-            cmp.agreement_in_words(&a),
-            "The groups differ: Councillors and Officers put Shared service first; \
-             Community representatives put Community library trust first."
-        );
-        let normalised = normalise_weights(&w);
-        let cmp = compare(&a, &crate::model::appraise(&a).expect("valid")).expect("groups");
-        for (x, y) in normalised.iter().zip(&cmp.combined.weights) {
-            assert!((x - y).abs() < 0.001, "{x} vs {y}");
-        }
-    }
 }

@@ -4,6 +4,7 @@
 //! draw at a time, sorting the cuts and ranking the options were mostly mispredicted
 //! branches.
 
+use super::SmaaError;
 use super::sample::LaneDraws;
 
 /// The lanes' random streams.
@@ -72,7 +73,7 @@ impl SimplexSampler {
         rng: &mut BatchDraws,
         weights: &mut [Lanes],
         max_rejections: u32,
-    ) -> Result<(), String> {
+    ) -> Result<(), SmaaError> {
         let Some(bounds) = &self.bounds else {
             Self::draw(&mut self.cuts, &self.network, rng, weights);
             return Ok(());
@@ -90,10 +91,7 @@ impl SimplexSampler {
                 if !inside {
                     rejected_in_a_row += 1;
                     if rejected_in_a_row >= max_rejections {
-                        return Err(
-                            "the weight bounds are too narrow to draw weightings inside them"
-                                .to_string(),
-                        );
+                        return Err(SmaaError::BoundsTooNarrow);
                     }
                     continue;
                 }

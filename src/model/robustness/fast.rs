@@ -97,12 +97,12 @@ pub struct FastModel {
 
 impl FastModel {
     /// Requires a valid appraisal (one BAU option); returns None otherwise.
-    pub fn new(a: &Appraisal) -> Option<Self> {
-        let bau = a.bau_index()?;
-        let years = a.settings.appraisal_period_years;
-        let d = discount_factors(&a.settings.discount, years as usize);
+    pub fn new(appraisal: &Appraisal) -> Option<Self> {
+        let bau = appraisal.bau_index()?;
+        let years = appraisal.settings.appraisal_period_years;
+        let d = discount_factors(&appraisal.settings.discount, years as usize);
         let annuity: f64 = d.iter().sum();
-        let options = a
+        let options = appraisal
             .options
             .iter()
             .map(|o| {
@@ -151,7 +151,7 @@ impl FastModel {
                         capacity[2],
                         capacity[3],
                     ],
-                    ratings: a
+                    ratings: appraisal
                         .criteria
                         .iter()
                         .map(|c| o.scores.get(&c.id).copied().unwrap_or(0.0))
@@ -162,11 +162,11 @@ impl FastModel {
         Some(Self {
             options,
             bau,
-            measures: a.criteria.iter().map(|c| c.measure).collect(),
-            scales: a.criteria.iter().map(|c| c.scale).collect(),
+            measures: appraisal.criteria.iter().map(|c| c.measure).collect(),
+            scales: appraisal.criteria.iter().map(|c| c.scale).collect(),
             annuity,
             years,
-            apply_ob: a.settings.apply_optimism_bias,
+            apply_ob: appraisal.settings.apply_optimism_bias,
             has_money: true,
         })
     }
@@ -250,9 +250,13 @@ impl FastModel {
         out
     }
 
-    pub fn draw_option(&self, o: &FastOption, pick: &mut impl FnMut(&Estimate) -> f64) -> Drawn {
-        let mut v = |i: usize| o.estimates[i].as_ref().map_or(0.0, &mut *pick);
-        let capacity = if o.split_capacity {
+    pub fn draw_option(
+        &self,
+        option: &FastOption,
+        pick: &mut impl FnMut(&Estimate) -> f64,
+    ) -> Drawn {
+        let mut v = |i: usize| option.estimates[i].as_ref().map_or(0.0, &mut *pick);
+        let capacity = if option.split_capacity {
             [v(6), v(7), v(8)]
         } else {
             [v(5), 0.0, 0.0]
@@ -267,9 +271,9 @@ impl FastModel {
         }
     }
 
-    fn uplift(&self, o: &FastOption, d: &Drawn) -> f64 {
-        if self.apply_ob && !o.is_bau {
-            1.0 + d.optimism_bias_pct / 100.0
+    fn uplift(&self, option: &FastOption, drawn: &Drawn) -> f64 {
+        if self.apply_ob && !option.is_bau {
+            1.0 + drawn.optimism_bias_pct / 100.0
         } else {
             1.0
         }

@@ -9,10 +9,9 @@ pub mod smaa;
 pub mod sweep;
 pub mod switching;
 
-use super::format::gbp;
 use super::{Appraisal, Results};
 pub use fast::{FastModel, Input};
-pub use smaa::{NpsvSummary, SmaaResult, SmaaRun, smaa_on_scores};
+pub use smaa::{NpsvSummary, PROVISIONAL_NPSV_DRAWS, SmaaResult, SmaaRun, smaa_on_scores};
 pub use sweep::{Sweep, Switch, sweeps};
 pub use switching::{InputSwitching, TornadoBar, input_switching, tornado};
 
@@ -20,6 +19,16 @@ pub use switching::{InputSwitching, TornadoBar, input_switching, tornado};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the appraisal is not valid, so its robustness cannot be worked out")]
 pub struct FastModelError;
+
+/// Why an SMAA run could not give figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SmaaError {
+    #[error(transparent)]
+    Invalid(#[from] FastModelError),
+    /// Fewer than one candidate weighting in `MAX_REJECTIONS_PER_DRAW` fell inside the bounds.
+    #[error("the weight bounds are too narrow to draw weightings inside them")]
+    BoundsTooNarrow,
+}
 
 /// The deterministic robustness figures for the current inputs and weights.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,20 +38,24 @@ pub struct Sensitivity {
     pub tornado: Vec<TornadoBar>,
 }
 
-pub fn sensitivity(a: &Appraisal, r: &Results) -> Result<Sensitivity, FastModelError> {
-    let model = FastModel::new(a).ok_or(FastModelError)?;
-    let scores: Vec<Vec<f64>> = r.options.iter().map(|o| o.scores.clone()).collect();
+pub fn sensitivity(
+    appraisal: &Appraisal,
+    results: &Results,
+) -> Result<Sensitivity, FastModelError> {
+    let model = FastModel::new(appraisal).ok_or(FastModelError)?;
+    let scores: Vec<Vec<f64>> = results.options.iter().map(|o| o.scores.clone()).collect();
     Ok(Sensitivity {
-        sweeps: sweeps(&scores, &r.weights),
-        input_switching: input_switching(&model, &r.weights, r.preferred),
-        tornado: tornado(&model, r.preferred),
+        sweeps: sweeps(&scores, &results.weights),
+        input_switching: input_switching(&model, &results.weights, results.preferred),
+        tornado: tornado(&model, results.preferred),
     })
 }
 
 /// The nearest weight change, over all criteria, at which another option takes the lead:
 /// (criterion index, the switch).
-pub fn nearest_weight_switch(s: &Sensitivity) -> Option<(usize, Switch)> {
-    s.sweeps
+pub fn nearest_weight_switch(sensitivity: &Sensitivity) -> Option<(usize, Switch)> {
+    sensitivity
+        .sweeps
         .iter()
         .flat_map(|sw| {
             let (above, below) = sw.nearest_switches();
@@ -55,68 +68,77 @@ pub fn nearest_weight_switch(s: &Sensitivity) -> Option<(usize, Switch)> {
         .map(|(j, x, _)| (j, x))
 }
 
-/// Plain-words warnings that the leader is fragile, by the thresholds in the settings.
-pub fn fragile_warnings(
-    a: &Appraisal,
-    r: &Results,
-    s: &Sensitivity,
+/// Why the leader's lead is fragile, as facts; `crate::words` says each in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FragileLead {
+    /// Another option takes first place within a small change of one weight.
+    WeightSwitch {
+        criterion: usize,
+        current_weight: f64,
+        switch_weight: f64,
+        challenger: usize,
+    },
+    /// The leader is first in too small a share of the SMAA weightings.
+    RarelyFirst { first_share: f64, draws: u32 },
+    /// Another option takes first place within a small change of one of the leader's
+    /// money inputs.
+    InputSwitch {
+        input: Input,
+        current: f64,
+        value: f64,
+        challenger: usize,
+        /// (value − current) / current; infinite when the input is now zero.
+        change_fraction: f64,
+    },
+}
+
+/// Every way the leader is fragile, by the thresholds in the settings, nearest threat first.
+pub fn fragile_leads(
+    appraisal: &Appraisal,
+    results: &Results,
+    sensitivity: &Sensitivity,
     smaa: Option<&SmaaResult>,
-) -> Vec<String> {
-    let settings = &a.settings.robustness;
-    let leader = &a.options[r.preferred].name;
-    let mut warnings = Vec::new();
-    if let Some((j, switch)) = nearest_weight_switch(s) {
-        let current = s.sweeps[j].current_weight;
-        if (switch.weight - current).abs() <= settings.fragile_weight_change {
-            let rises = switch.weight > current;
-            let challenger = if rises { switch.after } else { switch.before };
-            warnings.push(format!(
-                "{leader} leads, but {} takes first place if the {} weight {} from {:.2} to {:.2}.",
-                a.options[challenger].name,
-                a.criteria[j].name.to_lowercase(),
-                if rises { "rises" } else { "falls" },
-                current,
-                switch.weight
-            ));
+) -> Vec<FragileLead> {
+    let settings = &appraisal.settings.robustness;
+    let mut found = Vec::new();
+    if let Some((criterion, switch)) = nearest_weight_switch(sensitivity) {
+        let current_weight = sensitivity.sweeps[criterion].current_weight;
+        if (switch.weight - current_weight).abs() <= settings.fragile_weight_change_share {
+            let rises = switch.weight > current_weight;
+            found.push(FragileLead::WeightSwitch {
+                criterion,
+                current_weight,
+                switch_weight: switch.weight,
+                challenger: if rises { switch.after } else { switch.before },
+            });
         }
     }
     if let Some(smaa) = smaa {
-        let first = smaa.acceptability[r.preferred][0];
-        if first < settings.fragile_acceptability {
-            warnings.push(format!(
-                "{leader} is first in only {:.0}% of plausible weightings ({} draws).",
-                first * 100.0,
-                smaa.draws
-            ));
+        let first_share = smaa.acceptability[results.preferred][0];
+        if first_share < settings.fragile_acceptability_share {
+            found.push(FragileLead::RarelyFirst {
+                first_share,
+                draws: smaa.draws,
+            });
         }
     }
-    for sw in &s.input_switching {
-        if let Some((x, other)) = sw.rank_change {
-            let change = if sw.current.abs() > 0.0 {
-                (x - sw.current) / sw.current
+    for switching in &sensitivity.input_switching {
+        if let Some((value, challenger)) = switching.rank_change {
+            let change_fraction = if switching.current.abs() > 0.0 {
+                (value - switching.current) / switching.current
             } else {
                 f64::INFINITY
             };
-            if change.abs() <= settings.fragile_input_change {
-                warnings.push(format!(
-                    "{leader} leads, but {} takes first place if its {} moves from {} to {} ({:+.1}%).",
-                    a.options[other].name,
-                    sw.input.label(),
-                    input_text(sw.input, sw.current),
-                    input_text(sw.input, x),
-                    change * 100.0
-                ));
+            if change_fraction.abs() <= settings.fragile_input_change_fraction {
+                found.push(FragileLead::InputSwitch {
+                    input: switching.input,
+                    current: switching.current,
+                    value,
+                    challenger,
+                    change_fraction,
+                });
             }
         }
     }
-    warnings
-}
-
-/// An input's value as the user sees it.
-pub fn input_text(input: Input, x: f64) -> String {
-    match input {
-        Input::OptimismBias => format!("{x:.1}%"),
-        Input::TransitionCost | Input::RunningCost | Input::MonetisedSocialValue => gbp(x),
-        _ => format!("{x:.1}"),
-    }
+    found
 }

@@ -28,10 +28,10 @@ impl Draws {
     }
 
     /// A draw of an estimate: triangular over its range, or its likely value if it has none.
-    pub fn estimate(&mut self, e: &Estimate) -> f64 {
-        match (e.low, e.high) {
-            (Some(a), Some(b)) if b > a => triangular(a, e.likely, b, self.uniform()),
-            _ => e.likely,
+    pub fn estimate(&mut self, estimate: &Estimate) -> f64 {
+        match (estimate.low, estimate.high) {
+            (Some(a), Some(b)) if b > a => triangular(a, estimate.likely, b, self.uniform()),
+            _ => estimate.likely,
         }
     }
 }

@@ -6,10 +6,10 @@
 //! can show figures as they arrive; the figures depend only on the seed and the number of
 //! draws, never on the chunk sizes.
 
-use super::FastModelError;
 use super::batch::{self, BATCH, BatchDraws, Lanes, SimplexSampler};
 use super::fast::{Drawn, FastModel};
 use super::sample::Draws;
+use super::{FastModelError, SmaaError};
 use crate::model::Appraisal;
 use crate::model::mca::TIE_TOLERANCE;
 
@@ -52,6 +52,10 @@ const CONFIDENCE_STREAMS: u64 = 1 << 40;
 const INPUT_STREAMS: u64 = 1 << 41;
 /// Rejection sampling gives up when fewer than one draw in this many fits the bounds.
 const MAX_REJECTIONS_PER_DRAW: u32 = 100_000;
+/// Until a run is complete, its NPSV percentiles come from its first this-many draws (a
+/// random sample, as the draws are independent), so a partial result costs the same however
+/// far the run has gone; the complete result sorts every draw once.
+pub const PROVISIONAL_NPSV_DRAWS: usize = 8_192;
 
 /// What every block needs to know, shared read-only between threads.
 struct Problem {
@@ -107,19 +111,20 @@ impl Problem {
         }
     }
 
-    fn draw_inputs(&self, s: &mut Scratch) {
+    fn draw_inputs(&self, scratch: &mut Scratch) {
         if self.uncertain {
-            let rng = &mut s.rng;
-            for (d, o) in s.drawn.iter_mut().zip(&self.model.options) {
+            let rng = &mut scratch.rng;
+            for (d, o) in scratch.drawn.iter_mut().zip(&self.model.options) {
                 *d = self.model.draw_option(o, &mut |e| rng.estimate(e));
             }
-            self.model.scores_into(&s.drawn, &mut s.raw, &mut s.scores);
+            self.model
+                .scores_into(&scratch.drawn, &mut scratch.raw, &mut scratch.scores);
         }
     }
 
     /// `count` main draws of block `block`: weights from the block's own stream, inputs
     /// from a second stream of the block, a batch of draws at a time.
-    fn run_block(&self, seed: u64, block: u64, count: u32) -> Result<BlockStats, String> {
+    fn run_block(&self, seed: u64, block: u64, count: u32) -> Result<BlockStats, SmaaError> {
         let (n, m) = (self.model.n_options(), self.model.n_criteria());
         let mut s = self.scratch(Draws::for_block(seed, INPUT_STREAMS + block));
         let zero = [0.0; BATCH];
@@ -176,41 +181,50 @@ impl Problem {
     /// The main draws of a block, a batch at a time.
     fn batches(
         &self,
-        s: &mut Scratch,
-        b: &mut BatchScratch,
+        scratch: &mut Scratch,
+        lanes: &mut BatchScratch,
         npsv: &mut [Vec<f64>],
         count: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), SmaaError> {
         let mut left = count;
         while left > 0 {
             let len = left.min(BATCH);
             left -= len;
-            b.simplex
-                .fill(&mut b.weights_rng, &mut b.weights, MAX_REJECTIONS_PER_DRAW)?;
+            lanes.simplex.fill(
+                &mut lanes.weights_rng,
+                &mut lanes.weights,
+                MAX_REJECTIONS_PER_DRAW,
+            )?;
             if self.uncertain {
                 for lane in 0..len {
-                    self.draw_inputs(s);
-                    for (row, &score) in b.scores.iter_mut().zip(&s.scores) {
+                    self.draw_inputs(scratch);
+                    for (row, &score) in lanes.scores.iter_mut().zip(&scratch.scores) {
                         row[lane] = score;
                     }
                     if self.model.has_money {
                         for (i, v) in npsv.iter_mut().enumerate() {
-                            v.push(self.model.npsv(i, &s.drawn));
+                            v.push(self.model.npsv(i, &scratch.drawn));
                         }
                     }
                 }
-                batch::totals_per_draw(&b.scores, &b.weights, &mut b.totals);
+                batch::totals_per_draw(&lanes.scores, &lanes.weights, &mut lanes.totals);
             } else {
-                batch::totals_shared(&self.likely_scores, &b.weights, &mut b.totals);
+                batch::totals_shared(&self.likely_scores, &lanes.weights, &mut lanes.totals);
                 if self.model.has_money {
                     for (i, v) in npsv.iter_mut().enumerate() {
-                        let npsv = self.model.npsv(i, &s.drawn);
+                        let npsv = self.model.npsv(i, &scratch.drawn);
                         v.extend(std::iter::repeat_n(npsv, len));
                     }
                 }
             }
-            batch::ranks(&b.totals, TIE_TOLERANCE, &mut b.ranks);
-            batch::tally(&b.ranks, &b.weights, len, &mut b.at_most, &mut b.central);
+            batch::ranks(&lanes.totals, TIE_TOLERANCE, &mut lanes.ranks);
+            batch::tally(
+                &lanes.ranks,
+                &lanes.weights,
+                len,
+                &mut lanes.at_most,
+                &mut lanes.central,
+            );
         }
         Ok(())
     }
@@ -284,28 +298,35 @@ pub struct SmaaRun {
     central_sums: Vec<f64>,
     first_counts: Vec<u32>,
     npsv: Vec<Vec<f64>>,
+    /// Per option, the sum of its NPSVs so far and how many were above zero: the partial
+    /// results' mean and share above zero, kept up to date block by block.
+    npsv_sums: Vec<f64>,
+    npsv_positive: Vec<u32>,
+    /// Percentiles of the first `PROVISIONAL_NPSV_DRAWS` draws, once there are that many.
+    provisional_npsv: Option<Vec<NpsvSummary>>,
     confidence: Option<Vec<Option<f64>>>,
 }
 
 impl SmaaRun {
-    pub fn new(a: &Appraisal) -> Result<Self, FastModelError> {
-        let model = FastModel::new(a).ok_or(FastModelError)?;
-        let bounds: Vec<(f64, f64)> = a
+    pub fn new(appraisal: &Appraisal) -> Result<Self, FastModelError> {
+        let model = FastModel::new(appraisal).ok_or(FastModelError)?;
+        let bounds: Vec<(f64, f64)> = appraisal
             .criteria
             .iter()
             .map(|c| {
-                a.settings
+                appraisal
+                    .settings
                     .robustness
                     .weight_bounds
                     .get(&c.id)
-                    .map_or((0.0, 1.0), |b| (b.min, b.max))
+                    .map_or((0.0, 1.0), |b| (b.min_share, b.max_share))
             })
             .collect();
         Ok(Self::with_model(
             model,
             bounds,
-            a.settings.robustness.draws,
-            a.settings.robustness.seed,
+            appraisal.settings.robustness.draws,
+            appraisal.settings.robustness.seed,
         ))
     }
 
@@ -330,6 +351,9 @@ impl SmaaRun {
             central_sums: vec![0.0; n * m],
             first_counts: vec![0; n],
             npsv: (0..n).map(|_| Vec::with_capacity(capacity)).collect(),
+            npsv_sums: vec![0.0; n],
+            npsv_positive: vec![0; n],
+            provisional_npsv: None,
             confidence: None,
         }
     }
@@ -370,7 +394,7 @@ impl SmaaRun {
 
     /// Runs at least `max_draws` more draws (rounded up to whole blocks), on every core; once
     /// all are done, the confidence pass.
-    pub fn advance(&mut self, max_draws: u32) -> Result<(), String> {
+    pub fn advance(&mut self, max_draws: u32) -> Result<(), SmaaError> {
         let blocks = self.next_blocks(max_draws);
         let (problem, seed) = (&self.problem, self.seed);
         for stats in in_parallel(&blocks, |b, c| problem.run_block(seed, b, c)) {
@@ -384,11 +408,26 @@ impl SmaaRun {
             for (a, b) in self.first_counts.iter_mut().zip(&stats.first_counts) {
                 *a += b;
             }
-            for (a, b) in self.npsv.iter_mut().zip(stats.npsv) {
-                a.extend(b);
+            for (i, block_npsv) in stats.npsv.into_iter().enumerate() {
+                self.npsv_sums[i] += block_npsv.iter().sum::<f64>();
+                self.npsv_positive[i] += block_npsv.iter().filter(|&&x| x > 0.0).count() as u32;
+                self.npsv[i].extend(block_npsv);
             }
         }
         self.done += blocks.iter().map(|&(_, c)| c).sum::<u32>();
+        if self.provisional_npsv.is_none()
+            && self
+                .npsv
+                .first()
+                .is_some_and(|v| v.len() >= PROVISIONAL_NPSV_DRAWS)
+        {
+            self.provisional_npsv = Some(
+                self.npsv
+                    .iter()
+                    .map(|v| summarise(&v[..PROVISIONAL_NPSV_DRAWS]))
+                    .collect(),
+            );
+        }
         if self.done >= self.target && self.confidence.is_none() {
             self.confidence = Some(self.confidence_factors());
         }
@@ -396,7 +435,7 @@ impl SmaaRun {
     }
 
     /// Runs to the end.
-    pub fn run_to_end(mut self) -> Result<SmaaResult, String> {
+    pub fn run_to_end(mut self) -> Result<SmaaResult, SmaaError> {
         self.advance(u32::MAX)?;
         Ok(self.result())
     }
@@ -457,11 +496,36 @@ impl SmaaRun {
                 .collect(),
             central_weights: (0..n).map(|i| self.central(i)).collect(),
             confidence: self.confidence.clone().unwrap_or_else(|| vec![None; n]),
-            npsv: (0..n)
-                .map(|i| summarise(self.npsv.get(i).map_or(&[][..], Vec::as_slice)))
-                .collect(),
+            npsv: self.npsv_summaries(),
             margin: 1.96 * (0.25 / f64::from(done)).sqrt(),
         }
+    }
+}
+
+impl SmaaRun {
+    /// Each option's NPSV distribution: exact over every draw once the run is complete;
+    /// before that, percentiles from the first draws and the mean and share above zero
+    /// from every draw so far (see `PROVISIONAL_NPSV_DRAWS`).
+    fn npsv_summaries(&self) -> Vec<NpsvSummary> {
+        if self.done >= self.target {
+            return self.npsv.iter().map(|v| summarise(v)).collect();
+        }
+        self.npsv
+            .iter()
+            .enumerate()
+            .map(|(i, values)| {
+                let mut summary = match &self.provisional_npsv {
+                    Some(first) => first[i].clone(),
+                    None => summarise(values),
+                };
+                if !values.is_empty() {
+                    let n = values.len() as f64;
+                    summary.mean = self.npsv_sums[i] / n;
+                    summary.p_positive = f64::from(self.npsv_positive[i]) / n;
+                }
+                summary
+            })
+            .collect()
     }
 }
 
@@ -513,7 +577,7 @@ pub fn smaa_on_scores(
     bounds: &[(f64, f64)],
     draws: u32,
     seed: u64,
-) -> Result<SmaaResult, String> {
+) -> Result<SmaaResult, SmaaError> {
     let model = FastModel::from_scores(scores);
     SmaaRun::with_model(model, bounds.to_vec(), draws, seed).run_to_end()
 }

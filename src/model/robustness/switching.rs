@@ -32,29 +32,29 @@ fn upper_limit(input: Input) -> f64 {
     }
 }
 
-pub fn get(d: &Drawn, input: Input) -> f64 {
+pub fn get(drawn: &Drawn, input: Input) -> f64 {
     match input {
-        Input::TransitionCost => d.transition,
-        Input::RunningCost => d.running,
-        Input::OptimismBias => d.optimism_bias_pct,
-        Input::MonetisedSocialValue => d.social_value_gbp,
-        Input::SocialValueRating => d.social_value_rating,
-        Input::Capacity | Input::CommunityCapacity => d.capacity[0],
-        Input::MarketCapacity => d.capacity[1],
-        Input::ClientSideCapacity => d.capacity[2],
+        Input::TransitionCost => drawn.transition,
+        Input::RunningCost => drawn.running,
+        Input::OptimismBias => drawn.optimism_bias_pct,
+        Input::MonetisedSocialValue => drawn.social_value_gbp,
+        Input::SocialValueRating => drawn.social_value_rating,
+        Input::Capacity | Input::CommunityCapacity => drawn.capacity[0],
+        Input::MarketCapacity => drawn.capacity[1],
+        Input::ClientSideCapacity => drawn.capacity[2],
     }
 }
 
-pub fn set(d: &mut Drawn, input: Input, x: f64) {
+pub fn set(drawn: &mut Drawn, input: Input, x: f64) {
     match input {
-        Input::TransitionCost => d.transition = x,
-        Input::RunningCost => d.running = x,
-        Input::OptimismBias => d.optimism_bias_pct = x,
-        Input::MonetisedSocialValue => d.social_value_gbp = x,
-        Input::SocialValueRating => d.social_value_rating = x,
-        Input::Capacity | Input::CommunityCapacity => d.capacity[0] = x,
-        Input::MarketCapacity => d.capacity[1] = x,
-        Input::ClientSideCapacity => d.capacity[2] = x,
+        Input::TransitionCost => drawn.transition = x,
+        Input::RunningCost => drawn.running = x,
+        Input::OptimismBias => drawn.optimism_bias_pct = x,
+        Input::MonetisedSocialValue => drawn.social_value_gbp = x,
+        Input::SocialValueRating => drawn.social_value_rating = x,
+        Input::Capacity | Input::CommunityCapacity => drawn.capacity[0] = x,
+        Input::MarketCapacity => drawn.capacity[1] = x,
+        Input::ClientSideCapacity => drawn.capacity[2] = x,
     }
 }
 

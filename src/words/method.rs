@@ -1,0 +1,53 @@
+//! The method statement: the rules every figure follows, as the reports and the README
+//! state them.
+
+pub const COMPARATOR: &str = "Every option is appraised against business as usual (in-house delivery), in real terms at base-year prices; year 0 is the price base year and flows fall at the end of each year.";
+pub const COSTS_AND_BENEFITS: &str = "Costs: transition cost (spread evenly over its years), Community Benefit Clause costs and any rise in running cost over business as usual. Benefits: any saving in running cost against business as usual plus the change in monetised social value. Optimism bias uplifts an option's transition and running cost; business as usual carries none.";
+pub const BCR: &str = "BCR = PV benefits / PV costs, with PV costs as defined above for every option; no BCR where an option adds no cost.";
+pub const PAYBACK: &str = "Payback year: the first year (0-based) in which cumulative discounted net benefit against business as usual is above zero.";
+pub const NORMALISATION: &str = "Scores 0–100 per criterion. Local scale: worst option 0, best 100, linear between (cost reversed: cheapest 100; all 100 when every option is equal). Fixed scale: the stated worst value 0, best 100, values beyond held at the ends.";
+pub const WEIGHTING: &str = "Swing weights normalised to sum to 1; weighted score = Σ weight × score (0–100); ties share a rank. Benefit score = weighted score over the criteria other than cost, rescaled to 0–100; an option is on the efficient frontier when no other option has at least its benefit score for at most its whole-life cost.";
+pub const CAPACITY: &str = "Capacity is the single 0–10 rating or the mean of its three parts (community and voluntary sector, provider market, council client side). With Community Benefit Clauses, community capacity grows by the clauses' figure each year, up to 10; the score is its mean over the appraisal period.";
+
+/// What the method statement depends on beyond its fixed rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MethodFacts {
+    pub optimism_bias_applied_to_ranking: bool,
+    /// The SMAA run's draws and seed, when there are robustness figures.
+    pub robustness_draws_and_seed: Option<(u32, u64)>,
+    pub has_groups: bool,
+}
+
+/// The method statement, a sentence a line: how optimism bias is used, the fixed rules, and
+/// what the robustness figures and the group ranking rest on.
+pub fn statements(facts: &MethodFacts) -> Vec<String> {
+    let mut lines = vec![format!(
+        "The ranking and the cost criterion use figures {} optimism bias.",
+        if facts.optimism_bias_applied_to_ranking {
+            "with"
+        } else {
+            "without"
+        }
+    )];
+    lines.extend(
+        [
+            COMPARATOR,
+            COSTS_AND_BENEFITS,
+            BCR,
+            PAYBACK,
+            NORMALISATION,
+            WEIGHTING,
+            CAPACITY,
+        ]
+        .map(String::from),
+    );
+    if let Some((draws, seed)) = facts.robustness_draws_and_seed {
+        lines.push(format!(
+            "Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges; {draws} draws, seed {seed} (the same file and seed always give the same figures)."
+        ));
+    }
+    if facts.has_groups {
+        lines.push("Workshop groups: each group's swing weights are normalised to sum to 1; the combined ranking uses the mean of the groups' normalised weights.".to_string());
+    }
+    lines
+}

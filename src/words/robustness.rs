@@ -1,0 +1,111 @@
+//! The robustness findings in words: fragile-lead warnings, switching values.
+
+use crate::model::format::gbp;
+use crate::model::robustness::{FragileLead, Input, Sensitivity, SmaaResult, fragile_leads};
+use crate::model::{Appraisal, Results};
+
+/// An input's value as the user sees it: £ for money, % for optimism bias, a rating else.
+pub fn input_value(input: Input, x: f64) -> String {
+    match input {
+        Input::OptimismBias => format!("{x:.1}%"),
+        Input::TransitionCost | Input::RunningCost | Input::MonetisedSocialValue => gbp(x),
+        _ => format!("{x:.1}"),
+    }
+}
+
+/// One fragile-lead finding as a sentence naming the leader, the challenger and the change.
+pub fn fragile_lead(appraisal: &Appraisal, leader: usize, finding: &FragileLead) -> String {
+    let name = |i: usize| appraisal.options[i].name.as_str();
+    let leader = name(leader);
+    match *finding {
+        FragileLead::WeightSwitch {
+            criterion,
+            current_weight,
+            switch_weight,
+            challenger,
+        } => format!(
+            "{leader} leads, but {} takes first place if the {} weight {} from {current_weight:.2} to {switch_weight:.2}.",
+            name(challenger),
+            appraisal.criteria[criterion].name.to_lowercase(),
+            if switch_weight > current_weight {
+                "rises"
+            } else {
+                "falls"
+            },
+        ),
+        FragileLead::RarelyFirst { first_share, draws } => format!(
+            "{leader} is first in only {:.0}% of plausible weightings ({draws} draws).",
+            first_share * 100.0
+        ),
+        FragileLead::InputSwitch {
+            input,
+            current,
+            value,
+            challenger,
+            change_fraction,
+        } => format!(
+            "{leader} leads, but {} takes first place if its {} moves from {} to {} ({:+.1}%).",
+            name(challenger),
+            input.label(),
+            input_value(input, current),
+            input_value(input, value),
+            change_fraction * 100.0
+        ),
+    }
+}
+
+/// Every fragile-lead warning for the preferred option, nearest threat first.
+pub fn fragile_warnings(
+    appraisal: &Appraisal,
+    results: &Results,
+    sensitivity: &Sensitivity,
+    smaa: Option<&SmaaResult>,
+) -> Vec<String> {
+    fragile_leads(appraisal, results, sensitivity, smaa)
+        .iter()
+        .map(|finding| fragile_lead(appraisal, results.preferred, finding))
+        .collect()
+}
+
+/// One criterion's weight switching values: "Cost (now 0.280): at 0.412: A → B".
+/// `switches` holds (weight, leader below it, leader above it).
+pub fn weight_switching_line(
+    criterion: &str,
+    current_weight: f64,
+    switches: &[(f64, &str, &str)],
+) -> String {
+    let parts: Vec<String> = switches
+        .iter()
+        .map(|(weight, below, above)| format!("at {weight:.3}: {below} → {above}"))
+        .collect();
+    format!(
+        "{criterion} (now {current_weight:.3}): {}",
+        if parts.is_empty() {
+            "the leader never changes".to_string()
+        } else {
+            parts.join("; ")
+        }
+    )
+}
+
+/// One money input of the preferred option: the value that changes the leader (and who then
+/// leads) and the value at which its NPSV reaches zero.
+pub fn input_switching_line(
+    input: Input,
+    current: f64,
+    changing_leader: Option<(f64, &str)>,
+    npsv_zero: Option<f64>,
+) -> String {
+    let lead = match changing_leader {
+        Some((value, who)) => format!("{who} leads if it reaches {}", input_value(input, value)),
+        None => "does not change the leader".to_string(),
+    };
+    let zero = npsv_zero.map_or("NPSV stays on the same side of zero".to_string(), |v| {
+        format!("NPSV reaches zero at {}", input_value(input, v))
+    });
+    format!(
+        "{} (now {}): {lead}; {zero}.",
+        input.label(),
+        input_value(input, current)
+    )
+}

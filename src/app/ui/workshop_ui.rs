@@ -291,7 +291,16 @@ fn comparison_tables(ui: &mut Ui, appraisal: &Appraisal, cmp: &GroupComparison) 
                             if g.hidden {
                                 ui.weak("hidden");
                             } else {
-                                ui.label(format!("{:.0}%", 100.0 * g.weights[j]));
+                                let share = format!("{:.0}%", 100.0 * g.weights[j]);
+                                // A screen reader (and a test) needs the row and column too.
+                                let spoken = format!(
+                                    "{} weight on {}: {share} of the decision",
+                                    crate::words::possessive(&g.name),
+                                    c.name
+                                );
+                                ui.label(share).widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken)
+                                });
                             }
                         }
                         if all_shown {

@@ -427,7 +427,7 @@ fn a_fragile_winner_is_flagged_in_words_next_to_the_ranking() {
     h.run();
     assert!(
         h.query_by_label(
-            "Fragile lead: Shared service leads, but Community organisation takes first place if the social value weight rises from 0.25 to 0.29."
+            "Fragile lead: Shared service leads, but Community organisation takes first place if the social value weight rises from 25% to 29% of the decision."
         )
         .is_some()
     );

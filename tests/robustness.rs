@@ -291,7 +291,7 @@ fn a_lead_a_small_weight_change_takes_away_is_flagged_at_the_hand_worked_switch(
     assert_eq!(
         warnings,
         [
-            "Shared service leads, but Community organisation takes first place if the social value weight rises from 0.25 to 0.29."
+            "Shared service leads, but Community organisation takes first place if the social value weight rises from 25% to 29% of the decision."
         ]
     );
     // Its running cost would have to rise by £100k (11%) to lose the lead: the 2.5-point

@@ -26,11 +26,12 @@ pub enum Command {
     ToggleRanges,
     Present,
     RevealGroups,
+    HowToRead,
     ShowShortcuts,
 }
 
 impl Command {
-    pub const ALL: [Command; 22] = [
+    pub const ALL: [Command; 23] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -52,6 +53,7 @@ impl Command {
         Command::ToggleRanges,
         Command::Present,
         Command::RevealGroups,
+        Command::HowToRead,
         Command::ShowShortcuts,
     ];
 
@@ -94,6 +96,7 @@ impl Command {
             Command::ToggleRanges => "Show low / high ranges",
             Command::Present => "Presentation mode",
             Command::RevealGroups => "Reveal every group's weights",
+            Command::HowToRead => "How to read this screen",
             Command::ShowShortcuts => "Keyboard shortcuts",
         }
     }
@@ -128,6 +131,7 @@ impl Command {
             Command::ToggleRanges => key(cmd_shift, Key::R),
             Command::Present => key(Modifiers::NONE, Key::F5),
             Command::RevealGroups => key(cmd_shift, Key::G),
+            Command::HowToRead => key(Modifiers::SHIFT, Key::F1),
             Command::ShowShortcuts => key(Modifiers::NONE, Key::F1),
         }
     }

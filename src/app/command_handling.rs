@@ -52,6 +52,7 @@ impl PartnershipApp {
                 self.apply_preferences(ctx);
             }
             Command::ShowShortcuts => self.overlay = Overlay::Shortcuts,
+            Command::HowToRead => self.overlay = Overlay::HowToRead,
             Command::ToggleRanges => self.prefs.show_ranges = !self.prefs.show_ranges,
             Command::Present => self.set_presenting(ctx, !self.presentation.is_on()),
             Command::RevealGroups => self.workshop_action(WorkshopAction::RevealAll),

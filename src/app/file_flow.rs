@@ -158,6 +158,7 @@ impl PartnershipApp {
         match action {
             Guarded::New => {
                 self.replace_document(Document::unsaved(blank_appraisal()));
+                self.view.details_open = true;
                 self.overlay = Overlay::None;
                 self.status = "New appraisal: fill in each option's figures.".into();
             }

@@ -64,6 +64,9 @@ pub struct PartnershipApp {
     status: String,
     window_title: String,
     screenshot: Option<Screenshot>,
+    /// The results of the history's baseline (the last finished change), to tell which
+    /// scores a change moved.
+    baseline_results: Option<(Appraisal, crate::model::Results)>,
 }
 
 impl PartnershipApp {
@@ -81,7 +84,7 @@ impl PartnershipApp {
             history: History::new(&example),
             doc: Document::unsaved(example),
             env,
-            prefs: storage_prefs.unwrap_or_default(),
+            prefs: storage_prefs.unwrap_or_default().sanitised(),
             overlay: Overlay::None,
             files: FileFlow::default(),
             exports: ExportFlow::default(),
@@ -92,6 +95,7 @@ impl PartnershipApp {
             status: String::new(),
             window_title: String::new(),
             screenshot: None,
+            baseline_results: None,
         };
         if let Some(path) = file {
             app.open_path(path);
@@ -100,7 +104,10 @@ impl PartnershipApp {
         if let Some(dir) = &recovery_dir {
             app.offer_recoveries_in(dir);
         }
+        app.view.weights_panel_width = app.prefs.weights_panel_width;
         app.apply_preferences(ctx);
+        ctx.set_visuals_of(egui::Theme::Light, ui::palette::readable_visuals(false));
+        ctx.set_visuals_of(egui::Theme::Dark, ui::palette::readable_visuals(true));
         // Our own Ctrl +/− handling steps through fixed zoom levels and remembers them.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.all_styles_mut(preferences::readable_text);
@@ -160,8 +167,14 @@ impl PartnershipApp {
         self.presentation.slide()
     }
 
+    /// The user's zoom and theme; while presenting, the zoom that fits a slide to the screen.
     fn apply_preferences(&self, ctx: &egui::Context) {
-        self.prefs.apply(ctx, self.presentation.zoom());
+        if self.presentation.is_on() {
+            ctx.set_theme(self.prefs.theme());
+            fit_slides_to_screen(ctx);
+        } else {
+            self.prefs.apply(ctx);
+        }
     }
 
     /// The title bar: the file (or the title), and whether there are unsaved changes.
@@ -175,6 +188,24 @@ impl PartnershipApp {
             "{}{marker} — Partnership Options Appraisal",
             self.doc.display_name()
         )
+    }
+
+    /// Scores that moved since the last finished change although their options' figures did
+    /// not (a local scale re-anchored), in words.
+    fn rescaled_notes(&mut self) -> Vec<String> {
+        let baseline = self.history.baseline();
+        if self.baseline_results.as_ref().map(|(a, _)| a) != Some(baseline) {
+            self.baseline_results = crate::model::appraise(baseline)
+                .ok()
+                .map(|r| (baseline.clone(), r));
+        }
+        let (appraisal, results) = self.doc.appraisal_and_results();
+        match (&self.baseline_results, results) {
+            (Some((_, before)), Ok(after)) => {
+                crate::words::scales::rescaled(appraisal, before, after)
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The main view, or the slide showing; returns what the panels asked for.
@@ -211,6 +242,7 @@ impl PartnershipApp {
             &self.status,
         );
         let ranges = ui::option_card_ui::SliderRanges::from_appraisal(self.history.baseline());
+        let rescaled = self.rescaled_notes();
         let (appraisal, results) = self.doc.inputs_and_results();
         actions.extend(ui::main_view_ui(
             ui,
@@ -221,15 +253,29 @@ impl PartnershipApp {
                 ranges,
                 robustness: &self.robustness,
                 show_ranges: self.prefs.show_ranges,
+                rescaled: &rescaled,
             },
         ));
         actions
     }
 }
 
+/// While presenting, the zoom that makes a slide fill the screen (see `SLIDE_SIZE`).
+fn fit_slides_to_screen(ctx: &egui::Context) {
+    let unzoomed = ctx.content_rect().size() * ctx.zoom_factor();
+    let fit = ui::presentation_ui::fitting_zoom(unzoomed);
+    if (ctx.zoom_factor() - fit).abs() > 0.001 {
+        ctx.set_zoom_factor(fit);
+    }
+}
+
 impl eframe::App for PartnershipApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.presentation.is_on() {
+            // The window goes full screen a frame or two after presenting starts.
+            fit_slides_to_screen(&ctx);
+        }
         self.poll_dialog();
         self.poll_png_shot();
         self.handle_input(&ctx);
@@ -238,6 +284,7 @@ impl eframe::App for PartnershipApp {
         self.finish_pending_export();
 
         let actions = self.view_ui(ui);
+        self.prefs.weights_panel_width = self.view.weights_panel_width;
         self.exports.set_chart_rect(actions.chart_rect);
         if let Some(action) = ui::dialogs_ui::overlay_ui(
             &ctx,
@@ -276,6 +323,13 @@ impl eframe::App for PartnershipApp {
         if let Some(shot) = &mut self.screenshot {
             shot.tick(&ctx);
         }
+    }
+
+    /// egui's own memory (panel sizes, scroll positions, open sections) is not kept between
+    /// runs: only `Preferences`, which are checked at start, so nothing remembered can open
+    /// the window broken.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -55,6 +55,8 @@ pub enum Overlay {
     UnsavedChanges(Guarded),
     Error(String),
     Shortcuts,
+    /// Help: what each part of the screen shows and what every term means.
+    HowToRead,
     /// A recovery file newer than its saved file, found at start.
     Recover(PathBuf, Box<Recovery>),
     /// A file that reads but has problems: open it anyway to fix them, or leave it.

@@ -1,6 +1,7 @@
-//! Presentation mode's own state: which slide is showing, and how much larger it is drawn.
+//! Presentation mode's own state: which slide is showing. (Its zoom fits the slide to the
+//! screen: see `ui::presentation_ui::fitting_zoom`.)
 
-use super::ui::presentation_ui::{PRESENTATION_ZOOM, PresentationAction};
+use super::ui::presentation_ui::PresentationAction;
 
 #[derive(Debug, Default)]
 pub struct Presentation {
@@ -20,11 +21,6 @@ impl Presentation {
     /// Starts on the first slide, or stops.
     pub fn set(&mut self, on: bool) {
         self.slide = on.then_some(0);
-    }
-
-    /// The zoom presenting adds on top of the user's own.
-    pub fn zoom(&self) -> f32 {
-        if self.is_on() { PRESENTATION_ZOOM } else { 1.0 }
     }
 
     /// Steps through `slide_count` slides; returns whether presenting should stop.

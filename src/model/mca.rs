@@ -92,3 +92,34 @@ pub fn efficient_frontier(benefit: &[f64], cost: &[f64]) -> Vec<bool> {
         })
         .collect()
 }
+
+/// The options at the two ends of one criterion, by raw value: what its 0–100 scale spans on
+/// a local scale, and what a swing weight weighs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Swing {
+    pub worst: usize,
+    pub best: usize,
+    pub worst_raw: f64,
+    pub best_raw: f64,
+}
+
+/// The worst and best of `raw` (the first listed where several tie); None with no options.
+pub fn swing(raw: &[f64], higher_is_better: bool) -> Option<Swing> {
+    let better = |x: f64, y: f64| if higher_is_better { x > y } else { x < y };
+    raw.first()?;
+    let (mut worst, mut best) = (0, 0);
+    for (i, &x) in raw.iter().enumerate() {
+        if better(x, raw[best]) {
+            best = i;
+        }
+        if better(raw[worst], x) {
+            worst = i;
+        }
+    }
+    Some(Swing {
+        worst,
+        best,
+        worst_raw: raw[worst],
+        best_raw: raw[best],
+    })
+}

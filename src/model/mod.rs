@@ -1,6 +1,7 @@
 //! The appraisal domain: plain Rust, no UI. The app, the command line and the tests all call it.
 
 pub mod appraise;
+pub mod completeness;
 pub mod format;
 pub mod groups;
 pub mod mca;

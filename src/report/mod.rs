@@ -4,6 +4,7 @@
 mod csv;
 mod html;
 mod markdown;
+pub mod raster;
 pub mod robustness;
 pub mod svg;
 mod xlsx;

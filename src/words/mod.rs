@@ -2,9 +2,12 @@
 //! enums) and these functions say them in words, for the window and for every report alike.
 //! Plain text: each output format escapes it its own way.
 
+pub mod glossary;
 pub mod groups;
 pub mod method;
+pub mod results;
 pub mod robustness;
+pub mod scales;
 pub mod workshop;
 
 /// "A", "A and B", "A, B and C".

@@ -13,6 +13,11 @@ pub fn input_value(input: Input, x: f64) -> String {
     }
 }
 
+/// A normalised weight as people read weights here: "29%" (of the decision).
+pub fn share(weight: f64) -> String {
+    format!("{:.0}%", weight * 100.0)
+}
+
 /// One fragile-lead finding as a sentence naming the leader, the challenger and the change.
 pub fn fragile_lead(appraisal: &Appraisal, leader: usize, finding: &FragileLead) -> String {
     let name = |i: usize| appraisal.options[i].name.as_str();
@@ -24,7 +29,7 @@ pub fn fragile_lead(appraisal: &Appraisal, leader: usize, finding: &FragileLead)
             switch_weight,
             challenger,
         } => format!(
-            "{leader} leads, but {} takes first place if the {} weight {} from {current_weight:.2} to {switch_weight:.2}.",
+            "{leader} leads, but {} takes first place if the {} weight {} from {} to {} of the decision.",
             name(challenger),
             appraisal.criteria[criterion].name.to_lowercase(),
             if switch_weight > current_weight {
@@ -32,6 +37,8 @@ pub fn fragile_lead(appraisal: &Appraisal, leader: usize, finding: &FragileLead)
             } else {
                 "falls"
             },
+            share(current_weight),
+            share(switch_weight),
         ),
         FragileLead::RarelyFirst { first_share, draws } => format!(
             "{leader} is first in only {:.0}% of plausible weightings ({draws} draws).",
@@ -67,7 +74,8 @@ pub fn fragile_warnings(
         .collect()
 }
 
-/// One criterion's weight switching values: "Cost (now 0.280): at 0.412: A → B".
+/// One criterion's weight switching values: "Cost (now 28.0% of the decision): at 41.2%:
+/// A → B".
 /// `switches` holds (weight, leader below it, leader above it).
 pub fn weight_switching_line(
     criterion: &str,
@@ -76,10 +84,11 @@ pub fn weight_switching_line(
 ) -> String {
     let parts: Vec<String> = switches
         .iter()
-        .map(|(weight, below, above)| format!("at {weight:.3}: {below} → {above}"))
+        .map(|(weight, below, above)| format!("at {:.1}%: {below} → {above}", weight * 100.0))
         .collect();
     format!(
-        "{criterion} (now {current_weight:.3}): {}",
+        "{criterion} (now {:.1}% of the decision): {}",
+        current_weight * 100.0,
         if parts.is_empty() {
             "the leader never changes".to_string()
         } else {

@@ -1,13 +1,16 @@
-//! The three live charts: value profile, cumulative net benefit by year, and benefit score
-//! against whole-life cost with the efficient frontier. Each option keeps its colour.
+//! The live result charts: value profile, head to head, cumulative net benefit by year, and
+//! benefit score against whole-life cost with the efficient frontier. Each option keeps its
+//! colour; legends sit under the plots, never on them.
 
 use eframe::egui::{self, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, MarkerShape, PlotPoints, Points, Text};
+use egui_plot::{Bar, BarChart, Line, MarkerShape, PlotPoints, Points, Text};
 
 use super::palette::{option_colour, shade};
-use super::plot::{named_rows, still_plot, ui_text_colour};
+use super::plot::{
+    LegendEntry, fit_names, label_width_for, legend_row, named_rows, nice_marks, still_plot,
+    ui_text_colour,
+};
 use super::robustness_ui;
-use super::widgets::short_name;
 use crate::app::robustness_state::RobustnessState;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, Results};
@@ -16,6 +19,7 @@ use crate::model::{Appraisal, Results};
 pub enum Chart {
     #[default]
     ValueProfile,
+    HeadToHead,
     NetBenefitByYear,
     BenefitAgainstCost,
     Groups,
@@ -25,9 +29,19 @@ pub enum Chart {
     Tornado,
 }
 
+/// What the charts let the user choose, kept between frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChartChoices {
+    /// The criterion whose weight the sweep moves.
+    pub sweep_criterion: usize,
+    /// The two options compared head to head; None: the leader and the runner-up.
+    pub head_to_head: Option<(usize, usize)>,
+}
+
 impl Chart {
-    pub const ALL: [Chart; 8] = [
+    pub const ALL: [Chart; 9] = [
         Chart::ValueProfile,
+        Chart::HeadToHead,
         Chart::NetBenefitByYear,
         Chart::BenefitAgainstCost,
         Chart::Groups,
@@ -37,9 +51,13 @@ impl Chart {
         Chart::Tornado,
     ];
 
+    /// How many of `ALL` are results (the rest are robustness).
+    const RESULTS: usize = 5;
+
     pub fn title(self) -> &'static str {
         match self {
             Chart::ValueProfile => "Where each score comes from",
+            Chart::HeadToHead => "Two options head to head, criterion by criterion",
             Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
             Chart::BenefitAgainstCost => "Benefit against whole-life cost",
             Chart::Groups => "Each workshop group's ranking, and the combined one",
@@ -60,14 +78,15 @@ impl Chart {
             Chart::RankAcceptability => Some("acceptability"),
             Chart::NpsvSpread => Some("npsv-spread"),
             Chart::Tornado => Some("tornado"),
-            // A table rather than a chart: its PNG, or the report's tables, serve instead.
-            Chart::Groups => None,
+            // Tables, or a view chosen on screen: their PNG, or the report's tables, serve.
+            Chart::Groups | Chart::HeadToHead => None,
         }
     }
 
     pub fn tab(self) -> &'static str {
         match self {
             Chart::ValueProfile => "Value profile",
+            Chart::HeadToHead => "Head to head",
             Chart::NetBenefitByYear => "Net benefit",
             Chart::BenefitAgainstCost => "Benefit vs cost",
             Chart::Groups => "Workshop groups",
@@ -77,15 +96,47 @@ impl Chart {
             Chart::Tornado => "Tornado",
         }
     }
+
+    /// What the tab shows, for its hover text.
+    pub fn help(self) -> &'static str {
+        match self {
+            Chart::ValueProfile => {
+                "Each option's weighted score, split into the points each criterion gives it."
+            }
+            Chart::HeadToHead => {
+                "Where one option gains and loses weighted points against another, criterion by criterion."
+            }
+            Chart::NetBenefitByYear => {
+                "Each option's cumulative discounted net benefit against business as usual, year by year: where it crosses zero, it has paid back."
+            }
+            Chart::BenefitAgainstCost => {
+                "Benefit score (every criterion but cost) against whole-life cost, with the efficient frontier."
+            }
+            Chart::Groups => {
+                "Each workshop group's ranking side by side, and the combined ranking."
+            }
+            Chart::WeightSweep => {
+                "Each option's score as one weight moves from 0% to 100% of the decision; the dots are where the leader changes."
+            }
+            Chart::RankAcceptability => crate::words::glossary::ACCEPTABILITY,
+            Chart::NpsvSpread => {
+                "The spread of each option's NPSV when every uncertain figure is drawn from its range."
+            }
+            Chart::Tornado => {
+                "How far each uncertain figure moves the preferred option's NPSV between its low and high values."
+            }
+        }
+    }
 }
 
 pub fn chart_tabs_ui(ui: &mut Ui, current: &mut Chart) {
-    let (results, robustness) = Chart::ALL.split_at(4);
+    let (results, robustness) = Chart::ALL.split_at(Chart::RESULTS);
     for (group, charts) in [("Results:", results), ("Robustness:", robustness)] {
         ui.horizontal_wrapped(|ui| {
-            ui.small(group);
+            ui.label(group);
             for &chart in charts {
-                ui.selectable_value(current, chart, chart.tab());
+                ui.selectable_value(current, chart, chart.tab())
+                    .on_hover_text(chart.help());
             }
         });
     }
@@ -97,9 +148,9 @@ pub fn chart_ui(
     appraisal: &Appraisal,
     results: &Results,
     robust: &RobustnessState,
-    sweep_criterion: &mut usize,
+    choices: &mut ChartChoices,
 ) -> egui::Rect {
-    ui.scope(|ui| chart_body_ui(ui, chart, appraisal, results, robust, sweep_criterion))
+    ui.scope(|ui| chart_body_ui(ui, chart, appraisal, results, robust, choices))
         .response
         .rect
 }
@@ -110,18 +161,19 @@ fn chart_body_ui(
     appraisal: &Appraisal,
     results: &Results,
     robust: &RobustnessState,
-    sweep_criterion: &mut usize,
+    choices: &mut ChartChoices,
 ) {
-    if chart != Chart::WeightSweep {
-        ui.strong(chart.title());
+    if !matches!(chart, Chart::WeightSweep | Chart::HeadToHead) {
+        ui.strong(chart.title()).on_hover_text(chart.help());
     }
     let response = match chart {
         Chart::ValueProfile => value_profile(ui, appraisal, results),
+        Chart::HeadToHead => head_to_head(ui, appraisal, results, &mut choices.head_to_head),
         Chart::NetBenefitByYear => net_benefit_by_year(ui, appraisal, results),
         Chart::BenefitAgainstCost => benefit_against_cost(ui, appraisal, results),
         Chart::Groups => super::workshop_ui::groups_comparison_ui(ui, appraisal, results),
         Chart::WeightSweep => {
-            robustness_ui::sweep_ui(ui, appraisal, results, robust, sweep_criterion)
+            robustness_ui::sweep_ui(ui, appraisal, results, robust, &mut choices.sweep_criterion)
         }
         Chart::RankAcceptability => robustness_ui::acceptability_ui(ui, appraisal, results, robust),
         Chart::NpsvSpread => robustness_ui::npsv_spread_ui(ui, appraisal, robust),
@@ -131,31 +183,55 @@ fn chart_body_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title()));
 }
 
+/// The options best first (ties in file order): charts read top down in rank order.
+fn by_rank(results: &Results) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..results.options.len()).collect();
+    order.sort_by_key(|&i| (results.options[i].rank, i));
+    order
+}
+
+/// A short name for a criterion on a bar segment: its first word, up to six letters.
+fn abbreviation(name: &str) -> String {
+    let word = name.split_whitespace().next().unwrap_or(name);
+    word.chars().take(6).collect()
+}
+
 fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let dark = ui.visuals().dark_mode;
     let n_criteria = appraisal.criteria.len();
-    let n_options = appraisal.options.len();
-    // Horizontal bars, first option at the top, so the names fit as axis labels.
-    let row = move |i: usize| (n_options - 1 - i) as f64;
-    let names: Vec<String> = appraisal
-        .options
+    let order = by_rank(results);
+    let n_rows = order.len();
+    // Horizontal bars, the leader at the top, so the names fit as axis labels.
+    let row_of = |position: usize| (n_rows - 1 - position) as f64;
+    let full: Vec<String> = order
         .iter()
-        .map(|o| short_name(&o.name, 18))
+        .map(|&i| appraisal.options[i].name.clone())
         .collect();
+    let label_width = label_width_for(ui, &full, 0.4);
+    let names = fit_names(ui, &full, label_width);
     let mut charts: Vec<BarChart> = Vec::new();
+    let mut segment_labels = Vec::new();
     for (j, criterion) in appraisal.criteria.iter().enumerate() {
-        let bars: Vec<Bar> = appraisal
-            .options
-            .iter()
-            .zip(&results.options)
-            .enumerate()
-            .map(|(i, (o, r))| {
-                Bar::new(row(i), r.contributions[j])
+        let mut bars = Vec::new();
+        for (position, &i) in order.iter().enumerate() {
+            let (o, r) = (&appraisal.options[i], &results.options[i]);
+            let start: f64 = r.contributions[..j].iter().sum();
+            let points = r.contributions[j];
+            bars.push(
+                Bar::new(row_of(position), points)
                     .width(0.65)
                     .fill(shade(option_colour(o.kind), j, n_criteria, dark))
-                    .name(format!("{} · {}", o.name, criterion.name))
-            })
-            .collect();
+                    .name(format!("{} · {}", o.name, criterion.name)),
+            );
+            // Segments wide enough to hold their criterion's name carry it.
+            if points >= 9.0 {
+                segment_labels.push((
+                    start + points / 2.0,
+                    row_of(position),
+                    abbreviation(&criterion.name),
+                ));
+            }
+        }
         let others: Vec<&BarChart> = charts.iter().collect();
         let chart = BarChart::new(criterion.name.clone(), bars)
             .horizontal()
@@ -165,24 +241,36 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
             .stack_on(&others);
         charts.push(chart);
     }
-    let totals: Vec<f64> = results.options.iter().map(|r| r.weighted_score).collect();
+    let totals: Vec<f64> = order
+        .iter()
+        .map(|&i| results.options[i].weighted_score)
+        .collect();
+    let segment_colour = if dark {
+        egui::Color32::from_gray(10)
+    } else {
+        egui::Color32::WHITE
+    };
     let response = named_rows(
-        still_plot("value_profile", ui, 3.0)
+        still_plot("value_profile", ui, 4.0)
             .include_x(0.0)
-            .include_x(108.0)
+            .include_x(110.0)
+            .x_grid_spacer(|input| nice_marks(input, 5.0))
             .x_axis_label("weighted score (0–100)"),
         names,
-        130.0,
+        label_width,
     )
     .show(ui, |plot| {
         for chart in charts {
             plot.bar_chart(chart);
         }
-        for (i, total) in totals.iter().enumerate() {
+        for (k, (x, y, text)) in segment_labels.into_iter().enumerate() {
+            plot.text(Text::new(format!("segment {k}"), [x, y].into(), text).color(segment_colour));
+        }
+        for (position, total) in totals.iter().enumerate() {
             plot.text(
                 Text::new(
-                    format!("total {i}"),
-                    [total + 4.0, row(i)].into(),
+                    format!("total {position}"),
+                    [total + 5.0, row_of(position)].into(),
                     format!("{total:.1}"),
                 )
                 .color(ui_text_colour(dark)),
@@ -190,14 +278,128 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         }
     })
     .response;
-    let order = appraisal
+    // The key: the shade of each criterion, darkest first, in a neutral grey.
+    let grey = egui::Color32::from_gray(if dark { 200 } else { 90 });
+    let entries: Vec<LegendEntry> = appraisal
         .criteria
         .iter()
-        .map(|c| c.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    ui.small(format!(
-        "Each bar splits the score by criterion, left (darkest) to right: {order}."
+        .enumerate()
+        .map(|(j, c)| LegendEntry {
+            colour: shade(grey, j, n_criteria, dark),
+            label: c.name.clone(),
+            dashed: false,
+        })
+        .collect();
+    legend_row(ui, &entries);
+    response
+}
+
+/// The leader and the runner-up, unless the user chose two others.
+fn compared(results: &Results, chosen: Option<(usize, usize)>) -> (usize, usize) {
+    let n = results.options.len();
+    match chosen {
+        Some((a, b)) if a < n && b < n && a != b => (a, b),
+        _ => {
+            let order = by_rank(results);
+            (order[0], order.get(1).copied().unwrap_or(order[0]))
+        }
+    }
+}
+
+fn head_to_head(
+    ui: &mut Ui,
+    appraisal: &Appraisal,
+    results: &Results,
+    chosen: &mut Option<(usize, usize)>,
+) -> egui::Response {
+    let (mut first, mut second) = compared(results, *chosen);
+    ui.horizontal_wrapped(|ui| {
+        for (label, pick) in [("Compare", &mut first), ("with", &mut second)] {
+            ui.strong(label);
+            egui::ComboBox::from_id_salt(("head_to_head", label))
+                .selected_text(&appraisal.options[*pick].name)
+                .show_ui(ui, |ui| {
+                    for (i, o) in appraisal.options.iter().enumerate() {
+                        ui.selectable_value(pick, i, &o.name);
+                    }
+                })
+                .response
+                .on_hover_text("The two options compared");
+        }
+    });
+    if first != second {
+        *chosen = Some((first, second));
+    }
+    let (a, b) = (&results.options[first], &results.options[second]);
+    let names: Vec<String> = appraisal.criteria.iter().map(|c| c.name.clone()).collect();
+    let label_width = label_width_for(ui, &names, 0.35);
+    let fitted = fit_names(ui, &names, label_width);
+    let n = names.len();
+    let (colour_a, colour_b) = (
+        option_colour(appraisal.options[first].kind),
+        option_colour(appraisal.options[second].kind),
+    );
+    let bars: Vec<Bar> = (0..n)
+        .map(|j| {
+            let gain = a.contributions[j] - b.contributions[j];
+            let (ahead, colour) = if gain >= 0.0 {
+                (&appraisal.options[first].name, colour_a)
+            } else {
+                (&appraisal.options[second].name, colour_b)
+            };
+            Bar::new((n - 1 - j) as f64, gain)
+                .width(0.6)
+                .fill(colour)
+                .name(format!(
+                    "{}: {ahead} ahead by {:.1} weighted points",
+                    names[j],
+                    gain.abs()
+                ))
+        })
+        .collect();
+    let response = named_rows(
+        still_plot("head_to_head", ui, 4.0)
+            .include_x(-5.0)
+            .include_x(5.0)
+            .x_grid_spacer(|input| nice_marks(input, 6.0))
+            .x_axis_label(format!(
+                "weighted points: right, {} ahead; left, {} ahead",
+                appraisal.options[first].name, appraisal.options[second].name
+            )),
+        fitted,
+        label_width,
+    )
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new("difference", bars)
+                .horizontal()
+                .element_formatter(Box::new(|bar, _| bar.name.clone())),
+        );
+        plot.vline(egui_plot::VLine::new("level", 0.0).color(egui::Color32::GRAY));
+    })
+    .response;
+    legend_row(
+        ui,
+        &[
+            LegendEntry {
+                colour: colour_a,
+                label: format!("{} ahead", appraisal.options[first].name),
+                dashed: false,
+            },
+            LegendEntry {
+                colour: colour_b,
+                label: format!("{} ahead", appraisal.options[second].name),
+                dashed: false,
+            },
+        ],
+    );
+    ui.label(format!(
+        "{} {:.1} against {} {:.1}: the bars add up to the {:.1}-point difference.",
+        appraisal.options[first].name,
+        a.weighted_score,
+        appraisal.options[second].name,
+        b.weighted_score,
+        (a.weighted_score - b.weighted_score).abs()
     ));
     response
 }
@@ -206,11 +408,18 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let base_year = appraisal.meta.price_base_year;
     let dark = ui.visuals().dark_mode;
-    let response = still_plot("net_benefit_by_year", ui, 3.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+    ui.label("Cumulative discounted net benefit against business as usual");
+    let response = still_plot("net_benefit_by_year", ui, 4.0)
         .x_axis_label(format!("year (0 = {base_year})"))
-        .y_axis_label("cumulative discounted net benefit")
+        .x_grid_spacer(|input| {
+            nice_marks(input, 8.0)
+                .into_iter()
+                .filter(|m| m.value.fract() == 0.0)
+                .collect()
+        })
+        .y_grid_spacer(|input| nice_marks(input, 5.0))
         .y_axis_formatter(|mark, _| gbp(mark.value))
+        .y_axis_min_width(60.0)
         .label_formatter(|hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
@@ -246,7 +455,21 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
             );
         })
         .response;
-    ui.small("Above zero: the option has paid back its costs against business as usual.");
+    let mut entries: Vec<LegendEntry> = by_rank(results)
+        .into_iter()
+        .map(|i| LegendEntry {
+            colour: option_colour(appraisal.options[i].kind),
+            label: appraisal.options[i].name.clone(),
+            dashed: false,
+        })
+        .collect();
+    entries.push(LegendEntry {
+        colour: ui_text_colour(dark),
+        label: "break-even".into(),
+        dashed: true,
+    });
+    legend_row(ui, &entries);
+    ui.label("Above zero: the option has paid back its costs against business as usual.");
     response
 }
 
@@ -261,12 +484,14 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
         .map(point)
         .collect();
     frontier.sort_by(|a, b| a[0].total_cmp(&b[0]));
-    let response = still_plot("benefit_against_cost", ui, 3.0)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+    let dark = ui.visuals().dark_mode;
+    let response = still_plot("benefit_against_cost", ui, 5.0)
         .include_y(0.0)
         .include_y(105.0)
         .x_axis_label("whole-life cost (present value)")
-        .y_axis_label("benefit score (0–100)")
+        .y_axis_label("benefit score")
+        .x_grid_spacer(|input| nice_marks(input, 4.0))
+        .y_grid_spacer(|input| nice_marks(input, 5.0))
         .x_axis_formatter(|mark, _| gbp(mark.value))
         .label_formatter(|hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
@@ -283,7 +508,7 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
         .show(ui, |plot| {
             plot.line(
                 Line::new("efficient frontier", PlotPoints::from(frontier))
-                    .color(egui::Color32::GRAY)
+                    .color(ui_text_colour(dark))
                     .style(egui_plot::LineStyle::dashed_loose())
                     .width(2.0),
             );
@@ -298,6 +523,20 @@ fn benefit_against_cost(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -
             }
         })
         .response;
-    ui.small("Benefit score: every criterion except cost, 0–100. Up and to the left is better. Options on the dashed line are not beaten on both benefit and cost by any other.");
+    let mut entries: Vec<LegendEntry> = by_rank(results)
+        .into_iter()
+        .map(|i| LegendEntry {
+            colour: option_colour(appraisal.options[i].kind),
+            label: appraisal.options[i].name.clone(),
+            dashed: false,
+        })
+        .collect();
+    entries.push(LegendEntry {
+        colour: ui_text_colour(dark),
+        label: "efficient frontier".into(),
+        dashed: true,
+    });
+    legend_row(ui, &entries);
+    ui.label("Benefit score: every criterion except cost, 0–100. Up and to the left is better. Options on the dashed line are not beaten on both benefit and cost by any other.");
     response
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::palette::WARNING;
+use super::palette::warning_text;
 use crate::app::command::Command;
 use crate::app::export::ExportKind;
 use crate::app::overlay::{NameInFolder, Overlay};
@@ -94,6 +94,7 @@ pub fn overlay_ui(
         }
         Overlay::Error(message) => error_ui(ctx, message).then_some(DialogAction::Close),
         Overlay::Shortcuts => shortcuts_ui(ctx).then_some(DialogAction::Close),
+        Overlay::HowToRead => how_to_read_ui(ctx).then_some(DialogAction::Close),
         Overlay::Recover(_, r) => recover_ui(ctx, r),
         Overlay::InvalidFile { path, problems, .. } => {
             invalid_file_ui(ctx, &display_name(path), problems)
@@ -226,7 +227,7 @@ fn save_file_ui(
             .is_some_and(|n| taken.contains(&n.to_lowercase()));
         let target = file_name.map(|n| saved_dir.join(n));
         if exists {
-            ui.label(RichText::new(text.replaces).color(WARNING));
+            ui.label(RichText::new(text.replaces).color(warning_text(ui.visuals())));
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
@@ -279,7 +280,7 @@ fn unsaved_changes_ui(ctx: &egui::Context, name: &str, doing: &str) -> Option<Di
 
 fn error_ui(ctx: &egui::Context, message: &str) -> bool {
     let (ok, escaped) = modal(ctx, "error_window", "That did not work", |ui| {
-        ui.label(RichText::new(message).color(WARNING));
+        ui.label(RichText::new(message).color(warning_text(ui.visuals())));
         ui.label("Nothing you had open has changed.");
         ui.button("OK").clicked()
     });
@@ -307,6 +308,56 @@ fn shortcuts_ui(ctx: &egui::Context) -> bool {
             ui.label("Esc or F5");
             ui.end_row();
         });
+        ui.button("Close").clicked()
+    });
+    ok || escaped
+}
+
+/// What each part of the screen shows, then every term, in plain words.
+fn how_to_read_ui(ctx: &egui::Context) -> bool {
+    let (ok, escaped) = modal(ctx, "how_to_read_window", "How to read this screen", |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() * 0.7)
+            .show(ui, |ui| {
+                for (part, what) in [
+                    (
+                        "Weights (left)",
+                        "How much each criterion decides. Give the criterion whose swing from the worst option to the best matters most 100, and the others a number relative to it; the share of the decision follows. Under each slider: the swing it weighs.",
+                    ),
+                    (
+                        "Option cards (middle)",
+                        "One per way of delivering the service, each in its own colour. Drag a slider, or type an exact figure in the box beside it (Shift while dragging or with the arrow keys moves ten times finer). Every score has a line of rationale for the committee paper.",
+                    ),
+                    (
+                        "The strip above the cards",
+                        "Every option's rank and score, always in view: click one to bring its card into view.",
+                    ),
+                    (
+                        "Ranking (bottom left)",
+                        "The preferred option, why it leads, any warning that its lead is fragile, and the money table.",
+                    ),
+                    (
+                        "Charts (bottom right)",
+                        "Results: where each score comes from, two options head to head, net benefit by year, benefit against cost, the workshop groups. Robustness: who leads as one weight moves, how often each option comes first, the spread of NPSV, and what moves it most.",
+                    ),
+                ] {
+                    ui.strong(part);
+                    ui.label(what);
+                    ui.add_space(4.0);
+                }
+                ui.separator();
+                ui.heading("Terms");
+                egui::Grid::new("glossary")
+                    .striped(true)
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (term, meaning) in crate::words::glossary::TERMS {
+                            ui.strong(term);
+                            ui.add(egui::Label::new(meaning).wrap());
+                            ui.end_row();
+                        }
+                    });
+            });
         ui.button("Close").clicked()
     });
     ok || escaped
@@ -355,7 +406,7 @@ fn invalid_file_ui(ctx: &egui::Context, name: &str, problems: &[String]) -> Opti
             .max_height(200.0)
             .show(ui, |ui| {
                 for p in problems {
-                    ui.label(RichText::new(format!("• {p}")).color(WARNING));
+                    ui.label(RichText::new(format!("• {p}")).color(warning_text(ui.visuals())));
                 }
             });
         ui.label("The appraisal you have open stays as it is unless you open this one.");

@@ -104,6 +104,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
             );
         });
         ui.menu_button("Help", |ui| {
+            item(ui, Command::HowToRead, true, &mut actions);
             item(ui, Command::ShowShortcuts, true, &mut actions);
             ui.separator();
             ui.label("Method: HM Treasury Green Book (2022) and the DCLG MCA manual (2009).");

@@ -11,6 +11,7 @@ pub mod plot;
 pub mod presentation_ui;
 pub mod results_ui;
 pub mod robustness_ui;
+pub mod slider;
 pub mod status_ui;
 pub mod weights_ui;
 pub mod widgets;
@@ -25,14 +26,33 @@ use weights_ui::{WeightsAction, WeightsPanelState};
 use workshop_ui::{WorkshopAction, WorkshopPanelState};
 
 /// The panels' own state, kept between frames: not part of the appraisal.
-#[derive(Default)]
 pub struct ViewState {
     pub weights_panel: WeightsPanelState,
     pub workshop_panel: WorkshopPanelState,
     /// The Results tab showing.
     pub chart: charts_ui::Chart,
-    /// The criterion whose weight the sweep chart moves.
-    pub sweep_criterion: usize,
+    /// The charts' own choices: the swept criterion, the two options compared head to head.
+    pub charts: charts_ui::ChartChoices,
+    /// The weights panel's width, kept between runs in the preferences.
+    pub weights_panel_width: f32,
+    /// The appraisal's details are showing (they open on a new appraisal, to be filled in).
+    pub details_open: bool,
+    /// A card asked for from the options strip, to be scrolled into view.
+    pub scroll_to_card: Option<usize>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            weights_panel: WeightsPanelState::default(),
+            workshop_panel: WorkshopPanelState::default(),
+            chart: charts_ui::Chart::default(),
+            charts: charts_ui::ChartChoices::default(),
+            weights_panel_width: WEIGHTS_PANEL_DEFAULT,
+            details_open: false,
+            scroll_to_card: None,
+        }
+    }
 }
 
 /// What the main view draws beyond the appraisal and its results.
@@ -41,6 +61,8 @@ pub struct MainViewInputs<'a> {
     pub ranges: SliderRanges,
     pub robustness: &'a RobustnessState,
     pub show_ranges: bool,
+    /// Why scores moved that their options' figures did not (local scales re-anchoring).
+    pub rescaled: &'a [String],
 }
 
 /// Everything the panels asked for in one frame.
@@ -67,6 +89,15 @@ impl FrameActions {
 /// Narrowest a card may get before the row scrolls sideways.
 const MIN_CARD_WIDTH: f32 = 215.0;
 const CARD_FRAME_WIDTH: f32 = 24.0;
+/// The weights panel: never narrower than its sliders need, never more than a third of the
+/// window (so the cards and the results always keep most of it).
+pub const WEIGHTS_PANEL_MIN: f32 = 230.0;
+pub const WEIGHTS_PANEL_DEFAULT: f32 = 280.0;
+
+/// The widest the weights panel may be in a window `window_width` points wide.
+pub fn weights_panel_max(window_width: f32) -> f32 {
+    (window_width * 0.34).max(WEIGHTS_PANEL_MIN)
+}
 
 pub fn main_view_ui(
     ui: &mut Ui,
@@ -76,58 +107,37 @@ pub fn main_view_ui(
     inputs: &MainViewInputs<'_>,
 ) -> FrameActions {
     let mut actions = FrameActions::default();
-    egui::Panel::left("weights_panel")
+    let missing = crate::model::completeness::missing_figures(appraisal);
+    let max_left = weights_panel_max(ui.ctx().content_rect().width());
+    let left = egui::Panel::left("weights_panel")
         .resizable(true)
-        .default_size(255.0)
-        .min_size(210.0)
+        .default_size(view.weights_panel_width.clamp(WEIGHTS_PANEL_MIN, max_left))
+        .size_range(WEIGHTS_PANEL_MIN..=max_left)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                // While a group enters its weights, its sliders are the only ones in the
-                // panel: the appraisal's own weights cannot be moved by mistake.
-                let entering = view
-                    .workshop_panel
-                    .entering
-                    .filter(|&k| k < appraisal.groups.len());
-                if entering.is_some() {
-                    ui.heading("Workshop: stakeholder groups");
-                    ui.small(
-                        "The appraisal's own weights are put aside while a group enters its \
-                         weights; Done brings them back.",
-                    );
-                    ui.add_space(6.0);
-                    let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
-                    actions.workshop.extend(asked);
-                    return;
-                }
-                let asked = weights_ui::weights_ui(ui, appraisal, &mut view.weights_panel);
-                actions.weights.extend(asked);
-                ui.add_space(10.0);
-                egui::CollapsingHeader::new("Workshop: stakeholder groups")
-                    .default_open(!appraisal.groups.is_empty())
-                    .show(ui, |ui| {
-                        let asked =
-                            workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
-                        actions.workshop.extend(asked);
-                    });
-                egui::CollapsingHeader::new("Settings and details")
-                    .default_open(false)
-                    .show(ui, |ui| weights_ui::settings_ui(ui, appraisal));
-            });
+            // Nothing inside may ask for more than the panel has: a panel sized by its own
+            // contents grows a little every frame.
+            ui.set_max_width(ui.available_width());
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    left_panel_ui(ui, appraisal, results.as_ref().ok(), view, &mut actions);
+                });
         });
+    view.weights_panel_width = left.response.rect.width();
 
     // The results were worked out from this frame's inputs before they are drawn, so what
     // the user drags shows up in the same frame.
     egui::Panel::bottom("results_panel")
         // A fixed share of the window: a panel sized by its own plots would grow each frame.
         .resizable(false)
-        .exact_size((ui.ctx().content_rect().height() * 0.4).clamp(250.0, 440.0))
+        .exact_size((ui.ctx().content_rect().height() * 0.42).clamp(250.0, 460.0))
         .show(ui, |ui| {
             ui.add_space(4.0);
             match results {
                 Ok(results) => {
                     // The chart gets a fixed share on the right; the table scrolls if it
                     // needs more room than is left.
-                    let chart_width = (ui.available_width() * 0.38).max(320.0);
+                    let chart_width = (ui.available_width() * 0.42).max(340.0);
                     egui::Panel::right("chart_panel")
                         .resizable(false)
                         .exact_size(chart_width)
@@ -139,26 +149,34 @@ pub fn main_view_ui(
                                 &*appraisal,
                                 results,
                                 inputs.robustness,
-                                &mut view.sweep_criterion,
+                                &mut view.charts,
                             ));
                         });
                     egui::CentralPanel::default().show(ui, |ui| {
                         let width = ui.available_width();
-                        egui::ScrollArea::both()
+                        egui::ScrollArea::vertical()
                             .id_salt("ranking_scroll")
                             .max_width(width)
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                ui.heading("Ranking");
-                                results_ui::preferred_ui(ui, &*appraisal, results);
-                                robustness_ui::fragile_ui(
-                                    ui,
-                                    &*appraisal,
-                                    results,
-                                    inputs.robustness,
-                                    false,
-                                );
-                                results_ui::ranking_ui(ui, &*appraisal, results);
+                                ui.set_max_width(width);
+                                ui.heading("Ranking")
+                                    .on_hover_text(crate::words::glossary::SCORE);
+                                results_ui::preferred_ui(ui, &*appraisal, results, &missing);
+                                if missing.is_empty() {
+                                    robustness_ui::fragile_ui(
+                                        ui,
+                                        &*appraisal,
+                                        results,
+                                        inputs.robustness,
+                                        false,
+                                    );
+                                }
+                                for note in inputs.rescaled {
+                                    ui.label(note)
+                                        .on_hover_text(crate::words::glossary::LOCAL_SCALE);
+                                }
+                                results_ui::ranking_ui(ui, &*appraisal, results, &missing);
                             });
                     });
                 }
@@ -170,38 +188,154 @@ pub fn main_view_ui(
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(&appraisal.meta.title);
             if !appraisal.meta.council.is_empty() {
                 ui.label(format!("· {}", appraisal.meta.council));
             }
         });
-        let n = appraisal.options.len().max(1) as f32;
-        let spacing = ui.spacing().item_spacing.x;
-        let card_width =
-            ((ui.available_width() - spacing * (n - 1.0) - 24.0) / n).max(MIN_CARD_WIDTH);
-        let criteria = appraisal.criteria.clone();
-        let apply_ob = appraisal.settings.apply_optimism_bias;
-        let period_years = appraisal.settings.appraisal_period_years;
-        egui::ScrollArea::both().id_salt("cards").show(ui, |ui| {
-            ui.horizontal_top(|ui| {
-                for (i, option) in appraisal.options.iter_mut().enumerate() {
-                    let shown = CardResults {
-                        result: results.as_ref().ok().map(|r| &r.options[i]),
-                        apply_optimism_bias: apply_ob,
-                        period_years,
-                        show_ranges: inputs.show_ranges,
-                    };
-                    ui.push_id(("card", i), |ui| {
-                        ui.vertical(|ui| {
-                            // The card's frame adds its margin and stroke outside this width.
-                            ui.set_width(card_width - CARD_FRAME_WIDTH);
-                            option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
-                        });
-                    });
-                }
-            });
-        });
+        let toggle = if view.details_open {
+            "▾ About this appraisal"
+        } else {
+            "▸ About this appraisal: title, council, service, date, price base year"
+        };
+        if ui
+            .selectable_label(view.details_open, toggle)
+            .on_hover_text("The appraisal's own details, as the reports print them")
+            .clicked()
+        {
+            view.details_open = !view.details_open;
+        }
+        if view.details_open {
+            weights_ui::details_ui(ui, appraisal);
+        }
+        if let Ok(results) = results {
+            options_strip_ui(ui, appraisal, results, &missing, view);
+        }
+        cards_ui(ui, appraisal, results, view, inputs, &missing);
     });
     actions
+}
+
+/// The weights, the workshop groups and the settings, down the left.
+fn left_panel_ui(
+    ui: &mut Ui,
+    appraisal: &mut Appraisal,
+    results: Option<&Results>,
+    view: &mut ViewState,
+    actions: &mut FrameActions,
+) {
+    // While a group enters its weights, its sliders are the only ones in the panel: the
+    // appraisal's own weights cannot be moved by mistake.
+    let entering = view
+        .workshop_panel
+        .entering
+        .filter(|&k| k < appraisal.groups.len());
+    if entering.is_some() {
+        ui.heading("Workshop: stakeholder groups");
+        ui.label(
+            "The appraisal's own weights are put aside while a group enters its weights; \
+             Done brings them back.",
+        );
+        ui.add_space(6.0);
+        let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
+        actions.workshop.extend(asked);
+        return;
+    }
+    let asked = weights_ui::weights_ui(ui, appraisal, results, &mut view.weights_panel);
+    actions.weights.extend(asked);
+    ui.add_space(10.0);
+    egui::CollapsingHeader::new("Workshop: stakeholder groups")
+        .default_open(!appraisal.groups.is_empty())
+        .show(ui, |ui| {
+            let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
+            actions.workshop.extend(asked);
+        });
+    egui::CollapsingHeader::new("Settings: period, discounting, robustness")
+        .id_salt("settings")
+        .default_open(false)
+        .show(ui, |ui| weights_ui::settings_ui(ui, appraisal));
+}
+
+/// Every option's name and rank in one strip that always fits, above the cards (whose
+/// bodies may scroll): clicking one brings its card into view.
+fn options_strip_ui(
+    ui: &mut Ui,
+    appraisal: &Appraisal,
+    results: &Results,
+    missing: &[crate::model::completeness::Missing],
+    view: &mut ViewState,
+) {
+    let complete = |i: usize| !missing.iter().any(|m| m.option == i);
+    let mut order: Vec<usize> = (0..appraisal.options.len()).collect();
+    order.sort_by_key(|&i| (!complete(i), results.options[i].rank, i));
+    ui.horizontal_wrapped(|ui| {
+        for i in order {
+            let o = &appraisal.options[i];
+            let r = &results.options[i];
+            let text = if complete(i) && missing.is_empty() {
+                format!(
+                    "{} {} · {:.1}",
+                    crate::model::format::ordinal(r.rank),
+                    o.name,
+                    r.weighted_score
+                )
+            } else if complete(i) {
+                format!("{} · {:.1}", o.name, r.weighted_score)
+            } else {
+                format!("{} · incomplete", o.name)
+            };
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                widgets::swatch(ui, palette::option_colour(o.kind));
+                if ui
+                    .button(text)
+                    .on_hover_text(format!("Show {}'s card", o.name))
+                    .clicked()
+                {
+                    view.scroll_to_card = Some(i);
+                }
+            });
+        }
+    });
+}
+
+fn cards_ui(
+    ui: &mut Ui,
+    appraisal: &mut Appraisal,
+    results: &Result<Results, InvalidAppraisal>,
+    view: &mut ViewState,
+    inputs: &MainViewInputs<'_>,
+    missing: &[crate::model::completeness::Missing],
+) {
+    let n = appraisal.options.len().max(1) as f32;
+    let spacing = ui.spacing().item_spacing.x;
+    let card_width = ((ui.available_width() - spacing * (n - 1.0) - 24.0) / n).max(MIN_CARD_WIDTH);
+    let criteria = appraisal.criteria.clone();
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let period_years = appraisal.settings.appraisal_period_years;
+    let scroll_to = view.scroll_to_card.take();
+    egui::ScrollArea::both().id_salt("cards").show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            for (i, option) in appraisal.options.iter_mut().enumerate() {
+                let shown = CardResults {
+                    result: results.as_ref().ok().map(|r| &r.options[i]),
+                    apply_optimism_bias: apply_ob,
+                    period_years,
+                    show_ranges: inputs.show_ranges,
+                    complete: !missing.iter().any(|m| m.option == i),
+                };
+                let card = ui.push_id(("card", i), |ui| {
+                    ui.vertical(|ui| {
+                        // The card's frame adds its margin and stroke outside this width.
+                        ui.set_width(card_width - CARD_FRAME_WIDTH);
+                        option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
+                    });
+                });
+                if scroll_to == Some(i) {
+                    ui.scroll_to_rect(card.response.rect, Some(egui::Align::Min));
+                }
+            }
+        });
+    });
 }

@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, Ui};
 
-use super::palette::option_colour;
+use super::palette::{option_colour, warning_text};
 use super::widgets::{
-    RangeView, estimate_money, estimate_percent, estimate_rating, money_slider, number_slider,
-    rating_slider, rationale_edit, section,
+    MoneySpan, RangeView, estimate_money, estimate_percent, estimate_rating, money_slider,
+    number_slider, rating_slider, rationale_edit, section,
 };
 use crate::model::format::gbp;
 use crate::model::ratings::{effective_capacity, starting_capacity};
@@ -14,15 +14,17 @@ use crate::model::{
     Appraisal, CAPACITY_ID, COST_ID, Capacity, Criterion, DeliveryOption, Estimate, Measure,
     OptionKind, OptionResult, SOCIAL_VALUE_ID,
 };
+use crate::words::glossary;
 
-/// Slider ends for money, taken from the appraisal as it was before the current drag so a
-/// slider's scale never moves under the user's hand.
+/// Slider spans for money, taken from the appraisal as it was before the current drag so a
+/// slider's scale never moves under the user's hand. They fit the service: running costs
+/// around business as usual's, one-off and yearly extras in proportion to it.
 #[derive(Debug, Clone, Copy)]
 pub struct SliderRanges {
-    pub transition_gbp: f64,
-    pub running_gbp: f64,
-    pub social_value_gbp: f64,
-    pub cbc_gbp: f64,
+    pub transition: MoneySpan,
+    pub running: MoneySpan,
+    pub social_value: MoneySpan,
+    pub cbc: MoneySpan,
 }
 
 /// 1, 2 or 5 × a power of ten, at or above `x`.
@@ -38,17 +40,55 @@ fn nice_ceiling(x: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
+/// `x` rounded down to a 1, 2 or 5 step of its own size's tenth, for a slider's low end.
+fn round_down(x: f64) -> f64 {
+    let grain = nice_ceiling(x.abs() / 10.0);
+    (x / grain).floor() * grain
+}
+
 impl SliderRanges {
     pub fn from_appraisal(appraisal: &Appraisal) -> Self {
-        let max_of = |f: &dyn Fn(&DeliveryOption) -> f64| {
-            let top = appraisal.options.iter().map(f).fold(0.0, f64::max);
-            nice_ceiling((top * 2.0).max(10_000.0))
+        let top = |f: &dyn Fn(&DeliveryOption) -> f64| {
+            appraisal.options.iter().map(f).fold(0.0, f64::max)
+        };
+        // Business as usual's running cost sets the scale; with none entered yet, the
+        // largest any option has, or £1m.
+        let bau = appraisal
+            .bau_index()
+            .map(|i| appraisal.options[i].cost.annual_running_cost_gbp.likely)
+            .unwrap_or(0.0);
+        let largest_running = top(&|o| o.cost.annual_running_cost_gbp.likely);
+        let scale = if bau > 0.0 {
+            bau
+        } else if largest_running > 0.0 {
+            largest_running
+        } else {
+            1_000_000.0
+        };
+        let lowest_running = appraisal
+            .options
+            .iter()
+            .map(|o| o.cost.annual_running_cost_gbp.likely)
+            .filter(|&x| x > 0.0)
+            .fold(scale, f64::min);
+        let running = MoneySpan::new(
+            round_down((0.5 * scale).min(0.9 * lowest_running)).max(0.0),
+            nice_ceiling((1.5 * scale).max(1.1 * largest_running)),
+        );
+        let up_to = |largest: f64, share_of_scale: f64| {
+            MoneySpan::new(
+                0.0,
+                nice_ceiling((2.0 * largest).max(share_of_scale * scale)),
+            )
         };
         Self {
-            transition_gbp: max_of(&|o| o.cost.transition_cost_gbp.likely),
-            running_gbp: max_of(&|o| o.cost.annual_running_cost_gbp.likely),
-            social_value_gbp: max_of(&|o| o.social_value.monetised_gbp_per_year.likely),
-            cbc_gbp: max_of(&|o| o.cbc.annual_cost_gbp.max(o.cbc.social_value_gbp_per_year)),
+            transition: up_to(top(&|o| o.cost.transition_cost_gbp.likely), 0.25),
+            running,
+            social_value: up_to(top(&|o| o.social_value.monetised_gbp_per_year.likely), 0.2),
+            cbc: up_to(
+                top(&|o| o.cbc.annual_cost_gbp.max(o.cbc.social_value_gbp_per_year)),
+                0.05,
+            ),
         }
     }
 }
@@ -59,6 +99,8 @@ pub struct CardResults<'a> {
     pub apply_optimism_bias: bool,
     pub period_years: u32,
     pub show_ranges: bool,
+    /// The option has every figure the method needs (see `model::completeness`).
+    pub complete: bool,
 }
 
 pub fn option_card_ui(
@@ -106,25 +148,44 @@ fn card_contents(
                 egui::TextEdit::multiline(&mut option.name)
                     .font(egui::FontId::proportional(16.0))
                     .desired_rows(1)
-                    .desired_width(f32::INFINITY),
+                    .desired_width(ui.available_width()),
             )
+            .on_hover_text(format!(
+                "{}: {} Click to rename it.",
+                option.kind.label(),
+                option.kind.summary()
+            ))
             .accessible_name("Option name");
         if name.changed() && option.name.contains(['\n', '\r']) {
             option.name = option.name.replace(['\n', '\r'], " ");
         }
     });
-    ui.small(option.kind.label());
-    if let Some(r) = shown.result {
-        let m = r.headline(shown.apply_optimism_bias);
-        ui.label(
-            egui::RichText::new(format!(
-                "Rank {} · score {:.1} · NPSV {}",
-                r.rank,
-                r.weighted_score,
-                gbp(m.npsv_gbp)
-            ))
-            .strong(),
-        );
+    // The model's name, unless the option's own name already says it.
+    if !option.name.trim().eq_ignore_ascii_case(option.kind.label()) {
+        ui.label(option.kind.label());
+    }
+    match shown.result {
+        Some(_) if !shown.complete => {
+            ui.label(
+                egui::RichText::new("Incomplete: enter its running cost a year")
+                    .strong()
+                    .color(warning_text(ui.visuals())),
+            )
+            .on_hover_text(glossary::INCOMPLETE);
+        }
+        Some(r) => {
+            let m = r.headline(shown.apply_optimism_bias);
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 0.0;
+                ui.label(egui::RichText::new(format!("Rank {} · ", r.rank)).strong());
+                ui.label(egui::RichText::new(format!("score {:.1}", r.weighted_score)).strong())
+                    .on_hover_text(glossary::SCORE);
+                ui.label(egui::RichText::new(" · ").strong());
+                ui.label(egui::RichText::new(format!("NPSV {}", gbp(m.npsv_gbp))).strong())
+                    .on_hover_text(glossary::NPSV);
+            });
+        }
+        None => {}
     }
     ui.add(
         egui::TextEdit::multiline(&mut option.description)
@@ -145,7 +206,7 @@ fn card_contents(
         ui,
         "Transition cost (one-off)",
         &mut option.cost.transition_cost_gbp,
-        ranges.transition_gbp,
+        ranges.transition,
         view,
     );
     let mut years = f64::from(option.cost.transition_years);
@@ -162,11 +223,11 @@ fn card_contents(
         ui,
         "Running cost a year",
         &mut option.cost.annual_running_cost_gbp,
-        ranges.running_gbp,
+        ranges.running,
         view,
     );
     if is_bau {
-        ui.small("Optimism bias: none — today's costs are known.");
+        ui.label("Optimism bias: none — today's costs are known.");
     } else {
         estimate_percent(
             ui,
@@ -192,7 +253,7 @@ fn card_contents(
         ui,
         "Monetised social value a year",
         &mut option.social_value.monetised_gbp_per_year,
-        ranges.social_value_gbp,
+        ranges.social_value,
         view,
     );
     estimate_rating(
@@ -218,13 +279,13 @@ fn card_contents(
                 ui,
                 "Clauses' cost a year",
                 &mut cbc.annual_cost_gbp,
-                ranges.cbc_gbp,
+                ranges.cbc,
             );
             money_slider(
                 ui,
                 "Social value they add a year",
                 &mut cbc.social_value_gbp_per_year,
-                ranges.cbc_gbp,
+                ranges.cbc,
             );
             number_slider(
                 ui,
@@ -312,5 +373,5 @@ fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, view
         }
     }
     let effective = effective_capacity(option, period_years);
-    ui.small(format!("Scored as {effective:.2} (mean over the period)"));
+    ui.label(format!("Scored as {effective:.2} (mean over the period)"));
 }

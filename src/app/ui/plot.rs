@@ -47,3 +47,109 @@ pub fn ui_text_colour(dark: bool) -> egui::Color32 {
         egui::Color32::from_gray(20)
     }
 }
+
+/// How wide the y axis's names need to be: the widest, measured, up to `max_share` of the
+/// space there is (names beyond that are shortened, with the full name on hover).
+pub fn label_width_for(ui: &Ui, names: &[String], max_share: f32) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = names
+        .iter()
+        .map(|n| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(n.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0, f32::max);
+    (widest + 12.0).clamp(60.0, (ui.available_width() * max_share).max(60.0))
+}
+
+/// Each name cut (with an ellipsis) only as far as it must be to fit `width` points.
+pub fn fit_names(ui: &Ui, names: &[String], width: f32) -> Vec<String> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let fits = |text: &str| {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(text.to_string(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        }) + 12.0
+            <= width
+    };
+    names
+        .iter()
+        .map(|name| {
+            if fits(name) {
+                return name.clone();
+            }
+            let chars: Vec<char> = name.chars().collect();
+            (1..chars.len())
+                .rev()
+                .map(|k| format!("{}…", chars[..k].iter().collect::<String>().trim_end()))
+                .find(|cut| fits(cut))
+                .unwrap_or_else(|| format!("{}…", chars[0]))
+        })
+        .collect()
+}
+
+/// Grid marks at a 1, 2 or 5 step giving about `target` marks across the axis, so every
+/// axis has a scale (egui_plot's own spacing can leave a lone "£0" on a money axis).
+pub fn nice_marks(input: egui_plot::GridInput, target: f64) -> Vec<egui_plot::GridMark> {
+    let (low, high) = input.bounds;
+    let span = high - low;
+    if span <= 0.0 || !span.is_finite() {
+        return Vec::new();
+    }
+    let rough = span / target.max(1.0);
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&s| s >= rough)
+        .unwrap_or(10.0 * magnitude);
+    let first = (low / step).ceil() as i64;
+    let last = (high / step).floor() as i64;
+    (first..=last)
+        .map(|k| egui_plot::GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+/// One entry of a legend drawn under a chart (egui_plot's own legend sits on the plot and
+/// hides what is beneath it).
+pub struct LegendEntry {
+    pub colour: egui::Color32,
+    pub label: String,
+    /// A dashed line rather than a filled swatch.
+    pub dashed: bool,
+}
+
+/// A legend under a chart: each entry's mark and its name, wrapping as needed.
+pub fn legend_row(ui: &mut Ui, entries: &[LegendEntry]) {
+    ui.horizontal_wrapped(|ui| {
+        for entry in entries {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+                if entry.dashed {
+                    let y = rect.center().y;
+                    for k in 0..3 {
+                        let x = rect.left() + 6.5 * k as f32;
+                        ui.painter().line_segment(
+                            [egui::pos2(x, y), egui::pos2(x + 4.0, y)],
+                            egui::Stroke::new(2.0, entry.colour),
+                        );
+                    }
+                } else {
+                    ui.painter()
+                        .rect_filled(rect.shrink2(egui::vec2(3.0, 0.0)), 2.0, entry.colour);
+                }
+                ui.label(&entry.label);
+            });
+            ui.add_space(6.0);
+        }
+    });
+}

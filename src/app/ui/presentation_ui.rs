@@ -5,14 +5,13 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::charts_ui::{Chart, chart_ui};
-use super::palette::{WARNING, option_colour};
+use super::palette::{option_colour, warning_text};
+use super::widgets::swatch;
 use super::{results_ui, robustness_ui};
 use crate::app::robustness_state::RobustnessState;
+use crate::model::completeness::Missing;
 use crate::model::format::{gbp, ordinal};
 use crate::model::{Appraisal, InvalidAppraisal, Results};
-
-/// How much larger everything is drawn while presenting.
-pub const PRESENTATION_ZOOM: f32 = 1.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slide {
@@ -87,6 +86,7 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
     let slides = slides(view.appraisal);
     let index = view.slide.min(slides.len() - 1);
     let slide = slides[index];
+    slide_text(ui.style_mut(), 1.0);
     egui::Panel::top("presentation_title").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -121,18 +121,31 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
             });
         });
     });
+    let missing = crate::model::completeness::missing_figures(view.appraisal);
     egui::CentralPanel::default().show(ui, |ui| match view.results {
         Err(invalid) => results_ui::problems_ui(ui, invalid),
         Ok(results) => match slide {
-            Slide::Options => options_slide(ui, view.appraisal, results),
-            Slide::Ranking => {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    results_ui::preferred_ui(ui, view.appraisal, results);
+            Slide::Options => fit_to_slide(ui, "options", |ui| {
+                options_slide(ui, view.appraisal, results, &missing);
+            }),
+            Slide::Ranking => fit_to_slide(ui, "ranking", |ui| {
+                results_ui::preferred_ui(ui, view.appraisal, results, &missing);
+                if missing.is_empty() {
                     robustness_ui::fragile_ui(ui, view.appraisal, results, view.robustness, true);
-                    ui.add_space(8.0);
-                    results_ui::ranking_ui(ui, view.appraisal, results);
-                });
-            }
+                }
+                ui.add_space(8.0);
+                results_ui::ranking_ui(ui, view.appraisal, results, &missing);
+            }),
+            Slide::Chart(Chart::Groups) => fit_to_slide(ui, "groups", |ui| {
+                frame.chart_rect = Some(chart_ui(
+                    ui,
+                    Chart::Groups,
+                    view.appraisal,
+                    results,
+                    view.robustness,
+                    &mut view.view.charts,
+                ));
+            }),
             Slide::Chart(chart) => {
                 frame.chart_rect = Some(chart_ui(
                     ui,
@@ -140,7 +153,7 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
                     view.appraisal,
                     results,
                     view.robustness,
-                    &mut view.view.sweep_criterion,
+                    &mut view.view.charts,
                 ));
             }
         },
@@ -148,28 +161,105 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
     frame
 }
 
-/// Each option as a read-only card: what it is and where it stands.
-fn options_slide(ui: &mut Ui, appraisal: &Appraisal, results: &Results) {
+/// The design size of a slide, in points: presentation mode zooms the window so this fills
+/// the screen, whatever the screen and the user's own zoom.
+pub const SLIDE_SIZE: egui::Vec2 = egui::vec2(1180.0, 660.0);
+
+/// The zoom that makes a slide of `SLIDE_SIZE` fill a screen `unzoomed` points across
+/// (points at zoom 1, after the system's own display scaling).
+pub fn fitting_zoom(unzoomed: egui::Vec2) -> f32 {
+    (unzoomed.x / SLIDE_SIZE.x)
+        .min(unzoomed.y / SLIDE_SIZE.y)
+        .clamp(0.5, 4.0)
+}
+
+/// Type sizes on a slide, before any shrinking to fit.
+fn slide_text(style: &mut egui::Style, scale: f32) {
+    use egui::{FontFamily, FontId, TextStyle};
+    style.text_styles = [
+        (TextStyle::Heading, 30.0),
+        (TextStyle::Body, 21.0),
+        (TextStyle::Button, 20.0),
+        (TextStyle::Small, 18.0),
+        (TextStyle::Monospace, 19.0),
+    ]
+    .into_iter()
+    .map(|(text_style, size)| {
+        let family = if text_style == TextStyle::Monospace {
+            FontFamily::Monospace
+        } else {
+            FontFamily::Proportional
+        };
+        (text_style, FontId::new(size * scale, family))
+    })
+    .collect();
+}
+
+/// Draws `add` with the slide's type, shrunk (over a frame or two) until it fits the space
+/// there is: every option, row and column stays on the slide, at any screen size and zoom.
+fn fit_to_slide(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+    let id = egui::Id::unique(("slide fit", id));
+    let scale: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(1.0);
+    let available = ui.available_rect_before_wrap();
+    let used = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(available), |ui| {
+            slide_text(ui.style_mut(), scale);
+            ui.set_clip_rect(available.intersect(ui.clip_rect()));
+            add(ui);
+            ui.min_rect()
+        })
+        .inner;
+    let over = (used.height() / available.height().max(1.0))
+        .max(used.width() / available.width().max(1.0));
+    let next = if over > 1.0 {
+        // Text height scales with type size, so shrink in proportion, a little more.
+        (scale / over * 0.97).max(0.35)
+    } else if over < 0.8 && scale < 1.0 {
+        (scale / over * 0.9).min(1.0)
+    } else {
+        scale
+    };
+    if (next - scale).abs() > 0.005 {
+        ui.data_mut(|d| d.insert_temp(id, next));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// Each option as a read-only card: what it is and where it stands. One row of cards when
+/// they fit at a readable width, else two.
+fn options_slide(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing: &[Missing]) {
     let apply_ob = appraisal.settings.apply_optimism_bias;
-    let n = appraisal.options.len().max(1) as f32;
+    let n = appraisal.options.len().max(1);
     let spacing = ui.spacing().item_spacing.x;
-    let width = ((ui.available_width() - spacing * (n - 1.0)) / n - 20.0).max(150.0);
-    egui::ScrollArea::both().show(ui, |ui| {
+    let columns = if ui.available_width() / n as f32 >= 190.0 {
+        n
+    } else {
+        n.div_ceil(2)
+    };
+    let width = (ui.available_width() - spacing * (columns as f32 - 1.0)) / columns as f32 - 20.0;
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (results.options[i].rank, i));
+    for row in order.chunks(columns) {
         ui.horizontal_top(|ui| {
-            for (o, res) in appraisal.options.iter().zip(&results.options) {
+            for &i in row {
+                let (o, res) = (&appraisal.options[i], &results.options[i]);
                 let colour = option_colour(o.kind);
+                let complete = !missing.iter().any(|m| m.option == i);
                 egui::Frame::group(ui.style())
                     .stroke(egui::Stroke::new(3.0, colour))
                     .show(ui, |ui| {
                         // The row is horizontal; each card reads top to bottom.
-                        ui.vertical(|ui| card(ui, o, res, colour, width, apply_ob));
+                        ui.vertical(|ui| card(ui, o, res, width.max(120.0), apply_ob, complete));
                     });
             }
         });
-        if results.options.iter().filter(|o| o.rank == 1).count() > 1 {
-            ui.label(RichText::new("Two or more options tie for first place.").color(WARNING));
-        }
-    });
+    }
+    if results.options.iter().filter(|o| o.rank == 1).count() > 1 && missing.is_empty() {
+        ui.label(
+            RichText::new("Two or more options tie for first place.")
+                .color(warning_text(ui.visuals())),
+        );
+    }
 }
 
 /// One option on the options slide: name, kind, rank and score, NPSV, description.
@@ -177,29 +267,34 @@ fn card(
     ui: &mut Ui,
     o: &crate::model::DeliveryOption,
     res: &crate::model::OptionResult,
-    colour: egui::Color32,
     width: f32,
     apply_ob: bool,
+    complete: bool,
 ) {
     ui.set_width(width);
-    ui.label(RichText::new(&o.name).heading().color(colour).strong());
+    ui.horizontal(|ui| {
+        swatch(ui, option_colour(o.kind));
+        // The option's colour is on its edge and swatch; its name is in the text colour.
+        ui.label(RichText::new(&o.name).heading().strong());
+    });
     // The model's name, unless the option's own name already says it.
-    if o.kind.label() != o.name {
-        ui.weak(o.kind.label());
+    if !o.name.trim().eq_ignore_ascii_case(o.kind.label()) {
+        ui.label(o.kind.label());
     }
     ui.add_space(4.0);
-    let rank = RichText::new(format!(
-        "{} · scores {:.1}",
-        ordinal(res.rank),
-        res.weighted_score
-    ))
-    .strong();
-    ui.label(if res.rank == 1 {
-        rank.color(colour)
+    if complete {
+        ui.label(
+            RichText::new(format!(
+                "{} · scores {:.1}",
+                ordinal(res.rank),
+                res.weighted_score
+            ))
+            .strong(),
+        );
     } else {
-        rank
-    });
-    if o.kind != crate::model::OptionKind::BusinessAsUsual {
+        ui.label(RichText::new("Incomplete").strong());
+    }
+    if o.kind != crate::model::OptionKind::BusinessAsUsual && complete {
         ui.label(format!("NPSV {}", gbp(res.headline(apply_ob).npsv_gbp)));
     }
     ui.add_space(4.0);

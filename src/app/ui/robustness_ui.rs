@@ -6,13 +6,13 @@ use egui_plot::{
     Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, PlotPoints, Points, Text, VLine,
 };
 
-use super::palette::{WARNING, option_colour, shade};
-use super::plot::{named_rows, still_plot};
-use super::widgets::short_name;
+use super::palette::{WARNING, option_colour, shade, warning_text};
+use super::plot::{fit_names, label_width_for, named_rows, nice_marks, still_plot};
 use crate::app::robustness_state::RobustnessState;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, Results};
-use crate::words::robustness::{fragile_warnings, input_value};
+use crate::words::glossary;
+use crate::words::robustness::{fragile_warnings, input_value, share};
 
 /// The warning in words, where the ranking is shown; and how far the analysis has got.
 /// The fragile-lead warnings; `all_open` lists every one (presentation), otherwise the rest
@@ -36,15 +36,16 @@ pub fn fragile_ui(
         ui.label(
             RichText::new(format!("Fragile lead: {first}"))
                 .strong()
-                .color(WARNING),
-        );
+                .color(warning_text(ui.visuals())),
+        )
+        .on_hover_text(glossary::FRAGILE);
         if !rest.is_empty() {
             egui::CollapsingHeader::new(format!("{} more warning(s)", rest.len()))
                 .id_salt(("more_warnings", all_open))
                 .default_open(all_open)
                 .show(ui, |ui| {
                     for w in rest {
-                        ui.label(RichText::new(w).color(WARNING));
+                        ui.label(RichText::new(w).color(warning_text(ui.visuals())));
                     }
                 });
         }
@@ -52,13 +53,16 @@ pub fn fragile_ui(
     match &state.smaa {
         Some(p) if state.is_current() && p.is_complete() => match &p.result {
             Ok(x) => {
-                ui.small(format!(
+                ui.label(format!(
                     "Robustness: {} draws (seed {}), acceptabilities ±{:.3}.",
                     x.draws, appraisal.settings.robustness.seed, x.margin
-                ));
+                ))
+                .on_hover_text(glossary::DRAWS);
             }
             Err(e) => {
-                ui.label(RichText::new(format!("Robustness: {e}.")).color(WARNING));
+                ui.label(
+                    RichText::new(format!("Robustness: {e}.")).color(warning_text(ui.visuals())),
+                );
             }
         },
         Some(p) if state.is_current() => {
@@ -73,7 +77,7 @@ pub fn fragile_ui(
         _ => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.small("Working out robustness…");
+                ui.label("Working out robustness…");
             });
         }
     }
@@ -104,19 +108,24 @@ pub fn sweep_ui(
         return ui.label("No sweep: the appraisal is not valid.");
     };
     let j = *criterion;
+    let pct = |w: f64| w * 100.0;
     let response = still_plot("weight_sweep", ui, 3.0)
         .include_x(0.0)
-        .include_x(1.0)
+        .include_x(100.0)
         .include_y(0.0)
         .include_y(100.0)
+        .x_grid_spacer(|input| nice_marks(input, 5.0))
+        .y_grid_spacer(|input| nice_marks(input, 5.0))
+        .x_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .x_axis_label(format!(
-            "{} weight",
+            "{} weight, % of the decision",
             appraisal.criteria[j].name.to_lowercase()
         ))
         .y_axis_label("weighted score")
         .show(ui, |plot| {
             for (i, o) in appraisal.options.iter().enumerate() {
-                let line = PlotPoints::from(vec![[0.0, sweep.at_zero[i]], [1.0, sweep.at_one[i]]]);
+                let line =
+                    PlotPoints::from(vec![[0.0, sweep.at_zero[i]], [100.0, sweep.at_one[i]]]);
                 plot.line(
                     Line::new(o.name.clone(), line)
                         .color(option_colour(o.kind))
@@ -124,14 +133,14 @@ pub fn sweep_ui(
                 );
             }
             plot.vline(
-                VLine::new("current weight", sweep.current_weight)
+                VLine::new("current weight", pct(sweep.current_weight))
                     .color(egui::Color32::GRAY)
                     .width(2.0),
             );
             for (k, x) in sweep.switches.iter().enumerate() {
                 // Unnamed: hovering the plot names the lines, not these markers.
                 plot.points(
-                    Points::new("", vec![[x.weight, sweep.total(x.after, x.weight)]])
+                    Points::new("", vec![[pct(x.weight), sweep.total(x.after, x.weight)]])
                         .id(("switch", k))
                         .color(WARNING)
                         .radius(6.0),
@@ -139,8 +148,8 @@ pub fn sweep_ui(
                 plot.text(
                     Text::new(
                         "",
-                        [x.weight, sweep.total(x.after, x.weight) + 6.0].into(),
-                        format!("{:.2}", x.weight),
+                        [pct(x.weight), sweep.total(x.after, x.weight) + 6.0].into(),
+                        format!("{:.0}%", pct(x.weight)),
                     )
                     .id(("switch label", k)),
                 );
@@ -157,24 +166,26 @@ pub fn sweep_ui(
             let mut parts = Vec::new();
             if let Some(x) = above {
                 parts.push(format!(
-                    "above {:.2}, {} leads",
-                    x.weight, appraisal.options[x.after].name
+                    "above {}, {} leads",
+                    share(x.weight),
+                    appraisal.options[x.after].name
                 ));
             }
             if let Some(x) = below {
                 parts.push(format!(
-                    "below {:.2}, {} leads",
-                    x.weight, appraisal.options[x.before].name
+                    "below {}, {} leads",
+                    share(x.weight),
+                    appraisal.options[x.before].name
                 ));
             }
             format!(
-                "Lines in each option's colour. Grey: today's weight {:.2}. Dots: switching values — {}.",
-                sweep.current_weight,
+                "Lines in each option's colour. Grey: today's weight, {} of the decision. Dots: switching values — {}.",
+                share(sweep.current_weight),
                 parts.join("; ")
             )
         }
     };
-    ui.small(caption);
+    ui.label(caption).on_hover_text(glossary::SWITCHING_VALUE);
     response
 }
 
@@ -192,11 +203,9 @@ pub fn acceptability_ui(
     let dark = ui.visuals().dark_mode;
     let n = appraisal.options.len();
     let row = move |i: usize| (n - 1 - i) as f64;
-    let names: Vec<String> = appraisal
-        .options
-        .iter()
-        .map(|o| short_name(&o.name, 18))
-        .collect();
+    let full: Vec<String> = appraisal.options.iter().map(|o| o.name.clone()).collect();
+    let label_width = label_width_for(ui, &full, 0.4);
+    let names = fit_names(ui, &full, label_width);
     let central_text = |i: usize| {
         x.central_weights[i].as_ref().map_or_else(
             || "never first".to_string(),
@@ -243,9 +252,11 @@ pub fn acceptability_ui(
         still_plot("acceptability", ui, 3.0)
             .include_x(0.0)
             .include_x(100.0)
-            .x_axis_label("share of plausible weightings (%)"),
+            .x_grid_spacer(|input| nice_marks(input, 5.0))
+            .x_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+            .x_axis_label("share of the weightings drawn"),
         names,
-        130.0,
+        label_width,
     )
     .show(ui, |plot| {
         for chart in charts {
@@ -271,7 +282,7 @@ pub fn acceptability_ui(
         many => format!("{} ({top:.0}% each)", many.join(" and ")),
     };
     // Central weights beside the bars: the typical weighting that makes an option first.
-    ui.small(format!(
+    ui.label(format!(
         "{} weightings. First most often: {leader}. {preferred_name}'s {}.",
         x.draws,
         central_text(preferred)
@@ -292,10 +303,12 @@ pub fn npsv_spread_ui(
         .filter(|&i| appraisal.options[i].kind != crate::model::OptionKind::BusinessAsUsual)
         .collect();
     let n = shown.len();
-    let names: Vec<String> = shown
+    let full: Vec<String> = shown
         .iter()
-        .map(|&i| short_name(&appraisal.options[i].name, 18))
+        .map(|&i| appraisal.options[i].name.clone())
         .collect();
+    let label_width = label_width_for(ui, &full, 0.4);
+    let names = fit_names(ui, &full, label_width);
     let boxes: Vec<BoxPlot> = shown
         .iter()
         .enumerate()
@@ -329,9 +342,10 @@ pub fn npsv_spread_ui(
     let response = named_rows(
         still_plot("npsv_spread", ui, 3.0)
             .x_axis_label("NPSV against business as usual")
+            .x_grid_spacer(|input| nice_marks(input, 4.0))
             .x_axis_formatter(|mark, _| gbp(mark.value)),
         names,
-        130.0,
+        label_width,
     )
     .show(ui, |plot| {
         for b in boxes {
@@ -340,7 +354,7 @@ pub fn npsv_spread_ui(
         plot.vline(VLine::new("zero", 0.0).color(egui::Color32::GRAY));
     })
     .response;
-    ui.small(format!(
+    ui.label(format!(
         "Whiskers P10–P90, box P25–P75, line the median, over {} draws of every input from its low–high range.",
         x.draws
     ));
@@ -362,16 +376,13 @@ pub fn tornado_ui(
         .npsv_gbp;
     let bars: Vec<_> = s.tornado.iter().take(8).collect();
     let k = bars.len();
-    let labels: Vec<String> = bars
+    // The input first, so the part that differs between bars is never the part cut off.
+    let full: Vec<String> = bars
         .iter()
-        .map(|t| {
-            format!(
-                "{}: {}",
-                short_name(&appraisal.options[t.option].name, 14),
-                t.input.label()
-            )
-        })
+        .map(|t| format!("{} ({})", t.input.label(), appraisal.options[t.option].name))
         .collect();
+    let label_width = label_width_for(ui, &full, 0.45);
+    let labels = fit_names(ui, &full, label_width);
     let colour = option_colour(appraisal.options[p].kind);
     let mut low_bars = Vec::new();
     let mut high_bars = Vec::new();
@@ -384,7 +395,7 @@ pub fn tornado_ui(
                 .fill(colour.gamma_multiply(0.45))
                 .name(format!(
                     "{} at its low value: NPSV {}",
-                    labels[i],
+                    full[i],
                     gbp(t.npsv_at_low)
                 )),
         );
@@ -395,7 +406,7 @@ pub fn tornado_ui(
                 .fill(colour)
                 .name(format!(
                     "{} at its high value: NPSV {}",
-                    labels[i],
+                    full[i],
                     gbp(t.npsv_at_high)
                 )),
         );
@@ -403,9 +414,10 @@ pub fn tornado_ui(
     let response = named_rows(
         still_plot("tornado", ui, 3.0)
             .x_axis_label(format!("{} NPSV", appraisal.options[p].name))
+            .x_grid_spacer(|input| nice_marks(input, 4.0))
             .x_axis_formatter(|mark, _| gbp(mark.value)),
-        labels,
-        170.0,
+        labels.clone(),
+        label_width,
     )
     .show(ui, |plot| {
         plot.bar_chart(
@@ -429,7 +441,7 @@ pub fn tornado_ui(
                 .map(|v| format!("{} {}", x.input.label(), input_value(x.input, v)))
         })
         .collect();
-    ui.small(format!(
+    ui.label(format!(
         "Pale: the input at its low value; full colour: at its high value. NPSV reaches zero at: {}.",
         if switching.is_empty() {
             "no value in range".to_string()

@@ -4,9 +4,12 @@
 use eframe::egui::{self, Ui};
 
 use super::widgets::number_slider;
-use crate::model::mca::normalise_weights;
+use crate::model::Results;
+use crate::model::mca::{normalise_weights, swing};
 use crate::model::validate::{MAX_DRAWS, MAX_PERIOD_YEARS, MIN_DRAWS};
 use crate::model::{Appraisal, Measure, RateBand, Scale, WeightBounds};
+use crate::words::glossary;
+use crate::words::scales::swing_line;
 
 /// What the panel asks the app to do beyond editing values in place.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,23 +41,24 @@ fn weight_bounds_ui(
         }));
     }
     if let Some(b) = bounds {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("between");
-            ui.add(
-                egui::DragValue::new(&mut b.min_share)
-                    .range(0.0..=1.0)
-                    .speed(0.01)
-                    .fixed_decimals(2),
-            )
-            .accessible_name(format!("{name} lowest weight"));
-            ui.label("and");
-            ui.add(
-                egui::DragValue::new(&mut b.max_share)
-                    .range(0.0..=1.0)
-                    .speed(0.01)
-                    .fixed_decimals(2),
-            )
-            .accessible_name(format!("{name} highest weight"));
+            for (end, value) in [("lowest", &mut b.min_share), ("highest", &mut b.max_share)] {
+                let mut pct = *value * 100.0;
+                ui.add(
+                    egui::DragValue::new(&mut pct)
+                        .range(0.0..=100.0)
+                        .speed(0.5)
+                        .fixed_decimals(0)
+                        .suffix("%"),
+                )
+                .accessible_name(format!("{name} {end} share of the decision"));
+                *value = pct / 100.0;
+                if end == "lowest" {
+                    ui.label("and");
+                }
+            }
+            ui.label("of the decision");
         });
     }
     None
@@ -63,38 +67,72 @@ fn weight_bounds_ui(
 pub fn weights_ui(
     ui: &mut Ui,
     appraisal: &mut Appraisal,
+    results: Option<&Results>,
     state: &mut WeightsPanelState,
 ) -> Vec<WeightsAction> {
     let mut actions = Vec::new();
-    ui.heading("Weights");
-    ui.small("Give the criterion whose swing from worst to best matters most 100, and the others a number relative to it.");
-    let swing: Vec<f64> = appraisal.criteria.iter().map(|c| c.swing_weight).collect();
-    let normalised = normalise_weights(&swing);
-    for (criterion, share) in appraisal.criteria.iter_mut().zip(normalised) {
-        ui.add_space(4.0);
-        let label = format!("{} — {:.0}% of the decision", criterion.name, share * 100.0);
-        number_slider(
-            ui,
-            &label,
-            &mut criterion.swing_weight,
-            0.0..=100.0,
-            1.0,
-            "",
-        )
-        .on_hover_text(if criterion.description.is_empty() {
-            criterion.name.clone()
-        } else {
-            criterion.description.clone()
+    ui.heading("Weights").on_hover_text(glossary::SWING_WEIGHT);
+    ui.label("Give the criterion whose swing from worst to best matters most 100, and the others a number relative to it.");
+    let swing_weights: Vec<f64> = appraisal.criteria.iter().map(|c| c.swing_weight).collect();
+    let normalised = normalise_weights(&swing_weights);
+    let swing_lines: Vec<String> = (0..appraisal.criteria.len())
+        .map(|j| results.map_or_else(String::new, |r| swing_line(appraisal, r, j)))
+        .collect();
+    for (j, (criterion, share)) in appraisal.criteria.iter_mut().zip(normalised).enumerate() {
+        ui.push_id(("weight", j), |ui| {
+            ui.add_space(4.0);
+            let label = format!("{} — {:.0}% of the decision", criterion.name, share * 100.0);
+            number_slider(
+                ui,
+                &label,
+                &mut criterion.swing_weight,
+                0.0..=100.0,
+                1.0,
+                "",
+            )
+            .on_hover_text(if criterion.description.is_empty() {
+                glossary::SWING_WEIGHT.to_string()
+            } else {
+                format!("{}\n\n{}", criterion.description, glossary::SWING_WEIGHT)
+            });
+            // The bar shows the share at a glance, as the sketch of the screen asks.
+            let (rect, _) = ui
+                .allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+            let mut filled = rect;
+            filled.set_width(rect.width() * share as f32);
+            ui.painter()
+                .rect_filled(filled, 2.0, ui.visuals().selection.bg_fill);
+            // A swing weight cannot be set honestly without seeing the swing it weighs.
+            if !swing_lines[j].is_empty() {
+                ui.label(&swing_lines[j]).on_hover_text(match criterion.scale {
+                    Scale::Local => glossary::LOCAL_SCALE,
+                    Scale::Fixed { .. } => glossary::FIXED_SCALE,
+                });
+            }
+            let local_swing = results
+                .filter(|_| criterion.scale == Scale::Local)
+                .and_then(|r| {
+                    let raw: Vec<f64> = r.options.iter().map(|o| o.raw_values[j]).collect();
+                    swing(&raw, criterion.measure.higher_is_better())
+                })
+                .filter(|s| s.worst_raw != s.best_raw);
+            if let Some(s) = local_swing
+                && ui
+                    .small_button("Fix this scale at these ends")
+                    .on_hover_text(
+                        "Scores stay where they are now, and no longer move when another option changes (a fixed scale).",
+                    )
+                    .accessible_name(format!("Fix the {} scale", criterion.name))
+                    .clicked()
+            {
+                criterion.scale = Scale::Fixed {
+                    worst: s.worst_raw,
+                    best: s.best_raw,
+                };
+            }
         });
-        // The bar shows the share at a glance, as the sketch of the screen asks.
-        let (rect, _) =
-            ui.allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::hover());
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-        let mut filled = rect;
-        filled.set_width(rect.width() * share as f32);
-        ui.painter()
-            .rect_filled(filled, 2.0, ui.visuals().selection.bg_fill);
     }
     ui.add_space(6.0);
     egui::CollapsingHeader::new("Criteria: names, scales, remove")
@@ -210,14 +248,16 @@ fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings)
     ui.add(egui::DragValue::new(&mut r.seed).speed(1.0))
         .accessible_name("Seed");
     ui.label("Call a lead fragile if another option takes it…");
+    let mut points = r.fragile_weight_change_share * 100.0;
     number_slider(
         ui,
-        "…within this change of one weight",
-        &mut r.fragile_weight_change_share,
-        0.0..=0.2,
-        0.01,
+        "…within this change of one weight (points of the decision)",
+        &mut points,
+        0.0..=20.0,
+        1.0,
         "",
     );
+    r.fragile_weight_change_share = points / 100.0;
     let mut share = r.fragile_acceptability_share * 100.0;
     number_slider(
         ui,
@@ -276,26 +316,45 @@ pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
     }
     ui.separator();
     robustness_settings_ui(ui, &mut settings.robustness);
-    ui.separator();
+}
+
+/// The appraisal's own details, where a new user looks first: under its title.
+pub fn details_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
     let meta = &mut appraisal.meta;
-    for (label, value) in [
-        ("Title", &mut meta.title),
-        ("Council", &mut meta.council),
-        ("Service", &mut meta.service),
-        ("Prepared by", &mut meta.author),
-        ("Date", &mut meta.date),
-    ] {
-        ui.label(label);
-        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
-            .accessible_name(label);
-    }
-    let mut year = f64::from(meta.price_base_year);
-    ui.label("Price base year");
-    ui.add(
-        egui::DragValue::new(&mut year)
-            .range(1990.0..=2100.0)
-            .speed(0.2),
-    )
-    .accessible_name("Price base year");
-    meta.price_base_year = year as i32;
+    egui::Grid::new("appraisal_details")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                ("Title", &mut meta.title),
+                ("Council", &mut meta.council),
+                ("Service", &mut meta.service),
+                ("Prepared by", &mut meta.author),
+                ("Date", &mut meta.date),
+            ] {
+                ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(260.0))
+                    .accessible_name(label);
+                ui.end_row();
+            }
+            ui.label("Price base year");
+            ui.add(
+                egui::DragValue::new(&mut meta.price_base_year)
+                    .range(1990..=2100)
+                    .speed(0.2),
+            )
+            .on_hover_text(
+                "All money is in this year's prices (real terms); it is year 0 of the appraisal.",
+            )
+            .accessible_name("Price base year");
+            ui.end_row();
+            ui.label("Purpose");
+            ui.add(
+                egui::TextEdit::multiline(&mut meta.purpose)
+                    .desired_rows(2)
+                    .desired_width(260.0),
+            )
+            .accessible_name("Purpose");
+            ui.end_row();
+        });
 }

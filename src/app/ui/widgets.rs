@@ -1,8 +1,10 @@
 //! Small input widgets shared by the cards and panels: every one has a visible label that
 //! is also its accessible name, and a value box for typing an exact figure.
 
-use eframe::egui::{self, Slider, SliderClamping, Ui};
+use eframe::egui::{self, RichText, Ui};
 
+use super::palette::warning_text;
+use super::slider::{SliderSpec, nice_step, slider};
 use crate::model::Estimate;
 
 /// £3,452,000: exact, as typed values should be shown.
@@ -43,34 +45,45 @@ pub fn parse_gbp(text: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
-/// A label on its own line, then a full-width slider with a value box; the label names
-/// the slider for screen readers and tests.
-fn labelled_slider(ui: &mut Ui, label: &str, slider: Slider<'_>) -> egui::Response {
-    ui.label(label);
-    let width = (ui.available_width() - 90.0).max(60.0);
-    ui.spacing_mut().slider_width = width;
-    ui.add(slider).accessible_name(label)
+/// The ends and step of a money slider, set from the appraisal's own figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MoneySpan {
+    pub low_gbp: f64,
+    pub high_gbp: f64,
+    pub step_gbp: f64,
 }
 
-/// Money, £, from 0 to `max` on the slider; any figure can be typed in the box.
-pub fn money_slider(ui: &mut Ui, label: &str, value: &mut f64, max: f64) -> egui::Response {
-    // No step: a typed figure is kept to the pound; dragging lands on round values anyway.
-    let slider = Slider::new(value, 0.0..=max)
-        .clamping(SliderClamping::Never)
-        .custom_formatter(|v, _| gbp_exact(v))
-        .custom_parser(parse_gbp);
-    labelled_slider(ui, label, slider)
+impl MoneySpan {
+    /// From `low` to `high`, in about 200 steps of a round figure.
+    pub fn new(low_gbp: f64, high_gbp: f64) -> Self {
+        let high_gbp = high_gbp.max(low_gbp + 1.0);
+        Self {
+            low_gbp,
+            high_gbp,
+            step_gbp: nice_step((high_gbp - low_gbp) / 200.0).max(1.0),
+        }
+    }
+}
+
+/// Money, £, across `span`; any figure can be typed in the box, kept to the pound.
+pub fn money_slider(ui: &mut Ui, label: &str, value: &mut f64, span: MoneySpan) -> egui::Response {
+    slider(
+        ui,
+        label,
+        value,
+        &SliderSpec {
+            range: span.low_gbp..=span.high_gbp,
+            step: span.step_gbp,
+            format: &gbp_exact,
+            parse: &parse_gbp,
+            box_width: 92.0,
+        },
+    )
 }
 
 /// A 0–10 rating in steps of 0.5.
 pub fn rating_slider(ui: &mut Ui, label: &str, value: &mut f64) -> egui::Response {
-    labelled_slider(
-        ui,
-        label,
-        Slider::new(value, 0.0..=10.0)
-            .step_by(0.5)
-            .fixed_decimals(1),
-    )
+    number_slider(ui, label, value, 0.0..=10.0, 0.5, "")
 }
 
 pub fn number_slider(
@@ -81,13 +94,35 @@ pub fn number_slider(
     step: f64,
     suffix: &str,
 ) -> egui::Response {
-    let decimals = if step >= 1.0 { 0 } else { 1 };
-    let slider = Slider::new(value, range)
-        .clamping(SliderClamping::Never)
-        .step_by(step)
-        .fixed_decimals(decimals)
-        .suffix(suffix.to_string());
-    labelled_slider(ui, label, slider)
+    let decimals = if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else {
+        2
+    };
+    let format = |v: f64| format!("{v:.decimals$}{suffix}");
+    let parse = |text: &str| {
+        text.trim()
+            .trim_end_matches(suffix.trim())
+            .trim()
+            .replace('−', "-")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    slider(
+        ui,
+        label,
+        value,
+        &SliderSpec {
+            range,
+            step,
+            format: &format,
+            parse: &parse,
+            box_width: 64.0,
+        },
+    )
 }
 
 /// How an estimate's range is shown: as a note, or with fields to edit it.
@@ -97,22 +132,20 @@ pub enum RangeView {
     Edit,
 }
 
-/// The central value of an estimate, kept inside its low–high range when it has one.
+/// The central value of an estimate, and its low–high range beneath.
 pub fn estimate_money(
     ui: &mut Ui,
     label: &str,
     estimate: &mut Estimate,
-    max: f64,
+    span: MoneySpan,
     view: RangeView,
 ) {
-    money_slider(ui, label, &mut estimate.likely, max);
-    stretch_range(estimate);
+    money_slider(ui, label, &mut estimate.likely, span);
     range_ui(ui, label, estimate, view, Kind::Money);
 }
 
 pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {
     rating_slider(ui, label, &mut estimate.likely);
-    stretch_range(estimate);
     range_ui(ui, label, estimate, view, Kind::Rating);
 }
 
@@ -124,7 +157,6 @@ pub fn estimate_percent(
     view: RangeView,
 ) {
     number_slider(ui, label, &mut estimate.likely, 0.0..=max, 1.0, "%");
-    stretch_range(estimate);
     range_ui(ui, label, estimate, view, Kind::Percent);
 }
 
@@ -147,15 +179,49 @@ impl Kind {
 
 /// The low–high range under a slider: a note, or low and high fields (with add / remove)
 /// when ranges are being edited. A new range starts 20% either side of the likely value.
+/// A likely value outside its range is said so, with an offer to widen it: a drag never
+/// rewrites the range unasked (the draws stretch it to take the likely value meanwhile).
 fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, kind: Kind) {
+    if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
+        let likely = estimate.likely;
+        if likely < low || likely > high {
+            let (end, side) = if likely > high {
+                (high, "above the high end")
+            } else {
+                (low, "below the low end")
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} is {side} of its range ({}).",
+                        kind.text(likely),
+                        kind.text(end)
+                    ))
+                    .color(warning_text(ui.visuals())),
+                );
+                if ui
+                    .small_button("Widen the range")
+                    .on_hover_text("Move that end of the low–high range to this figure")
+                    .accessible_name(format!("Widen the range of {}", label.to_lowercase()))
+                    .clicked()
+                {
+                    estimate.low = Some(low.min(likely));
+                    estimate.high = Some(high.max(likely));
+                }
+            });
+        }
+    }
     match (view, estimate.low, estimate.high) {
         (RangeView::Note, Some(low), Some(high)) => {
-            ui.small(format!("range {} – {}", kind.text(low), kind.text(high)));
+            ui.label(format!("range {} – {}", kind.text(low), kind.text(high)))
+                .on_hover_text(
+                    "The low and high values the robustness analysis draws this figure from",
+                );
         }
         (RangeView::Note, _, _) => {}
         (RangeView::Edit, Some(mut low), Some(mut high)) => {
             ui.horizontal_wrapped(|ui| {
-                ui.small("low");
+                ui.label("low");
                 let speed = (estimate.likely.abs() * 0.005).max(0.05);
                 fn drag(v: &mut f64, speed: f64, kind: Kind) -> egui::DragValue<'_> {
                     let d = egui::DragValue::new(v).speed(speed);
@@ -169,7 +235,7 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
                 }
                 ui.add(drag(&mut low, speed, kind))
                     .accessible_name(format!("{label} low"));
-                ui.small("high");
+                ui.label("high");
                 ui.add(drag(&mut high, speed, kind))
                     .accessible_name(format!("{label} high"));
                 if ui
@@ -181,9 +247,9 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
                     estimate.high = None;
                     return;
                 }
-                // Keep low ≤ likely ≤ high whatever is typed.
-                estimate.low = Some(low.min(estimate.likely));
-                estimate.high = Some(high.max(estimate.likely));
+                // Low never above high, whatever is typed.
+                estimate.low = Some(low.min(high));
+                estimate.high = Some(high.max(low));
             });
         }
         (RangeView::Edit, _, _) => {
@@ -202,15 +268,6 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
                 estimate.high = Some((estimate.likely + spread).min(ceiling));
             }
         }
-    }
-}
-
-/// Moving the likely value past an end of its range takes that end with it, so a drag
-/// never makes the appraisal invalid.
-pub fn stretch_range(estimate: &mut Estimate) {
-    if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
-        estimate.low = Some(low.min(estimate.likely));
-        estimate.high = Some(high.max(estimate.likely));
     }
 }
 
@@ -249,6 +306,12 @@ pub fn short_name(name: &str, max: usize) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// A small square in an option's colour: colour on marks, never on text.
+pub fn swatch(ui: &mut Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
 }
 
 /// A heading inside a card.

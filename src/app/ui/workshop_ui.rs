@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::palette::{WARNING, option_colour};
+use super::palette::{option_colour, warning_text};
 use super::widgets::{number_slider, short_name};
 use crate::model::format::ordinal;
 use crate::model::groups::{GroupComparison, compare};
@@ -42,7 +42,7 @@ pub fn workshop_ui(
     state: &mut WorkshopPanelState,
 ) -> Vec<WorkshopAction> {
     let mut actions = Vec::new();
-    ui.small(
+    ui.label(
         "Each group gives its own weights. While one group enters them, the others' stay \
          hidden; reveal them all to compare the rankings in the Workshop groups tab under Results.",
     );
@@ -67,13 +67,23 @@ pub fn workshop_ui(
                 }
             });
             ui.horizontal_wrapped(|ui| {
+                // Done takes Enter weights' place, and while one group enters its weights the
+                // others' buttons wait, so a click meant for one group cannot start another.
                 if entering == Some(k) {
-                    if ui.button("Done").clicked() {
+                    if ui
+                        .button("Done")
+                        .on_hover_text(format!(
+                            "{} have finished: hide their weights too",
+                            group.name
+                        ))
+                        .clicked()
+                    {
                         actions.push(WorkshopAction::DoneEntering(k));
                     }
                 } else if ui
-                    .button("Enter weights")
+                    .add_enabled(entering.is_none(), egui::Button::new("Enter weights"))
                     .on_hover_text("Shows this group's sliders and hides the other groups' weights")
+                    .on_disabled_hover_text("Press Done for the group entering its weights first")
                     .clicked()
                 {
                     actions.push(WorkshopAction::EnterWeights(k));
@@ -189,7 +199,7 @@ fn comparison_tables(ui: &mut Ui, appraisal: &Appraisal, cmp: &GroupComparison) 
                 hidden,
                 cmp.groups.len(),
             ))
-            .color(WARNING),
+            .color(warning_text(ui.visuals())),
         );
     } else {
         ui.label(RichText::new(crate::words::groups::agreement(appraisal, cmp)).strong());
@@ -204,7 +214,7 @@ fn comparison_tables(ui: &mut Ui, appraisal: &Appraisal, cmp: &GroupComparison) 
     // table fits; presentation mode has the room for all of it.
     let compact = ui.available_width() < 640.0;
     if compact {
-        ui.small("Hover a rank for its score; F5 shows the full table.");
+        ui.label("Hover a rank for its score; F5 shows the full table.");
     }
     let group_name = |ui: &mut Ui, name: &str| {
         ui.strong(short_name(name, if compact { 12 } else { 26 }))

@@ -1,0 +1,51 @@
+//! Plain-words meanings of every term on the screen: the hover text where each appears, and
+//! the Help page "How to read this screen".
+
+pub const NPSV: &str = "Net present social value: everything the option gains for society against business as usual (savings and monetised social value), less everything it adds in cost, over the appraisal period, with future years discounted. Above zero, the option is worth more than it costs.";
+pub const BCR: &str = "Benefit-cost ratio: the present value of the option's benefits divided by the present value of the costs it adds. Above 1, each £1 of extra cost brings back more than £1. A dash: the option adds no cost.";
+pub const PV_COSTS: &str = "Present value of the costs the option adds against business as usual (transition, Community Benefit Clauses, any rise in running cost), with future years discounted.";
+pub const PV_BENEFITS: &str = "Present value of what the option gains against business as usual: savings in running cost and extra monetised social value, with future years discounted.";
+pub const PAYBACK: &str = "The first year in which the option's discounted gains against business as usual have caught up with its costs. Year 0 is the price base year. None: not within the appraisal period.";
+pub const SCORE: &str = "Weighted score out of 100: each criterion scores the option 0–100, and the scores are added up in proportion to the weights. The highest score ranks first.";
+pub const SWING_WEIGHT: &str = "How much the swing from the worst to the best option on this criterion matters, against the other criteria. Give the most important swing 100 and the others a number relative to it; the shares of the decision follow.";
+pub const SHARE_OF_DECISION: &str = "The criterion's weight as a share of all the weights: how much of the weighted score it decides.";
+pub const WHOLE_LIFE_COST: &str = "Present value of everything the option costs the council over the appraisal period: transition, running costs and Community Benefit Clauses.";
+pub const OPTIMISM_BIAS: &str = "HM Treasury's uplift for the tendency of cost estimates to be too hopeful (Green Book supplementary guidance). Every figure is shown with and without it; a setting chooses which one ranks the options.";
+pub const RANGE: &str = "The low and high values the robustness analysis draws this figure from (triangular, most likely at the figure itself).";
+pub const FRAGILE: &str = "A fragile lead is one another option takes with a small change: of one weight, of one of the leader's money figures, or because the leader comes first in few of the weightings the robustness analysis tries.";
+pub const ACCEPTABILITY: &str = "Rank acceptability: over thousands of weightings drawn at random (within the weight information in use), the share in which the option comes first, second, and so on.";
+pub const CENTRAL_WEIGHTS: &str = "Central weights: the average of the weightings under which the option comes first — the typical view that makes it the winner.";
+pub const CONFIDENCE: &str = "Confidence factor: how often the option is first when the weights are its central weights and only the uncertain figures vary.";
+pub const DRAWS: &str = "The robustness figures come from this many random draws of the weights and the uncertain figures, from a fixed seed so the same file always gives the same figures. The ± is the most any share can be off by chance (95% of the time).";
+pub const LOCAL_SCALE: &str = "Local scale: the worst option on this criterion scores 0 and the best 100, so changing one option's figure can move every option's score on it.";
+pub const FIXED_SCALE: &str = "Fixed scale: you set the values that score 0 and 100, so an option's score does not move when another option changes.";
+pub const BENEFIT_SCORE: &str =
+    "Benefit score: the weighted score over every criterion except cost, out of 100.";
+pub const EFFICIENT_FRONTIER: &str = "An option is on the efficient frontier when no other option has at least its benefit for no more cost.";
+pub const SWITCHING_VALUE: &str = "Switching value: the value a weight or a figure would have to reach for another option to take first place (Green Book 5.59–5.61).";
+pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
+
+/// Every term, for the Help page, in the order a reader meets them.
+pub const TERMS: [(&str, &str); 21] = [
+    ("Score", SCORE),
+    ("Swing weight", SWING_WEIGHT),
+    ("Share of the decision", SHARE_OF_DECISION),
+    ("Local scale", LOCAL_SCALE),
+    ("Fixed scale", FIXED_SCALE),
+    ("NPSV", NPSV),
+    ("PV costs", PV_COSTS),
+    ("PV benefits", PV_BENEFITS),
+    ("BCR", BCR),
+    ("Payback", PAYBACK),
+    ("Whole-life cost", WHOLE_LIFE_COST),
+    ("Optimism bias", OPTIMISM_BIAS),
+    ("Range (low – high)", RANGE),
+    ("Fragile lead", FRAGILE),
+    ("Switching value", SWITCHING_VALUE),
+    ("Rank acceptability", ACCEPTABILITY),
+    ("Central weights", CENTRAL_WEIGHTS),
+    ("Confidence factor", CONFIDENCE),
+    ("Draws", DRAWS),
+    ("Benefit score", BENEFIT_SCORE),
+    ("Efficient frontier", EFFICIENT_FRONTIER),
+];

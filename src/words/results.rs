@@ -1,0 +1,84 @@
+//! The results in words: what is missing, which option is preferred, and why it leads.
+
+use super::and_list;
+use crate::model::completeness::{Missing, MissingFigure};
+use crate::model::{Appraisal, Results};
+
+/// "Contracting out and Consolidated management have no running cost a year yet."
+pub fn missing(appraisal: &Appraisal, missing: &[Missing]) -> String {
+    let names: Vec<&str> = missing
+        .iter()
+        .filter(|m| m.figure == MissingFigure::RunningCost)
+        .map(|m| appraisal.options[m.option].name.as_str())
+        .collect();
+    let verb = if names.len() == 1 { "has" } else { "have" };
+    format!("{} {verb} no running cost a year yet.", and_list(&names))
+}
+
+/// The appraisal is incomplete, and what that means for the ranking.
+pub fn incomplete(appraisal: &Appraisal, missing_figures: &[Missing]) -> String {
+    format!(
+        "Incomplete: {} No option is preferred and nothing is called robust until every option has its figures.",
+        missing(appraisal, missing_figures)
+    )
+}
+
+/// The criteria on which option `ahead` gains most weighted points over option `behind`,
+/// largest first, as (criterion index, points).
+pub fn gains(results: &Results, ahead: usize, behind: usize) -> Vec<(usize, f64)> {
+    let (a, b) = (&results.options[ahead], &results.options[behind]);
+    let mut gains: Vec<(usize, f64)> = a
+        .contributions
+        .iter()
+        .zip(&b.contributions)
+        .enumerate()
+        .map(|(j, (x, y))| (j, x - y))
+        .filter(|(_, d)| *d > 0.05)
+        .collect();
+    gains.sort_by(|x, y| y.1.total_cmp(&x.1));
+    gains
+}
+
+/// Why the leader leads the runner-up, in one sentence: "Shared service leads mainly on cost
+/// and capacity; Community library trust is ahead on social value and risk."
+pub fn why_it_leads(appraisal: &Appraisal, results: &Results) -> Option<String> {
+    let leader = results.preferred;
+    let runner_up = (0..results.options.len())
+        .filter(|&i| i != leader)
+        .max_by(|&x, &y| {
+            results.options[x]
+                .weighted_score
+                .total_cmp(&results.options[y].weighted_score)
+        })?;
+    let names = |gains: &[(usize, f64)]| -> Vec<String> {
+        // The criteria that make up most of the difference: at most three.
+        gains
+            .iter()
+            .take(3)
+            .map(|&(j, _)| appraisal.criteria[j].name.to_lowercase())
+            .collect()
+    };
+    let leader_gains = gains(results, leader, runner_up);
+    let runner_gains = gains(results, runner_up, leader);
+    let (lead_name, runner_name) = (
+        &appraisal.options[leader].name,
+        &appraisal.options[runner_up].name,
+    );
+    let margin = results.options[leader].weighted_score - results.options[runner_up].weighted_score;
+    let mut sentence = if leader_gains.is_empty() {
+        format!("{lead_name} and {runner_name} score the same on every criterion")
+    } else {
+        format!(
+            "{lead_name} leads {runner_name} by {margin:.1} points, mainly on {}",
+            and_list(&names(&leader_gains))
+        )
+    };
+    if !runner_gains.is_empty() {
+        sentence.push_str(&format!(
+            "; {runner_name} is ahead on {}",
+            and_list(&names(&runner_gains))
+        ));
+    }
+    sentence.push('.');
+    Some(sentence)
+}

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use partnership_appraisal::app::export::ExportKind;
 use partnership_appraisal::app::platform::{Clipboard, FileDialogs};
 use partnership_appraisal::app::robustness_worker::RobustnessRunner;
@@ -65,8 +65,10 @@ fn app() -> Fixture {
     let env_clipboard: Arc<dyn Clipboard> = clipboard.clone();
     let saved_dir = dir.path().join("saved-appraisals");
     let recovery_dir = dir.path().join("recovery");
+    // A slide fits its type to the screen over a few frames, so a run may take more steps.
     let harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(12)
         .build_eframe(move |cc| {
             PartnershipApp::new(
                 &cc.egui_ctx,
@@ -275,9 +277,16 @@ fn a_corrupt_file_shows_its_error_and_keeps_the_open_appraisal() {
     h.state_mut().open_path(&bad);
     h.run();
     assert!(matches!(h.state().overlay(), Overlay::Error(_)));
+    // The file stops with its brackets open: cut off, and the window says so in words.
     assert!(
-        h.query_by_label_contains("broken.ron: line 1").is_some(),
+        h.query_by_label_contains("broken.ron: the file ends early")
+            .is_some(),
         "the error is in the window"
+    );
+    assert!(
+        h.query_by_label_contains("No earlier copy of this file")
+            .is_some(),
+        "and whether a copy exists"
     );
     assert_eq!(
         h.state().appraisal(),
@@ -288,6 +297,48 @@ fn a_corrupt_file_shows_its_error_and_keeps_the_open_appraisal() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(h.state().overlay(), &Overlay::None);
+}
+
+#[test]
+fn a_cut_off_file_points_to_the_copy_kept_beside_it() {
+    let mut f = app();
+    let file = f.dir.path().join("library.ron");
+    let whole = partnership_appraisal::storage::EXAMPLES[0].1;
+    std::fs::write(&file, &whole[..whole.len() / 2]).expect("write");
+    std::fs::write(f.dir.path().join("library.ron.bak"), whole).expect("write");
+    let h = &mut f.harness;
+    h.state_mut().open_path(&file);
+    h.run();
+    assert!(h.query_by_label_contains("the file ends early").is_some());
+    assert!(
+        h.query_by_label_contains("library.ron.bak").is_some(),
+        "the .bak is named"
+    );
+}
+
+#[test]
+fn where_there_is_no_system_dialog_the_window_says_so() {
+    // The fake dialogs answer at once with nothing, as rfd does on a desktop without one.
+    let mut f = app();
+    let h = &mut f.harness;
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Browse for another file…").click();
+    h.run();
+    h.run();
+    // In the Open window, where Browse was, and on the status line.
+    assert_eq!(
+        h.query_all_by_label_contains("No system file dialog can open on this computer")
+            .count(),
+        2,
+        "said in the window"
+    );
+    assert!(
+        h.get_by_label("Browse for another file…")
+            .accesskit_node()
+            .is_disabled(),
+        "and Browse is not offered again"
+    );
 }
 
 #[test]
@@ -325,12 +376,26 @@ fn every_control_has_a_name_with_every_section_open() {
     let mut f = app();
     let h = &mut f.harness;
     h.get_by_label("Criteria: names, scales, remove").click();
-    h.get_by_label("Settings and details").click();
+    h.get_by_label("Settings: period, discounting, robustness")
+        .click();
+    h.get_by_label_contains("About this appraisal").click();
     h.run();
     h.check_accessibility();
     for tab in ["Net benefit", "Benefit vs cost"] {
+        // The pointer reaches the tab first, as a hand would, leaving the last tab's hover note.
+        for _ in 0..3 {
+            eprintln!("DEBUG rect {:?}", h.get_by_label(tab).rect());
+            h.step();
+        }
         h.get_by_label(tab).click();
         h.run();
+        eprintln!(
+            "DEBUG {tab} {:?} {:?}",
+            h.get_by_label(tab).rect(),
+            h.query_all_by_role(Role::Figure)
+                .map(|n| format!("{n:?}"))
+                .collect::<Vec<_>>()
+        );
         assert!(
             h.query_by_role_and_label(
                 Role::Figure,
@@ -661,7 +726,10 @@ fn no_file_in_the_hostile_corpus_disturbs_the_open_appraisal() {
             .to_string_lossy()
             .into_owned();
         match h.state().overlay() {
-            Overlay::Error(message) => assert!(message.starts_with(&name), "{message}"),
+            Overlay::Error(message) => assert!(
+                message.starts_with(&format!("Could not open {name}")),
+                "{message}"
+            ),
             Overlay::InvalidFile { problems, .. } => assert!(!problems.is_empty()),
             other => panic!("{name}: {other:?}"),
         }
@@ -715,6 +783,12 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
     );
 
     // The councillors enter their weights: the other groups' are hidden from the room.
+    // The panel scrolls, as a user would, to bring the buttons into view.
+    h.get_all_by_label("Enter weights")
+        .next()
+        .expect("a button per group")
+        .scroll_to_me();
+    h.run();
     h.get_all_by_label("Enter weights")
         .next()
         .expect("a button per group")
@@ -813,6 +887,9 @@ fn groups_are_added_named_and_removed_from_the_panel() {
             .is_some()
     );
     h.get_by_label("Add Councillors, Officers and Community representatives")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Add Councillors, Officers and Community representatives")
         .click();
     h.run();
     let names: Vec<String> = h
@@ -879,8 +956,8 @@ fn presentation_mode_shows_one_view_at_a_time_without_editing_controls() {
     }
     let last = h.state().presenting().expect("still presenting");
     assert_eq!(
-        last, 9,
-        "options, ranking and eight charts; it stops at the last"
+        last, 10,
+        "options, ranking and nine charts; it stops at the last"
     );
     assert!(
         h.query_by_role_and_label(Role::Figure, "What moves the preferred option's NPSV most")

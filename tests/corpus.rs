@@ -35,7 +35,10 @@ const EXPECTED: &[(&str, Outcome)] = &[
     ),
     (
         "truncated.ron",
-        Outcome::Refused("truncated.ron: line 100, column 30: Unexpected end of RON"),
+        // Cut off inside its brackets: said in words, with where it stops.
+        Outcome::Refused(
+            "truncated.ron: the file ends early, so it may have been cut off while copying or saving (it stops at line 100, column 30: Unexpected end of RON)",
+        ),
     ),
     (
         "deeply-nested.ron",

@@ -186,6 +186,24 @@ fn not_ron_is_refused() {
 }
 
 #[test]
+fn a_file_cut_off_part_way_says_it_ends_early() {
+    let whole = library_text();
+    for cut in [whole.len() / 3, whole.len() / 2, whole.len() - 3] {
+        let err = load_text(&whole[..cut]);
+        assert!(matches!(err, FileError::EndsEarly { .. }), "{err}");
+        assert!(err.to_string().contains("the file ends early"), "{err}");
+    }
+    // A mistyped but whole file is not called cut off.
+    assert!(!partnership_appraisal::storage::ends_early(&whole));
+    assert!(partnership_appraisal::storage::ends_early(
+        "(a: \"open string"
+    ));
+    assert!(!partnership_appraisal::storage::ends_early(
+        "(a: \"a ( in a string\")"
+    ));
+}
+
+#[test]
 fn an_empty_file_is_refused() {
     assert!(matches!(load_text(""), FileError::Empty { .. }));
     assert!(matches!(load_text("  \n\t "), FileError::Empty { .. }));

@@ -90,6 +90,67 @@ fn smaa_matches_the_analytic_three_criterion_case() {
     assert!((r.margin - 1.96 * (0.25f64 / 200_000.0).sqrt()).abs() < 1e-15);
 }
 
+/// The room's order of importance (SMAA-2's ordinal information), worked by hand. Two
+/// options on three criteria: A = (100, 0, 0), B = (0, 100, 100), so A leads exactly when
+/// w₁ > ½. Uniform weights on the simplex are Dirichlet(1, 1, 1), where P(wᵢ > ½) = (½)² = ¼
+/// for each i, and at most one weight can pass ½, so P(max w > ½) = ¾.
+/// - Any weights at all: P(A first) = P(w₁ > ½) = ¼.
+/// - Order w₁ ≥ w₂ ≥ w₃: w₁ is the largest weight, so P(A first) = ¾.
+/// - w₁ and w₂ equally important, both above w₃: the largest weight goes to w₁ or w₂ with
+///   even odds, so P(A first) = ¾ × ½ = ⅜.
+/// - w₁ the least important: w₁ is the smallest weight, never above ⅓, so A is never first.
+#[test]
+fn ranked_weights_keep_the_rooms_order_of_importance() {
+    let scores = [vec![100.0, 0.0, 0.0], vec![0.0, 100.0, 100.0]];
+    let tol = 0.01; // about 5 standard errors at 40,000 draws
+    for (tiers, expected) in [
+        (None, 0.25),
+        (Some(vec![0, 1, 2]), 0.75),
+        (Some(vec![0, 0, 1]), 0.375),
+        (Some(vec![2, 0, 1]), 0.0),
+    ] {
+        let space = WeightSpace {
+            bounds: vec![(0.0, 1.0); 3],
+            tiers: tiers.clone(),
+        };
+        let r = smaa_in_space(&scores, space, 40_000, 7).expect("runs");
+        assert!(
+            (r.acceptability[0][0] - expected).abs() < tol,
+            "{tiers:?}: {} against {expected}",
+            r.acceptability[0][0]
+        );
+    }
+    // Tiers from swing weights: the largest first, equal weights together.
+    assert_eq!(importance_tiers(&[60.0, 100.0, 60.0, 20.0]), [1, 0, 1, 2]);
+}
+
+#[test]
+fn an_appraisal_draws_ranked_weights_unless_told_any_weights_at_all() {
+    let mut a = examples()[0].clone();
+    assert_eq!(
+        a.settings.robustness.weight_information,
+        WeightInformation::RankedSwingWeights,
+        "the default"
+    );
+    a.settings.robustness.draws = 4_000;
+    let ranked = SmaaRun::new(&a).expect("valid").run_to_end().expect("runs");
+    a.settings.robustness.weight_information = WeightInformation::AnyWeights;
+    let any = SmaaRun::new(&a).expect("valid").run_to_end().expect("runs");
+    assert_ne!(ranked.acceptability, any.acceptability);
+    // Every option's central weights under ranked draws keep the swing weights' order.
+    let swing: Vec<f64> = a.criteria.iter().map(|c| c.swing_weight).collect();
+    for central in ranked.central_weights.iter().flatten() {
+        for (j, k) in (0..swing.len()).flat_map(|j| (0..swing.len()).map(move |k| (j, k))) {
+            if swing[j] > swing[k] + 1e-9 {
+                assert!(
+                    central[j] >= central[k] - 1e-12,
+                    "{central:?} against {swing:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn weight_bounds_are_respected() {
     let scores = [vec![100.0, 0.0, 0.0], vec![0.0, 50.0, 50.0]];

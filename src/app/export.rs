@@ -14,7 +14,9 @@ pub enum ExportKind {
     Csv,
     /// One chart, by its report id.
     Svg(&'static str),
-    /// The chart showing in the window, as on screen.
+    /// One chart, by its report id, drawn as a picture at print size.
+    ChartPng(&'static str),
+    /// The view showing in the window, as on screen: for views with no drawing of their own.
     Png,
 }
 
@@ -25,7 +27,7 @@ impl ExportKind {
             ExportKind::Xlsx => "xlsx",
             ExportKind::Csv => "csv",
             ExportKind::Svg(_) => "svg",
-            ExportKind::Png => "png",
+            ExportKind::ChartPng(_) | ExportKind::Png => "png",
         }
     }
 
@@ -36,7 +38,7 @@ impl ExportKind {
             ExportKind::Xlsx => "the Excel workbook",
             ExportKind::Csv => "the tables as CSV",
             ExportKind::Svg(_) => "the chart as SVG",
-            ExportKind::Png => "the chart as PNG",
+            ExportKind::ChartPng(_) | ExportKind::Png => "the chart as PNG",
         }
     }
 
@@ -49,7 +51,12 @@ impl ExportKind {
             ExportKind::Xlsx => "Every table on its own sheet, numbers unrounded.",
             ExportKind::Csv => "One row per option with every figure, then the method settings.",
             ExportKind::Svg(_) => "The chart as a drawing that stays sharp at any size.",
-            ExportKind::Png => "The chart as it is on screen.",
+            ExportKind::ChartPng(_) => {
+                "The chart drawn at print size (2,000 pixels wide), the same on every screen, for Word or PowerPoint."
+            }
+            ExportKind::Png => {
+                "This view as it is on screen: it is a table or a pair chosen in the window, with no drawing of its own."
+            }
         }
     }
 
@@ -61,7 +68,7 @@ impl ExportKind {
             ExportKind::Html => format!("{title} report"),
             ExportKind::Xlsx | ExportKind::Csv => format!("{title} tables"),
             ExportKind::Svg(id) => format!("{title} {id}"),
-            ExportKind::Png => format!("{title} chart"),
+            ExportKind::ChartPng(_) | ExportKind::Png => format!("{title} chart"),
         }
     }
 
@@ -71,14 +78,23 @@ impl ExportKind {
             ExportKind::Html => Ok(report::to_html(report).into_bytes()),
             ExportKind::Xlsx => report::to_xlsx(report).map_err(|e| e.to_string()),
             ExportKind::Csv => Ok(report::to_csv(report).into_bytes()),
-            ExportKind::Svg(id) => report::svg::charts(report)
-                .into_iter()
-                .find(|c| c.id == id)
-                .map(|c| c.svg.into_bytes())
-                .ok_or_else(|| format!("this appraisal has no {id} chart")),
+            ExportKind::Svg(id) => chart_svg(report, id).map(String::into_bytes),
+            ExportKind::ChartPng(id) => {
+                let svg = chart_svg(report, id)?;
+                report::raster::svg_to_png(&svg, report::raster::PRINT_WIDTH_PX)
+                    .map_err(|e| e.to_string())
+            }
             ExportKind::Png => Err("a PNG is taken from the screen, not the report".into()),
         }
     }
+}
+
+fn chart_svg(report: &Report, id: &str) -> Result<String, String> {
+    report::svg::charts(report)
+        .into_iter()
+        .find(|c| c.id == id)
+        .map(|c| c.svg)
+        .ok_or_else(|| format!("this appraisal has no {id} chart"))
 }
 
 /// The part of a screenshot inside `rect` (in points) as PNG bytes.

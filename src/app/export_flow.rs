@@ -1,6 +1,7 @@
 //! The export flow: which file, where, and when. Reports carry the window's own figures, so
 //! an export waits for the window's SMAA run to finish rather than work it out again on the
-//! thread that paints the window. PNG comes from the pixels on screen.
+//! thread that paints the window. A chart's PNG is its report drawing at print size; a view
+//! with no drawing (a table, a pair chosen on screen) comes from the pixels on screen.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -80,7 +81,12 @@ impl PartnershipApp {
             self.status = "Nothing to export until the problems shown are fixed.".into();
             return;
         }
+        // A chart with a drawing of its own is drawn at print size, whatever the screen.
+        let drawn = self.chart_shown().and_then(Chart::svg_id);
         match kind {
+            ExportKind::Png if let Some(id) = drawn => {
+                self.ask_where_to_export(ExportKind::ChartPng(id));
+            }
             ExportKind::Png => {
                 let Some(chart_rect) = self.exports.chart_rect else {
                     self.status = "Show a chart first: the PNG is the chart on screen.".into();
@@ -134,7 +140,8 @@ impl PartnershipApp {
     fn ask_where_to_export(&mut self, kind: ExportKind) {
         let mut name = kind.suggested_stem(&self.doc.appraisal.meta.title);
         // A PNG is named after its chart, so several from one appraisal do not collide.
-        if let (ExportKind::Png, Some(chart)) = (kind, self.chart_shown()) {
+        if let (ExportKind::Png | ExportKind::ChartPng(_), Some(chart)) = (kind, self.chart_shown())
+        {
             name = format!("{name} {}", chart.tab().to_lowercase());
         }
         let target = self.name_in_saved_dir(name);

@@ -25,12 +25,19 @@ pub struct FileFlow {
     pending_recoveries: Vec<(PathBuf, Recovery)>,
     /// The user has agreed to quit (nothing unsaved, or they chose).
     quit_confirmed: bool,
+    /// The system's file dialog answered at once with nothing: this desktop has none, and
+    /// the app's own windows say so instead of offering to browse.
+    no_system_dialog: bool,
 }
 
 impl FileFlow {
     /// A system file dialog is open: the other file commands wait for it.
     pub fn dialog_open(&self) -> bool {
         self.dialog.is_some()
+    }
+
+    pub fn no_system_dialog(&self) -> bool {
+        self.no_system_dialog
     }
 
     pub fn quit_confirmed(&self) -> bool {
@@ -60,7 +67,17 @@ impl PartnershipApp {
             }
             Err(e) => {
                 log::warn!("{e}");
-                self.overlay = Overlay::Error(e.to_string());
+                let disk = self.env.disk.as_ref();
+                let backup = storage::backup_path(path);
+                let recovery = self
+                    .autosave
+                    .dir()
+                    .map(|dir| storage::recovery::recovery_path(dir, Some(path)));
+                self.overlay = Overlay::Error(crate::words::files::could_not_open(
+                    &e.to_string(),
+                    disk.exists(&backup).then_some(backup.as_path()),
+                    recovery.as_deref().filter(|r| disk.exists(r)),
+                ));
             }
         }
     }
@@ -250,9 +267,17 @@ impl PartnershipApp {
         };
         let Some(picked) = pending.poll() else { return };
         let purpose = pending.purpose;
+        let instant = pending.open_for() < super::platform::NO_DIALOG_WITHIN;
         self.files.dialog = None;
         // None is a cancel, or no native dialog on this desktop: the built-in window stays.
-        let Some(path) = picked else { return };
+        let Some(path) = picked else {
+            if instant {
+                self.files.no_system_dialog = true;
+                self.status = crate::words::files::NO_SYSTEM_DIALOG.to_string();
+            }
+            return;
+        };
+        self.files.no_system_dialog = false;
         let with_extension = |ext: &str| {
             if path.extension().is_none() {
                 path.with_extension(ext)

@@ -293,6 +293,7 @@ impl eframe::App for PartnershipApp {
                 saved_dir: &self.env.saved_dir,
                 recent: &self.prefs.recent_files,
                 document_name: &self.doc.display_name(),
+                no_system_dialog: self.files.no_system_dialog(),
             },
         ) {
             self.handle_dialog_action(&ctx, action);

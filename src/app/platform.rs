@@ -83,7 +83,12 @@ pub enum DialogPurpose {
 pub struct PendingDialog {
     pub purpose: DialogPurpose,
     receiver: Receiver<Option<PathBuf>>,
+    opened: std::time::Instant,
 }
+
+/// A dialog that answers "nothing picked" sooner than this never showed: no person cancels
+/// that fast, but rfd does at once where the desktop has no file dialog to show.
+pub const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(250);
 
 impl PendingDialog {
     pub fn spawn(
@@ -106,7 +111,11 @@ impl PendingDialog {
             let _ = sender.send(picked);
             wake();
         });
-        Self { purpose, receiver }
+        Self {
+            purpose,
+            receiver,
+            opened: std::time::Instant::now(),
+        }
     }
 
     /// Some(result) once the dialog has closed; None while it is still open.
@@ -116,6 +125,11 @@ impl PendingDialog {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(None),
         }
+    }
+
+    /// How long the dialog has been open.
+    pub fn open_for(&self) -> std::time::Duration {
+        self.opened.elapsed()
     }
 }
 

@@ -111,13 +111,16 @@ pub struct RobustnessSettings {
     /// Number of SMAA and Monte Carlo draws. 10,000 keeps every acceptability within ±0.01
     /// (95% interval) of its limit.
     pub draws: u32,
+    /// What the draws know of the weights: by default the order of importance of the swing
+    /// weights (files from before this setting open with it too).
+    pub weight_information: WeightInformation,
     /// Limits a workshop agreed on each criterion's normalised weight, by criterion id.
     pub weight_bounds: BTreeMap<String, WeightBounds>,
     /// A lead that another option takes within this change of one normalised weight (a
     /// share of the decision, 0–1) is fragile. The file keys predate the unit suffixes.
     #[serde(rename = "fragile_weight_change")]
     pub fragile_weight_change_share: f64,
-    /// A leader first in fewer than this share (0–1) of plausible weightings is fragile.
+    /// A leader first in fewer than this share (0–1) of the weightings drawn is fragile.
     #[serde(rename = "fragile_acceptability")]
     pub fragile_acceptability_share: f64,
     /// A lead another option takes when one of the leader's money inputs moves by less than
@@ -131,12 +134,24 @@ impl Default for RobustnessSettings {
         Self {
             seed: 2026,
             draws: 10_000,
+            weight_information: WeightInformation::default(),
             weight_bounds: BTreeMap::new(),
             fragile_weight_change_share: 0.05,
             fragile_acceptability_share: 0.6,
             fragile_input_change_fraction: 0.05,
         }
     }
+}
+
+/// The weight information the SMAA draws use (SMAA-2's ordinal information, or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum WeightInformation {
+    /// Weights in the order of importance the swing weights give (equal swing weights may
+    /// fall either way), otherwise uniform: the room's ranking of the criteria, and no more.
+    #[default]
+    RankedSwingWeights,
+    /// Any weights at all, uniform over every weighting (within the bounds, if set).
+    AnyWeights,
 }
 
 /// Lowest and highest normalised weight (a share of the decision, 0–1) a criterion may take
@@ -341,6 +356,19 @@ impl Estimate {
             low: Some(low),
             high: Some(high),
         }
+    }
+
+    /// The range the robustness analysis draws from: low to high, stretched to take in the
+    /// likely value when a slider has moved it outside (the stored range is never rewritten
+    /// unasked, so the draws must still cover the figure the room is looking at).
+    pub fn effective_range(&self) -> Option<(f64, f64)> {
+        let (low, high) = (self.low?, self.high?);
+        Some((low.min(self.likely), high.max(self.likely)))
+    }
+
+    /// Whether the likely value has moved outside its stored low–high range.
+    pub fn likely_outside_range(&self) -> bool {
+        matches!((self.low, self.high), (Some(low), Some(high)) if self.likely < low || self.likely > high)
     }
 }
 

@@ -92,15 +92,11 @@ impl Validator {
             (Some(low), Some(high)) => {
                 let low_ok = self.number(subject, &format!("{what} (low)"), low, min, max);
                 let high_ok = self.number(subject, &format!("{what} (high)"), high, min, max);
-                if likely_ok
-                    && low_ok
-                    && high_ok
-                    && !(low <= estimate.likely && estimate.likely <= high)
-                {
-                    self.push(
-                        subject,
-                        format!("{what} range must run low ≤ likely ≤ high"),
-                    );
+                // A likely value outside the range is allowed (the draws stretch to take it
+                // in, and the window offers to widen the range); a range running backwards
+                // is a typing slip.
+                if likely_ok && low_ok && high_ok && low > high {
+                    self.push(subject, format!("{what} range must run low ≤ high"));
                 }
             }
             _ => self.push(

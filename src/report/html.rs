@@ -147,9 +147,15 @@ fn write_summary(out: &mut String, report: &Report) -> std::fmt::Result {
     if let Some(rb) = &report.robustness {
         if rb.fragile_warnings.is_empty() {
             let text = if rb.smaa_error.is_some() {
-                "No small change of one weight or of one money input moves first place at the thresholds set. How often it comes first over plausible weightings is not known: that analysis could not run (see below)."
+                format!(
+                    "No small change of one weight or of one money input moves first place at the thresholds set. How often it comes first over {} is not known: that analysis could not run (see below).",
+                    rb.weightings
+                )
             } else {
-                "The lead is not fragile at the thresholds set: no small change of one weight or one money input moves first place, and it comes first often enough over plausible weightings."
+                format!(
+                    "The lead is not fragile at the thresholds set: no small change of one weight or one money input moves first place, and it comes first often enough over {}.",
+                    rb.weightings
+                )
             };
             writeln!(out, r#"<p class="ok">{text}</p>"#)?;
         }

@@ -9,6 +9,9 @@ use crate::model::{Appraisal, Results};
 pub struct RobustnessReport {
     pub draws: u32,
     pub seed: u64,
+    /// What the weight draws keep of the room's weights, in words ("weightings that keep
+    /// the criteria's order of importance").
+    pub weightings: String,
     /// Half-width of the 95% interval of any acceptability at this number of draws.
     pub acceptability_margin: f64,
     /// Plain-words warnings that the leader is fragile (empty when it is not).
@@ -97,6 +100,10 @@ pub fn from_parts(
     RobustnessReport {
         draws: smaa.as_ref().map_or(0, |x| x.draws),
         seed: appraisal.settings.robustness.seed,
+        weightings: crate::words::robustness::weightings(
+            appraisal.settings.robustness.weight_information,
+        )
+        .to_string(),
         acceptability_margin: smaa.as_ref().map_or(0.0, |x| x.margin),
         fragile_warnings: crate::words::robustness::fragile_warnings(
             appraisal,

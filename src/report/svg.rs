@@ -435,10 +435,11 @@ fn acceptability(report: &Report) -> Chart {
     }
     rows.tick_labels(&ticks, |t| format!("{t:.0}%"));
     let svg = rows.caption(
-        "Share of plausible weightings",
+        "Share of draws",
         &format!(
-            "{} random draws of the weights (any agreed bounds kept) and of the uncertain inputs, seed {}; each share ±{:.1} percentage points.",
+            "{} random draws over {} (any agreed bounds kept) and of the uncertain inputs, seed {}; each share ±{:.1} percentage points.",
             rb.draws,
+            rb.weightings,
             rb.seed,
             rb.acceptability_margin * 100.0
         ),

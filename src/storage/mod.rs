@@ -45,6 +45,17 @@ pub enum FileError {
         column: usize,
         message: String,
     },
+    /// A file whose brackets or quotes are still open where it stops: cut off, not mistyped.
+    #[error(
+        "{path}: the file ends early, so it may have been cut off while copying or saving \
+         (it stops at line {line}, column {column}: {message})"
+    )]
+    EndsEarly {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error(
         "{path}: this file is format version {found}, made by a newer version of the app; \
          this app reads versions {OLDEST_SUPPORTED_VERSION} to {FORMAT_VERSION}"
@@ -93,6 +104,30 @@ pub fn parse_bytes(bytes: &[u8], name: &str) -> Result<Appraisal, FileError> {
     parse_str(text, name)
 }
 
+/// Whether the text stops inside a string or with brackets still open: the signature of a
+/// file cut off part way (a copy interrupted, a disk full), rather than one mistyped.
+pub fn ends_early(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    for c in text.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    in_string || depth > 0
+}
+
 /// Only the version field, read before the rest so that old files can be migrated.
 #[derive(Deserialize)]
 struct VersionProbe {
@@ -105,16 +140,34 @@ pub fn parse_str(text: &str, name: &str) -> Result<Appraisal, FileError> {
             path: name.to_string(),
         });
     }
-    let syntax = |e: ron::error::SpannedError| FileError::Syntax {
-        path: name.to_string(),
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+    let cut_short = ends_early(text);
+    let syntax = |e: ron::error::SpannedError| {
+        let (path, line, column, message) = (
+            name.to_string(),
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
+        );
+        if cut_short {
+            FileError::EndsEarly {
+                path,
+                line,
+                column,
+                message,
+            }
+        } else {
+            FileError::Syntax {
+                path,
+                line,
+                column,
+                message,
+            }
+        }
     };
     // The probe's own name means nothing to a user: call it what it is.
     let probe: VersionProbe = ron::from_str(text).map_err(|e| {
         let mut err = syntax(e);
-        if let FileError::Syntax { message, .. } = &mut err
+        if let FileError::Syntax { message, .. } | FileError::EndsEarly { message, .. } = &mut err
             && message.contains("VersionProbe")
         {
             *message = format!(

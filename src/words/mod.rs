@@ -2,6 +2,7 @@
 //! enums) and these functions say them in words, for the window and for every report alike.
 //! Plain text: each output format escapes it its own way.
 
+pub mod files;
 pub mod glossary;
 pub mod groups;
 pub mod method;

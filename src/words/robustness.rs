@@ -2,7 +2,56 @@
 
 use crate::model::format::gbp;
 use crate::model::robustness::{FragileLead, Input, Sensitivity, SmaaResult, fragile_leads};
-use crate::model::{Appraisal, Results};
+use crate::model::{Appraisal, Results, WeightInformation};
+
+/// The weightings the robustness draws range over, as a noun phrase for "first in 40% of …".
+pub fn weightings(info: WeightInformation) -> &'static str {
+    match info {
+        WeightInformation::RankedSwingWeights => {
+            "weightings that keep the criteria's order of importance"
+        }
+        WeightInformation::AnyWeights => "weightings of any kind at all",
+    }
+}
+
+/// The acceptability chart's reading: who comes first most often, over which weightings,
+/// and, when that is not the preferred option, why the two can differ.
+pub fn first_most_often(
+    info: WeightInformation,
+    draws: u32,
+    most_often: &str,
+    preferred: &str,
+    preferred_is_among_them: bool,
+) -> String {
+    let head = format!(
+        "Over {draws} draws of {}, first most often: {most_often}.",
+        weightings(info)
+    );
+    if preferred_is_among_them {
+        head
+    } else {
+        format!(
+            "{head} {preferred} is preferred at the agreed weights; it comes first less often when the weights vary, so its lead rests on the weights as agreed."
+        )
+    }
+}
+
+/// The weight information in use, as a sentence for the window and the report.
+pub fn weight_information_line(info: WeightInformation, bounded: bool) -> String {
+    let limits = if bounded {
+        " Any limits set on a weight are kept too."
+    } else {
+        ""
+    };
+    match info {
+        WeightInformation::RankedSwingWeights => format!(
+            "The robustness draws try every split of the weights that keeps the criteria in the order of importance the swing weights give (equal swing weights may fall either way).{limits}"
+        ),
+        WeightInformation::AnyWeights => format!(
+            "The robustness draws try any weights at all, including splits no one in the room holds (all the weight on one criterion).{limits}"
+        ),
+    }
+}
 
 /// An input's value as the user sees it: £ for money, % for optimism bias, a rating else.
 pub fn input_value(input: Input, x: f64) -> String {
@@ -41,8 +90,9 @@ pub fn fragile_lead(appraisal: &Appraisal, leader: usize, finding: &FragileLead)
             share(switch_weight),
         ),
         FragileLead::RarelyFirst { first_share, draws } => format!(
-            "{leader} is first in only {:.0}% of plausible weightings ({draws} draws).",
-            first_share * 100.0
+            "{leader} leads at the agreed weights, but is first in only {:.0}% of {} ({draws} draws).",
+            first_share * 100.0,
+            weightings(appraisal.settings.robustness.weight_information)
         ),
         FragileLead::InputSwitch {
             input,

@@ -48,7 +48,7 @@ pub fn swing_line(appraisal: &Appraisal, results: &Results, j: usize) -> String 
                     _ => " (out of 10)".to_string(),
                 };
                 format!(
-                    "Worst {} ({}) → best {} ({}){apart}.",
+                    "Worst {} ({}), best {} ({}){apart}.",
                     value(s.worst_raw),
                     name(s.worst),
                     value(s.best_raw),

@@ -183,6 +183,16 @@ fn chart_body_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, chart.title()));
 }
 
+/// Black or white, whichever has the more contrast on `fill`.
+fn on_fill(fill: egui::Color32) -> egui::Color32 {
+    let (black, white) = (egui::Color32::from_gray(10), egui::Color32::WHITE);
+    if super::palette::contrast(black, fill) >= super::palette::contrast(white, fill) {
+        black
+    } else {
+        white
+    }
+}
+
 /// The options best first (ties in file order): charts read top down in rank order.
 fn by_rank(results: &Results) -> Vec<usize> {
     let mut order: Vec<usize> = (0..results.options.len()).collect();
@@ -211,25 +221,27 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
     let names = fit_names(ui, &full, label_width);
     let mut charts: Vec<BarChart> = Vec::new();
     let mut segment_labels = Vec::new();
+    // The plot spans 0–110 points across what the names leave (less the axis margins).
+    let px_per_point = ((ui.available_width() - label_width - 40.0) / 110.0).max(0.1) as f64;
     for (j, criterion) in appraisal.criteria.iter().enumerate() {
         let mut bars = Vec::new();
         for (position, &i) in order.iter().enumerate() {
             let (o, r) = (&appraisal.options[i], &results.options[i]);
             let start: f64 = r.contributions[..j].iter().sum();
             let points = r.contributions[j];
+            let fill = shade(option_colour(o.kind), j, n_criteria, dark);
             bars.push(
                 Bar::new(row_of(position), points)
                     .width(0.65)
-                    .fill(shade(option_colour(o.kind), j, n_criteria, dark))
+                    .fill(fill)
                     .name(format!("{} · {}", o.name, criterion.name)),
             );
-            // Segments wide enough to hold their criterion's name carry it.
-            if points >= 9.0 {
-                segment_labels.push((
-                    start + points / 2.0,
-                    row_of(position),
-                    abbreviation(&criterion.name),
-                ));
+            // Segments wide enough to hold their criterion's name carry it, in whichever of
+            // black or white reads better on the segment's shade.
+            let fill = shade(option_colour(o.kind), j, n_criteria, dark);
+            let text = abbreviation(&criterion.name);
+            if points * px_per_point >= f64::from(super::widgets::label_width(ui, &text) + 6.0) {
+                segment_labels.push((start + points / 2.0, row_of(position), text, on_fill(fill)));
             }
         }
         let others: Vec<&BarChart> = charts.iter().collect();
@@ -245,11 +257,6 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         .iter()
         .map(|&i| results.options[i].weighted_score)
         .collect();
-    let segment_colour = if dark {
-        egui::Color32::from_gray(10)
-    } else {
-        egui::Color32::WHITE
-    };
     let response = named_rows(
         still_plot("value_profile", ui, 4.0)
             .include_x(0.0)
@@ -263,8 +270,8 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         for chart in charts {
             plot.bar_chart(chart);
         }
-        for (k, (x, y, text)) in segment_labels.into_iter().enumerate() {
-            plot.text(Text::new(format!("segment {k}"), [x, y].into(), text).color(segment_colour));
+        for (k, (x, y, text, colour)) in segment_labels.into_iter().enumerate() {
+            plot.text(Text::new(format!("segment {k}"), [x, y].into(), text).color(colour));
         }
         for (position, total) in totals.iter().enumerate() {
             plot.text(

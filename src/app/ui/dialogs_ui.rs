@@ -40,6 +40,8 @@ pub struct OverlayContext<'a> {
     pub recent: &'a [PathBuf],
     /// The open appraisal's name, for the unsaved-changes question.
     pub document_name: &'a str,
+    /// The system's file dialog is known not to open here: say so, and offer no Browse.
+    pub no_system_dialog: bool,
 }
 
 /// The window showing, if any, and what the user chose in it.
@@ -50,10 +52,11 @@ pub fn overlay_ui(
 ) -> Option<DialogAction> {
     match overlay {
         Overlay::None => None,
-        Overlay::Open { files } => open_ui(ctx, context.saved_dir, files, context.recent),
+        Overlay::Open { files } => open_ui(ctx, context, files),
         Overlay::SaveAs(target) => save_file_ui(
             ctx,
             context.saved_dir,
+            context.no_system_dialog,
             target,
             &SaveFileText {
                 title: "Save the appraisal as",
@@ -74,6 +77,7 @@ pub fn overlay_ui(
             save_file_ui(
                 ctx,
                 context.saved_dir,
+                context.no_system_dialog,
                 target,
                 &SaveFileText {
                     title: &title,
@@ -120,10 +124,10 @@ fn modal<R>(
 
 fn open_ui(
     ctx: &egui::Context,
-    saved_dir: &Path,
+    context: &OverlayContext<'_>,
     files: &[PathBuf],
-    recent: &[PathBuf],
 ) -> Option<DialogAction> {
+    let (saved_dir, recent) = (context.saved_dir, context.recent);
     let (mut action, escaped) = modal(ctx, "open_window", "Open an appraisal", |ui| {
         let mut action = None;
         ui.label(format!("Saved appraisals in {}", saved_dir.display()));
@@ -162,8 +166,16 @@ fn open_ui(
             }
         });
         ui.separator();
+        no_dialog_note(ui, context.no_system_dialog);
         ui.horizontal(|ui| {
-            if ui.button("Browse for another file…").clicked() {
+            if ui
+                .add_enabled(
+                    !context.no_system_dialog,
+                    egui::Button::new("Browse for another file…"),
+                )
+                .on_disabled_hover_text(crate::words::files::NO_SYSTEM_DIALOG)
+                .clicked()
+            {
                 action = Some(DialogAction::BrowseToOpen);
             }
             if ui.button("Cancel").clicked() {
@@ -196,9 +208,19 @@ enum SaveChoice {
 
 /// A file name field into the default folder, with a button for the system's own dialog:
 /// it works where no native dialog can be shown, and from the keyboard (Enter saves).
+/// Says, where Browse would be, that this computer has no system file dialog.
+fn no_dialog_note(ui: &mut Ui, no_system_dialog: bool) {
+    if no_system_dialog {
+        ui.label(
+            RichText::new(crate::words::files::NO_SYSTEM_DIALOG).color(warning_text(ui.visuals())),
+        );
+    }
+}
+
 fn save_file_ui(
     ctx: &egui::Context,
     saved_dir: &Path,
+    no_system_dialog: bool,
     target: &mut NameInFolder,
     text: &SaveFileText<'_>,
 ) -> Option<SaveChoice> {
@@ -230,6 +252,7 @@ fn save_file_ui(
             ui.label(RichText::new(text.replaces).color(warning_text(ui.visuals())));
         }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        no_dialog_note(ui, no_system_dialog);
         ui.horizontal(|ui| {
             let label = if exists { "Replace" } else { text.verb };
             let save = ui.add_enabled(target.is_some(), egui::Button::new(label));
@@ -238,7 +261,14 @@ fn save_file_ui(
             {
                 action = Some(SaveChoice::Into(path.clone()));
             }
-            if ui.button("Choose another folder…").clicked() {
+            if ui
+                .add_enabled(
+                    !no_system_dialog,
+                    egui::Button::new("Choose another folder…"),
+                )
+                .on_disabled_hover_text(crate::words::files::NO_SYSTEM_DIALOG)
+                .clicked()
+            {
                 action = Some(SaveChoice::Browse);
             }
             if ui.button("Cancel").clicked() {

@@ -39,6 +39,8 @@ pub struct ViewState {
     pub details_open: bool,
     /// A card asked for from the options strip, to be scrolled into view.
     pub scroll_to_card: Option<usize>,
+    /// In a window too narrow for the ranking and a chart side by side, the chart shows.
+    pub narrow_shows_chart: bool,
 }
 
 impl Default for ViewState {
@@ -51,6 +53,7 @@ impl Default for ViewState {
             weights_panel_width: WEIGHTS_PANEL_DEFAULT,
             details_open: false,
             scroll_to_card: None,
+            narrow_shows_chart: false,
         }
     }
 }
@@ -93,6 +96,9 @@ const CARD_FRAME_WIDTH: f32 = 24.0;
 /// window (so the cards and the results always keep most of it).
 pub const WEIGHTS_PANEL_MIN: f32 = 230.0;
 pub const WEIGHTS_PANEL_DEFAULT: f32 = 280.0;
+/// The narrowest the ranking and a chart are drawn side by side.
+const RANKING_MIN_WIDTH: f32 = 520.0;
+const CHART_MIN_WIDTH: f32 = 340.0;
 
 /// The widest the weights panel may be in a window `window_width` points wide.
 pub fn weights_panel_max(window_width: f32) -> f32 {
@@ -135,50 +141,95 @@ pub fn main_view_ui(
             ui.add_space(4.0);
             match results {
                 Ok(results) => {
-                    // The chart gets a fixed share on the right; the table scrolls if it
-                    // needs more room than is left.
-                    let chart_width = (ui.available_width() * 0.42).max(340.0);
-                    egui::Panel::right("chart_panel")
-                        .resizable(false)
-                        .exact_size(chart_width)
-                        .show(ui, |ui| {
-                            charts_ui::chart_tabs_ui(ui, &mut view.chart);
-                            actions.chart_rect = Some(charts_ui::chart_ui(
-                                ui,
-                                view.chart,
-                                &*appraisal,
-                                results,
-                                inputs.robustness,
-                                &mut view.charts,
-                            ));
+                    // Side by side when both fit at a readable width; else one at a time,
+                    // chosen by tab, so neither is ever cut or drawn over the other.
+                    let side_by_side = ui.available_width() >= RANKING_MIN_WIDTH + CHART_MIN_WIDTH;
+                    let show_chart = !side_by_side && view.narrow_shows_chart;
+                    if !side_by_side {
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut view.narrow_shows_chart, false, "Ranking")
+                                .on_hover_text("The options in rank order, with every figure");
+                            ui.selectable_value(&mut view.narrow_shows_chart, true, "Charts")
+                                .on_hover_text("The charts of the results and the robustness");
+                            ui.weak("(the window is narrow: one at a time)");
                         });
-                    egui::CentralPanel::default().show(ui, |ui| {
-                        let width = ui.available_width();
-                        egui::ScrollArea::vertical()
-                            .id_salt("ranking_scroll")
-                            .max_width(width)
-                            .auto_shrink([false, false])
-                            .show(ui, |ui| {
-                                ui.set_max_width(width);
-                                ui.heading("Ranking")
-                                    .on_hover_text(crate::words::glossary::SCORE);
-                                results_ui::preferred_ui(ui, &*appraisal, results, &missing);
-                                if missing.is_empty() {
-                                    robustness_ui::fragile_ui(
-                                        ui,
-                                        &*appraisal,
-                                        results,
-                                        inputs.robustness,
-                                        false,
-                                    );
-                                }
-                                for note in inputs.rescaled {
-                                    ui.label(note)
-                                        .on_hover_text(crate::words::glossary::LOCAL_SCALE);
-                                }
-                                results_ui::ranking_ui(ui, &*appraisal, results, &missing);
-                            });
-                    });
+                    }
+                    let chart_body = |ui: &mut Ui, view: &mut ViewState| {
+                        charts_ui::chart_tabs_ui(ui, &mut view.chart);
+                        charts_ui::chart_ui(
+                            ui,
+                            view.chart,
+                            &*appraisal,
+                            results,
+                            inputs.robustness,
+                            &mut view.charts,
+                        )
+                    };
+                    // Explicit rects, each clipped to itself: nested panels let one side's
+                    // contents paint over the other when they asked for more room.
+                    let full = ui.available_rect_before_wrap();
+                    let (ranking_rect, chart_rect) = if side_by_side {
+                        let chart_width = (full.width() * 0.42).max(CHART_MIN_WIDTH);
+                        let split = full.max.x - chart_width;
+                        (
+                            egui::Rect::from_min_max(full.min, egui::pos2(split - 6.0, full.max.y)),
+                            Some(egui::Rect::from_min_max(
+                                egui::pos2(split + 6.0, full.min.y),
+                                full.max,
+                            )),
+                        )
+                    } else if show_chart {
+                        (egui::Rect::NOTHING, Some(full))
+                    } else {
+                        (full, None)
+                    };
+                    if let Some(rect) = chart_rect {
+                        if side_by_side {
+                            let x = rect.min.x - 6.0;
+                            ui.painter().vline(
+                                x,
+                                rect.y_range(),
+                                ui.visuals().widgets.noninteractive.bg_stroke,
+                            );
+                        }
+                        ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                            ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+                            ui.set_max_width(rect.width());
+                            actions.chart_rect = Some(chart_body(ui, view));
+                        });
+                    }
+                    if ranking_rect.is_positive() {
+                        ui.scope_builder(egui::UiBuilder::new().max_rect(ranking_rect), |ui| {
+                            ui.set_clip_rect(ranking_rect.intersect(ui.clip_rect()));
+                            let width = ui.available_width();
+                            // Both ways: a table wider than its place scrolls, never spills.
+                            egui::ScrollArea::both()
+                                .id_salt("ranking_scroll")
+                                .max_width(width)
+                                .auto_shrink([false, false])
+                                .show(ui, |ui| {
+                                    ui.set_max_width(width);
+                                    ui.heading("Ranking")
+                                        .on_hover_text(crate::words::glossary::SCORE);
+                                    results_ui::preferred_ui(ui, &*appraisal, results, &missing);
+                                    if missing.is_empty() {
+                                        robustness_ui::fragile_ui(
+                                            ui,
+                                            &*appraisal,
+                                            results,
+                                            inputs.robustness,
+                                            false,
+                                        );
+                                    }
+                                    for note in inputs.rescaled {
+                                        ui.label(note)
+                                            .on_hover_text(crate::words::glossary::LOCAL_SCALE);
+                                    }
+                                    results_ui::ranking_ui(ui, &*appraisal, results, &missing);
+                                });
+                        });
+                    }
+                    ui.advance_cursor_after_rect(full);
                 }
                 Err(invalid) => {
                     egui::ScrollArea::vertical()
@@ -195,9 +246,9 @@ pub fn main_view_ui(
             }
         });
         let toggle = if view.details_open {
-            "▾ About this appraisal"
+            "About this appraisal (click to fold it away)"
         } else {
-            "▸ About this appraisal: title, council, service, date, price base year"
+            "About this appraisal: title, council, service, date, price base year (click to edit)"
         };
         if ui
             .selectable_label(view.details_open, toggle)
@@ -285,6 +336,7 @@ fn options_strip_ui(
             } else {
                 format!("{} · incomplete", o.name)
             };
+            widgets::wrap_for(ui, 12.0 + 4.0 + widgets::button_width(ui, &text));
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
                 widgets::swatch(ui, palette::option_colour(o.kind));
@@ -315,27 +367,31 @@ fn cards_ui(
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let period_years = appraisal.settings.appraisal_period_years;
     let scroll_to = view.scroll_to_card.take();
-    egui::ScrollArea::both().id_salt("cards").show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            for (i, option) in appraisal.options.iter_mut().enumerate() {
-                let shown = CardResults {
-                    result: results.as_ref().ok().map(|r| &r.options[i]),
-                    apply_optimism_bias: apply_ob,
-                    period_years,
-                    show_ranges: inputs.show_ranges,
-                    complete: !missing.iter().any(|m| m.option == i),
-                };
-                let card = ui.push_id(("card", i), |ui| {
-                    ui.vertical(|ui| {
-                        // The card's frame adds its margin and stroke outside this width.
-                        ui.set_width(card_width - CARD_FRAME_WIDTH);
-                        option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
+    // Scroll bars always shown: a card past the edge must look like there is more.
+    egui::ScrollArea::both()
+        .id_salt("cards")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .show(ui, |ui| {
+            ui.horizontal_top(|ui| {
+                for (i, option) in appraisal.options.iter_mut().enumerate() {
+                    let shown = CardResults {
+                        result: results.as_ref().ok().map(|r| &r.options[i]),
+                        apply_optimism_bias: apply_ob,
+                        period_years,
+                        show_ranges: inputs.show_ranges,
+                        complete: !missing.iter().any(|m| m.option == i),
+                    };
+                    let card = ui.push_id(("card", i), |ui| {
+                        ui.vertical(|ui| {
+                            // The card's frame adds its margin and stroke outside this width.
+                            ui.set_width(card_width - CARD_FRAME_WIDTH);
+                            option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
+                        });
                     });
-                });
-                if scroll_to == Some(i) {
-                    ui.scroll_to_rect(card.response.rect, Some(egui::Align::Min));
+                    if scroll_to == Some(i) {
+                        ui.scroll_to_rect(card.response.rect, Some(egui::Align::Min));
+                    }
                 }
-            }
+            });
         });
-    });
 }

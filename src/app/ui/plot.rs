@@ -6,9 +6,15 @@ use egui_plot::Plot;
 
 /// A plot that stays still (charts here are read, not explored), sized to leave room for a
 /// caption of up to `caption_lines` lines beneath it.
+fn caption_line_height(ui: &Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y
+}
+
 pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
     Plot::new(id)
-        .height((ui.available_height() - 4.0 - 16.0 * caption_lines).max(140.0))
+        // Room for the caption and legend lines beneath at the type size in use (slides
+        // use larger type than the window).
+        .height((ui.available_height() - 4.0 - caption_line_height(ui) * caption_lines).max(140.0))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -102,7 +108,7 @@ pub fn nice_marks(input: egui_plot::GridInput, target: f64) -> Vec<egui_plot::Gr
     }
     let rough = span / target.max(1.0);
     let magnitude = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .into_iter()
         .map(|m| m * magnitude)
         .find(|&s| s >= rough)
@@ -130,6 +136,8 @@ pub struct LegendEntry {
 pub fn legend_row(ui: &mut Ui, entries: &[LegendEntry]) {
     ui.horizontal_wrapped(|ui| {
         for entry in entries {
+            let needed = 18.0 + 4.0 + super::widgets::label_width(ui, &entry.label);
+            super::widgets::wrap_for(ui, needed);
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
                 let (rect, _) =

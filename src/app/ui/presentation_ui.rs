@@ -125,10 +125,10 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
     egui::CentralPanel::default().show(ui, |ui| match view.results {
         Err(invalid) => results_ui::problems_ui(ui, invalid),
         Ok(results) => match slide {
-            Slide::Options => fit_to_slide(ui, "options", |ui| {
+            Slide::Options => fit_to_slide(ui, "options", Across::Fills, |ui| {
                 options_slide(ui, view.appraisal, results, &missing);
             }),
-            Slide::Ranking => fit_to_slide(ui, "ranking", |ui| {
+            Slide::Ranking => fit_to_slide(ui, "ranking", Across::Grows, |ui| {
                 results_ui::preferred_ui(ui, view.appraisal, results, &missing);
                 if missing.is_empty() {
                     robustness_ui::fragile_ui(ui, view.appraisal, results, view.robustness, true);
@@ -136,7 +136,7 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
                 ui.add_space(8.0);
                 results_ui::ranking_ui(ui, view.appraisal, results, &missing);
             }),
-            Slide::Chart(Chart::Groups) => fit_to_slide(ui, "groups", |ui| {
+            Slide::Chart(Chart::Groups) => fit_to_slide(ui, "groups", Across::Grows, |ui| {
                 frame.chart_rect = Some(chart_ui(
                     ui,
                     Chart::Groups,
@@ -195,9 +195,18 @@ fn slide_text(style: &mut egui::Style, scale: f32) {
     .collect();
 }
 
-/// Draws `add` with the slide's type, shrunk (over a frame or two) until it fits the space
-/// there is: every option, row and column stays on the slide, at any screen size and zoom.
-fn fit_to_slide(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
+/// How a slide's contents use the width: filling it whatever the type size (cards sized
+/// to the slide), or growing with the type (a table).
+#[derive(Clone, Copy, PartialEq)]
+enum Across {
+    Fills,
+    Grows,
+}
+
+/// Draws `add` with the slide's type, scaled (over a frame or two) to the largest size at
+/// which it fits the space there is: every option, row and column stays on the slide, at any
+/// screen size and zoom, and no slide is left with small type and empty space.
+fn fit_to_slide(ui: &mut Ui, id: &str, across: Across, add: impl FnOnce(&mut Ui)) {
     let id = egui::Id::unique(("slide fit", id));
     let scale: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(1.0);
     let available = ui.available_rect_before_wrap();
@@ -209,13 +218,18 @@ fn fit_to_slide(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
             ui.min_rect()
         })
         .inner;
-    let over = (used.height() / available.height().max(1.0))
-        .max(used.width() / available.width().max(1.0));
+    let over_h = used.height() / available.height().max(1.0);
+    let over_w = match across {
+        // Filling the width says nothing about whether the type could be larger.
+        Across::Fills => over_h.min(1.0),
+        Across::Grows => used.width() / available.width().max(1.0),
+    };
+    let over = over_h.max(over_w);
     let next = if over > 1.0 {
         // Text height scales with type size, so shrink in proportion, a little more.
         (scale / over * 0.97).max(0.35)
-    } else if over < 0.8 && scale < 1.0 {
-        (scale / over * 0.9).min(1.0)
+    } else if over < 0.85 && scale < 1.0 {
+        (scale / over * 0.92).min(1.0)
     } else {
         scale
     };

@@ -27,7 +27,9 @@ pub fn preferred_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missi
     let preferred = &appraisal.options[results.preferred];
     let lead = &results.options[results.preferred];
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Preferred:").strong());
+        // "At the agreed weights": the acceptability chart counts other weightings too.
+        ui.label(RichText::new("Preferred at the agreed weights:").strong())
+            .on_hover_text(glossary::PREFERRED);
         // The option's colour on its swatch; its name in text that reads on any background.
         swatch(ui, option_colour(preferred.kind));
         ui.label(RichText::new(&preferred.name).strong());
@@ -92,7 +94,7 @@ const PAYBACK: Column = Column {
 
 /// Below this width the present-value columns give way, so rank, score, NPSV, BCR and
 /// payback always show (the present values are on NPSV's hover and in every report).
-const WIDTH_FOR_PRESENT_VALUES: f32 = 620.0;
+const WIDTH_FOR_PRESENT_VALUES: f32 = 780.0;
 
 pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing: &[Missing]) {
     let apply_ob = appraisal.settings.apply_optimism_bias;

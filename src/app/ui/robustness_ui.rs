@@ -54,8 +54,13 @@ pub fn fragile_ui(
         Some(p) if state.is_current() && p.is_complete() => match &p.result {
             Ok(x) => {
                 ui.label(format!(
-                    "Robustness: {} draws (seed {}), acceptabilities ±{:.3}.",
-                    x.draws, appraisal.settings.robustness.seed, x.margin
+                    "Robustness: {} draws (seed {}) of {}, acceptabilities ±{:.0} points.",
+                    x.draws,
+                    appraisal.settings.robustness.seed,
+                    crate::words::robustness::weightings(
+                        appraisal.settings.robustness.weight_information
+                    ),
+                    x.margin * 100.0
                 ))
                 .on_hover_text(glossary::DRAWS);
             }
@@ -281,10 +286,16 @@ pub fn acceptability_ui(
         [one] => format!("{one} ({top:.0}%)"),
         many => format!("{} ({top:.0}% each)", many.join(" and ")),
     };
+    let reading = crate::words::robustness::first_most_often(
+        appraisal.settings.robustness.weight_information,
+        x.draws,
+        &leader,
+        &preferred_name,
+        most.contains(&preferred_name.as_str()),
+    );
     // Central weights beside the bars: the typical weighting that makes an option first.
     ui.label(format!(
-        "{} weightings. First most often: {leader}. {preferred_name}'s {}.",
-        x.draws,
+        "{reading} {preferred_name}'s {}.",
         central_text(preferred)
     ));
     response
@@ -342,7 +353,7 @@ pub fn npsv_spread_ui(
     let response = named_rows(
         still_plot("npsv_spread", ui, 3.0)
             .x_axis_label("NPSV against business as usual")
-            .x_grid_spacer(|input| nice_marks(input, 4.0))
+            .x_grid_spacer(|input| nice_marks(input, 6.0))
             .x_axis_formatter(|mark, _| gbp(mark.value)),
         names,
         label_width,
@@ -414,7 +425,7 @@ pub fn tornado_ui(
     let response = named_rows(
         still_plot("tornado", ui, 3.0)
             .x_axis_label(format!("{} NPSV", appraisal.options[p].name))
-            .x_grid_spacer(|input| nice_marks(input, 4.0))
+            .x_grid_spacer(|input| nice_marks(input, 6.0))
             .x_axis_formatter(|mark, _| gbp(mark.value)),
         labels.clone(),
         label_width,

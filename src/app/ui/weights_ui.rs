@@ -234,7 +234,23 @@ fn criterion_details_ui(
 }
 
 fn robustness_settings_ui(ui: &mut Ui, r: &mut crate::model::RobustnessSettings) {
+    use crate::model::WeightInformation;
     ui.strong("Robustness");
+    ui.label("Weights the robustness draws try:");
+    ui.radio_value(
+        &mut r.weight_information,
+        WeightInformation::RankedSwingWeights,
+        "Those that keep the criteria's order of importance (recommended)",
+    );
+    ui.radio_value(
+        &mut r.weight_information,
+        WeightInformation::AnyWeights,
+        "Any weights at all",
+    );
+    ui.label(crate::words::robustness::weight_information_line(
+        r.weight_information,
+        !r.weight_bounds.is_empty(),
+    ));
     let mut draws = f64::from(r.draws);
     ui.label("Draws (10,000 keeps acceptabilities within ±0.01)");
     ui.add(

@@ -314,6 +314,36 @@ pub fn swatch(ui: &mut Ui, colour: egui::Color32) {
     ui.painter().rect_filled(rect, 2.0, colour);
 }
 
+/// Starts a new row of a wrapped layout when an item `width` points wide would not fit on
+/// this one. A group of widgets (a swatch and its label) is placed as a whole, so wrapping
+/// cannot leave it hanging off the edge, as egui's wrapping of single widgets would.
+pub fn wrap_for(ui: &mut Ui, width: f32) {
+    let (cursor, row) = (ui.cursor().left(), ui.max_rect().x_range());
+    if cursor > row.min + 0.5 && cursor + width > row.max {
+        ui.end_row();
+    }
+}
+
+/// The width a text takes in a button, with its padding.
+pub fn button_width(ui: &Ui, text: &str) -> f32 {
+    let galley = ui.painter().layout_no_wrap(
+        text.to_string(),
+        egui::TextStyle::Button.resolve(ui.style()),
+        egui::Color32::PLACEHOLDER,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x
+}
+
+/// The width a text takes as a plain label.
+pub fn label_width(ui: &Ui, text: &str) -> f32 {
+    let galley = ui.painter().layout_no_wrap(
+        text.to_string(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        egui::Color32::PLACEHOLDER,
+    );
+    galley.size().x
+}
+
 /// A heading inside a card.
 pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);

@@ -51,16 +51,96 @@ pub struct SimplexSampler {
     network: Vec<(usize, usize)>,
     /// Weight bounds per criterion; None when every weight may take any value.
     bounds: Option<Vec<(f64, f64)>>,
+    /// The order of importance the weights must keep, if any (see [`Ranking`]).
+    ranking: Option<Ranking>,
     cuts: Vec<Lanes>,
     candidates: Vec<Lanes>,
 }
 
+/// Ordinal weight information (SMAA-2): criteria in tiers of importance, most important
+/// first. A draw keeps every weight of a tier at or above every weight of a later tier, and
+/// is otherwise uniform. By symmetry of the uniform simplex, sorting a uniform draw's weights
+/// and handing the largest to the first tier, the next to the next, gives exactly that; inside
+/// a tier (equal swing weights) the values are handed out in a random order.
+struct Ranking {
+    /// Criterion indices, most important first; a tier's members are adjacent.
+    by_importance: Vec<usize>,
+    /// Start and length in `by_importance` of each tier with more than one member.
+    shared_tiers: Vec<(usize, usize)>,
+    /// A sorting network for all m weights.
+    network: Vec<(usize, usize)>,
+    sorted: Vec<Lanes>,
+    uniforms: Lanes,
+}
+
+impl Ranking {
+    fn new(tiers: &[usize]) -> Self {
+        let m = tiers.len();
+        let mut by_importance: Vec<usize> = (0..m).collect();
+        by_importance.sort_by_key(|&j| (tiers[j], j));
+        let mut shared_tiers = Vec::new();
+        let mut start = 0;
+        while start < m {
+            let tier = tiers[by_importance[start]];
+            let len = by_importance[start..]
+                .iter()
+                .take_while(|&&j| tiers[j] == tier)
+                .count();
+            if len > 1 {
+                shared_tiers.push((start, len));
+            }
+            start += len;
+        }
+        Self {
+            by_importance,
+            shared_tiers,
+            network: sorting_network(m),
+            sorted: vec![ZERO; m],
+            uniforms: ZERO,
+        }
+    }
+
+    /// Reorders each draw's weights so they keep the order of importance.
+    fn apply(&mut self, rng: &mut BatchDraws, weights: &mut [Lanes]) {
+        let m = weights.len();
+        self.sorted.copy_from_slice(weights);
+        for &(i, j) in &self.network {
+            let (low, high) = self.sorted.split_at_mut(j);
+            compare_exchange(&mut low[i], &mut high[0]);
+        }
+        // `sorted` is ascending; the r-th most important criterion takes the r-th largest.
+        for (r, &j) in self.by_importance.iter().enumerate() {
+            weights[j] = self.sorted[m - 1 - r];
+        }
+        // Inside a tier, a Fisher–Yates shuffle per draw: position p swaps with one of 0..=p.
+        for &(start, len) in &self.shared_tiers {
+            for p in (1..len).rev() {
+                rng.uniforms(&mut self.uniforms);
+                for (b, u) in self.uniforms.iter().enumerate() {
+                    let q = ((u * (p + 1) as f64) as usize).min(p);
+                    let (jp, jq) = (self.by_importance[start + p], self.by_importance[start + q]);
+                    let (wp, wq) = (weights[jp][b], weights[jq][b]);
+                    weights[jp][b] = wq;
+                    weights[jq][b] = wp;
+                }
+            }
+        }
+    }
+}
+
 impl SimplexSampler {
     pub fn new(m: usize, bounds: Option<Vec<(f64, f64)>>) -> Self {
+        Self::in_space(m, bounds, None)
+    }
+
+    /// A sampler within `bounds` (if any) that keeps the order of importance `tiers` (if
+    /// given): `tiers[j]` is criterion j's tier, 0 the most important, equal for equals.
+    pub fn in_space(m: usize, bounds: Option<Vec<(f64, f64)>>, tiers: Option<&[usize]>) -> Self {
         Self {
             m,
             network: sorting_network(m.saturating_sub(1)),
             bounds,
+            ranking: tiers.filter(|t| t.len() == m).map(Ranking::new),
             cuts: vec![ZERO; m.saturating_sub(1)],
             candidates: vec![ZERO; m],
         }
@@ -76,12 +156,18 @@ impl SimplexSampler {
     ) -> Result<(), SmaaError> {
         let Some(bounds) = &self.bounds else {
             Self::draw(&mut self.cuts, &self.network, rng, weights);
+            if let Some(ranking) = &mut self.ranking {
+                ranking.apply(rng, weights);
+            }
             return Ok(());
         };
         let mut filled = 0;
         let mut rejected_in_a_row = 0u32;
         while filled < BATCH {
             Self::draw(&mut self.cuts, &self.network, rng, &mut self.candidates);
+            if let Some(ranking) = &mut self.ranking {
+                ranking.apply(rng, &mut self.candidates);
+            }
             for b in 0..BATCH {
                 let inside = self
                     .candidates
@@ -294,6 +380,35 @@ mod tests {
         for s in sums {
             assert!((s / (batches * BATCH) as f64 - 0.25).abs() < 0.003, "{s}");
         }
+    }
+
+    #[test]
+    fn ranked_weights_keep_the_order_and_share_a_tier_evenly() {
+        // Tiers: criterion 2 first, then 0 and 1 equal, then 3.
+        let tiers = [1, 1, 0, 2];
+        let mut sampler = SimplexSampler::in_space(4, None, Some(&tiers));
+        let mut rng = BatchDraws::for_block(5, 0);
+        let mut w = vec![ZERO; 4];
+        let (mut zero_above_one, mut draws) = (0usize, 0usize);
+        let mut top = 0.0;
+        for _ in 0..20_000 / BATCH {
+            sampler.fill(&mut rng, &mut w, 1).expect("unbounded");
+            for b in 0..BATCH {
+                assert!((w.iter().map(|row| row[b]).sum::<f64>() - 1.0).abs() < 1e-12);
+                assert!(w[2][b] >= w[0][b] && w[2][b] >= w[1][b]);
+                assert!(w[0][b] >= w[3][b] && w[1][b] >= w[3][b]);
+                zero_above_one += usize::from(w[0][b] > w[1][b]);
+                top += w[2][b];
+                draws += 1;
+            }
+        }
+        // Equal swing weights: each of the pair is the larger half the time.
+        let share = zero_above_one as f64 / draws as f64;
+        assert!((share - 0.5).abs() < 0.02, "{share}");
+        // The largest of four uniform-simplex weights has mean (1/4)(1 + 1/2 + 1/3 + 1/4)
+        // = 25/48 (the expected largest spacing, Rényi's representation).
+        let mean = top / draws as f64;
+        assert!((mean - 25.0 / 48.0).abs() < 0.005, "{mean}");
     }
 
     #[test]

@@ -233,7 +233,7 @@ impl FastModel {
         self.options
             .iter()
             .flat_map(|o| o.estimates.iter().flatten())
-            .any(|e| matches!((e.low, e.high), (Some(l), Some(h)) if h > l))
+            .any(|e| matches!(e.effective_range(), Some((l, h)) if h > l))
     }
 
     /// Every option's inputs at their likely values.

@@ -11,7 +11,10 @@ pub mod switching;
 
 use super::{Appraisal, Results};
 pub use fast::{FastModel, Input};
-pub use smaa::{NpsvSummary, PROVISIONAL_NPSV_DRAWS, SmaaResult, SmaaRun, smaa_on_scores};
+pub use smaa::{
+    NpsvSummary, PROVISIONAL_NPSV_DRAWS, SmaaResult, SmaaRun, WeightSpace, importance_tiers,
+    smaa_in_space, smaa_on_scores,
+};
 pub use sweep::{Sweep, Switch, sweeps};
 pub use switching::{InputSwitching, TornadoBar, input_switching, tornado};
 

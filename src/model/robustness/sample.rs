@@ -29,8 +29,8 @@ impl Draws {
 
     /// A draw of an estimate: triangular over its range, or its likely value if it has none.
     pub fn estimate(&mut self, estimate: &Estimate) -> f64 {
-        match (estimate.low, estimate.high) {
-            (Some(a), Some(b)) if b > a => triangular(a, estimate.likely, b, self.uniform()),
+        match estimate.effective_range() {
+            Some((a, b)) if b > a => triangular(a, estimate.likely, b, self.uniform()),
             _ => estimate.likely,
         }
     }

@@ -10,8 +10,8 @@ use super::batch::{self, BATCH, BatchDraws, Lanes, SimplexSampler};
 use super::fast::{Drawn, FastModel};
 use super::sample::Draws;
 use super::{FastModelError, SmaaError};
-use crate::model::Appraisal;
 use crate::model::mca::TIE_TOLERANCE;
+use crate::model::{Appraisal, WeightInformation};
 
 /// The distribution of one option's NPSV over the draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +62,8 @@ struct Problem {
     model: FastModel,
     bounds: Vec<(f64, f64)>,
     bounded: bool,
+    /// Importance tier of each criterion when the draws keep the room's order of importance.
+    tiers: Option<Vec<usize>>,
     uncertain: bool,
     /// Scores at the likely inputs: every draw's scores when nothing is uncertain.
     likely_scores: Vec<f64>,
@@ -130,7 +132,11 @@ impl Problem {
         let zero = [0.0; BATCH];
         let mut b = BatchScratch {
             weights_rng: BatchDraws::for_block(seed, block),
-            simplex: SimplexSampler::new(m, self.bounded.then(|| self.bounds.clone())),
+            simplex: SimplexSampler::in_space(
+                m,
+                self.bounded.then(|| self.bounds.clone()),
+                self.tiers.as_deref(),
+            ),
             weights: vec![zero; m],
             scores: vec![zero; if self.uncertain { n * m } else { 0 }],
             totals: vec![zero; n],
@@ -322,15 +328,26 @@ impl SmaaRun {
                     .map_or((0.0, 1.0), |b| (b.min_share, b.max_share))
             })
             .collect();
+        let tiers = match appraisal.settings.robustness.weight_information {
+            WeightInformation::RankedSwingWeights => Some(importance_tiers(
+                &appraisal
+                    .criteria
+                    .iter()
+                    .map(|c| c.swing_weight)
+                    .collect::<Vec<_>>(),
+            )),
+            WeightInformation::AnyWeights => None,
+        };
         Ok(Self::with_model(
             model,
-            bounds,
+            WeightSpace { bounds, tiers },
             appraisal.settings.robustness.draws,
             appraisal.settings.robustness.seed,
         ))
     }
 
-    pub fn with_model(model: FastModel, bounds: Vec<(f64, f64)>, draws: u32, seed: u64) -> Self {
+    pub fn with_model(model: FastModel, space: WeightSpace, draws: u32, seed: u64) -> Self {
+        let WeightSpace { bounds, tiers } = space;
         let (n, m) = (model.n_options(), model.n_criteria());
         let mut raw = vec![0.0; n * m];
         let mut likely_scores = vec![0.0; n * m];
@@ -339,6 +356,7 @@ impl SmaaRun {
         Self {
             problem: Problem {
                 bounded: bounds.iter().any(|&(lo, hi)| lo > 0.0 || hi < 1.0),
+                tiers,
                 uncertain: model.is_uncertain(),
                 bounds,
                 likely_scores,
@@ -578,8 +596,49 @@ pub fn smaa_on_scores(
     draws: u32,
     seed: u64,
 ) -> Result<SmaaResult, SmaaError> {
+    let space = WeightSpace {
+        bounds: bounds.to_vec(),
+        tiers: None,
+    };
+    smaa_in_space(scores, space, draws, seed)
+}
+
+/// SMAA on a fixed score matrix with the weights drawn from `space`.
+pub fn smaa_in_space(
+    scores: &[Vec<f64>],
+    space: WeightSpace,
+    draws: u32,
+    seed: u64,
+) -> Result<SmaaResult, SmaaError> {
     let model = FastModel::from_scores(scores);
-    SmaaRun::with_model(model, bounds.to_vec(), draws, seed).run_to_end()
+    SmaaRun::with_model(model, space, draws, seed).run_to_end()
+}
+
+/// Where the SMAA draws take their weights from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightSpace {
+    /// Lowest and highest share of the decision per criterion.
+    pub bounds: Vec<(f64, f64)>,
+    /// Each criterion's tier of importance (0 the most important, equal for equals), when
+    /// the draws must keep that order; None for any weights at all.
+    pub tiers: Option<Vec<usize>>,
+}
+
+/// Tiers of importance from swing weights: the largest weight is tier 0, equal weights
+/// share a tier.
+pub fn importance_tiers(swing_weights: &[f64]) -> Vec<usize> {
+    let mut distinct: Vec<f64> = swing_weights.to_vec();
+    distinct.sort_by(|a, b| b.total_cmp(a));
+    distinct.dedup_by(|a, b| (*a - *b).abs() <= 1e-9 * b.abs().max(1.0));
+    swing_weights
+        .iter()
+        .map(|w| {
+            distinct
+                .iter()
+                .position(|d| (w - d).abs() <= 1e-9 * d.abs().max(1.0))
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -173,7 +173,7 @@ pub fn tornado(model: &FastModel, p: usize) -> Vec<TornadoBar> {
             let Some(e) = model.options[k].estimates[slot] else {
                 continue;
             };
-            let (Some(low), Some(high)) = (e.low, e.high) else {
+            let Some((low, high)) = e.effective_range() else {
                 continue;
             };
             let at = |x: f64| {

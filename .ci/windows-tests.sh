@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TARGET=x86_64-pc-windows-gnu
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+# The cross build may have a target folder of its own (WINDOWS_TARGET_DIR), e.g. to build it
+# beside a Linux build on one machine.
+WINDOWS_TARGET_DIR=${WINDOWS_TARGET_DIR:-$TARGET_DIR}
 T0=$SECONDS
 step() { echo "== [$((SECONDS - T0))s] $*"; }
 
@@ -21,6 +24,8 @@ command -v wine >/dev/null || need+=(wine wine64)
 command -v xvfb-run >/dev/null || need+=(xvfb xauth)
 # Without the Vulkan loader Wine's vkd3d crashes while wgpu probes for an adapter.
 [ -e /usr/lib/x86_64-linux-gnu/libvulkan.so.1 ] || need+=(libvulkan1)
+# Mesa's software OpenGL, which the glow fallback draws with under Wine.
+[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri)
 if [ ${#need[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
@@ -29,11 +34,13 @@ fi
 rustup target add "$TARGET" >/dev/null 2>&1
 
 step "clippy for the Windows target (the console code is compiled only there)"
-cargo clippy --locked --target "$TARGET" --all-targets -- -D warnings
+CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR cargo clippy --locked --target "$TARGET" -- -D warnings
 
 step "building the Windows exe (release)"
-cargo build --release --locked --target "$TARGET" --bin partnership-appraisal
-EXE=$TARGET_DIR/$TARGET/release/partnership-appraisal.exe
+S=$SECONDS
+CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR cargo build --release --locked --target "$TARGET" --bin partnership-appraisal
+echo "   release build: $((SECONDS - S))s"
+EXE=$WINDOWS_TARGET_DIR/$TARGET/release/partnership-appraisal.exe
 cargo build --locked --bin partnership-appraisal
 LINUX=$TARGET_DIR/debug/partnership-appraisal
 ls -l "$EXE"

@@ -33,8 +33,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 rustup target add "$TARGET" >/dev/null 2>&1
 
-step "clippy for the Windows target (the console code is compiled only there)"
-CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR cargo clippy --locked --target "$TARGET" -- -D warnings
+if [ -z "${SKIP_WINDOWS_CLIPPY:-}" ]; then
+    step "clippy for the Windows target (the console code is compiled only there)"
+    CARGO_TARGET_DIR=$WINDOWS_TARGET_DIR cargo clippy --locked --target "$TARGET" -- -D warnings
+fi
 
 step "building the Windows exe (release)"
 S=$SECONDS
@@ -104,7 +106,7 @@ cp tests/data/format-1-leisure.ron "$WORK/windows-up/leisure.ron"
 (cd "$WORK/linux-up" && "$LINUX" upgrade leisure.ron >/dev/null)
 (cd "$WORK/windows-up" && timeout 120 wine "$EXE" upgrade leisure.ron) ||
     fail "upgrade under Wine: exit $?"
-cmp -s "$WORK/linux-up/leisure.ron" "$WORK/windows-up/leisure.ron" ||
+cmp "$WORK/linux-up/leisure.ron" "$WORK/windows-up/leisure.ron" ||
     fail "the upgraded file differs from Linux's"
 [ -f "$WORK/windows-up/leisure.ron.bak" ] || fail "upgrade kept no .bak"
 (cd "$WORK/windows-up" && timeout 120 wine "$EXE" check leisure.ron) ||
@@ -154,7 +156,8 @@ screenshot() { # name
     # No GPU here: wgpu fails under Wine ("Parent device is lost") and the app falls back to glow.
     timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" wine "$EXE" --screenshot "$out" \
         >"$WORK/$1.log" 2>&1 || true
-    wineserver --wait || true
+    # A window that failed to open can leave Wine processes behind: end them, don't wait.
+    wineserver --kill || true
     if [ ! -s "$out" ]; then
         fail "--screenshot ($1) wrote no PNG"
         tail -5 "$WORK/$1.log"

@@ -154,10 +154,16 @@ screenshot() { # name
     local out=$WORK/$1.png
     rm -f "$out"
     # No GPU here: wgpu fails under Wine ("Parent device is lost") and the app falls back to glow.
-    timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" wine "$EXE" --screenshot "$out" \
-        >"$WORK/$1.log" 2>&1 || true
-    # A window that failed to open can leave Wine processes behind: end them, don't wait.
-    wineserver --kill || true
+    # The first window in a fresh prefix can fail to be created (seen: CreateWindowExW with
+    # error 14007, also for a 10-line C program), so a second try is allowed.
+    for attempt in 1 2; do
+        timeout 180 xvfb-run -a -s "-screen 0 1366x768x24" wine "$EXE" --screenshot "$out" \
+            >"$WORK/$1.log" 2>&1 || true
+        # A window that failed to open can leave Wine processes behind: end them, don't wait.
+        wineserver --kill || true
+        [ -s "$out" ] && break
+        echo "   $1: no PNG on attempt $attempt: $(tail -1 "$WORK/$1.log")"
+    done
     if [ ! -s "$out" ]; then
         fail "--screenshot ($1) wrote no PNG"
         tail -5 "$WORK/$1.log"

@@ -29,17 +29,21 @@ pub fn requested_renderer(flag: Option<Renderer>) -> Option<Renderer> {
 }
 
 fn options(renderer: Renderer) -> eframe::NativeOptions {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Partnership Options Appraisal")
+        .with_app_id("partnership-appraisal")
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_drag_and_drop(true)
+        .with_icon(std::sync::Arc::new(crate::icon::window_icon()));
     eframe::NativeOptions {
         renderer: match renderer {
             Renderer::Wgpu => eframe::Renderer::Wgpu,
             Renderer::Glow => eframe::Renderer::Glow,
         },
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Partnership Options Appraisal")
-            .with_app_id("partnership-appraisal")
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
+        viewport,
+        // One app folder for preferences and recovery files (see `crate::paths`).
+        persistence_path: crate::paths::preferences_file(),
         ..Default::default()
     }
 }

@@ -133,33 +133,19 @@ impl PendingDialog {
     }
 }
 
-/// Where appraisals are saved by default: `saved-appraisals/` beside the working directory
-/// when it exists (running from the project folder), otherwise a folder in the user's
-/// Documents (platform directories on Windows, macOS and Linux alike).
+/// Where appraisals are saved by default: `saved-appraisals/` in the working directory when
+/// it exists (running from the project folder), otherwise Documents\Partnership appraisals
+/// (see `crate::paths` for every platform).
 pub fn default_saved_dir() -> PathBuf {
     let local = PathBuf::from("saved-appraisals");
     if local.is_dir() {
         return local;
     }
-    directories::UserDirs::new()
-        .and_then(|dirs| {
-            dirs.document_dir()
-                .map(|d| d.join("Partnership appraisals"))
-        })
-        .or_else(|| {
-            directories::ProjectDirs::from(
-                "uk.gov",
-                "Partnership Appraisal",
-                "partnership-appraisal",
-            )
-            .map(|p| p.data_dir().join("saved-appraisals"))
-        })
-        .unwrap_or(local)
+    crate::paths::appraisals_dir().unwrap_or(local)
 }
 
-/// Where autosaved recovery files go: the platform's data folder for the app (e.g.
-/// %APPDATA% on Windows, ~/.local/share on Linux), never beside the user's own files.
+/// Where autosaved recovery files go: the app's own folder (`%APPDATA%\Partnership Options
+/// Appraisal\recovery` on Windows), never beside the user's own files.
 pub fn recovery_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("uk.gov", "Partnership Appraisal", "partnership-appraisal")
-        .map(|p| p.data_dir().join("recovery"))
+    crate::paths::recovery_dir()
 }

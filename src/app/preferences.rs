@@ -68,9 +68,13 @@ impl Preferences {
         self.recent_files.truncate(MAX_RECENT);
     }
 
-    /// Zoom and theme on the window.
+    /// Zoom and theme on the window: the zoom lowered where the screen is too small for it
+    /// (a laptop at 150% display scaling, see `crate::display`), the choice kept.
     pub fn apply(&self, ctx: &egui::Context) {
-        ctx.set_zoom_factor(self.zoom);
+        let zoom = crate::display::zoom_for_screen(self.zoom, crate::display::monitor_points(ctx));
+        if (ctx.zoom_factor() - zoom).abs() > 0.001 {
+            ctx.set_zoom_factor(zoom);
+        }
         ctx.set_theme(self.theme());
     }
 

@@ -195,9 +195,12 @@ pub fn parse_str(text: &str, name: &str) -> Result<Appraisal, FileError> {
     }
 }
 
-/// The appraisal as pretty RON: one field a line, readable and diffable.
+/// The appraisal as pretty RON: one field a line, readable and diffable. Lines end in `\n` on
+/// every platform (ron's default is `\r\n` on Windows), so a file is the same bytes wherever
+/// it was saved.
 pub fn to_ron(appraisal: &Appraisal) -> String {
     let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .depth_limit(4)
         .escape_strings(false)
         .indentor("  ")

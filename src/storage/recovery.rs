@@ -69,7 +69,7 @@ pub fn write(disk: &dyn Disk, dir: &Path, recovery: &Recovery) -> Result<PathBuf
             source,
         })?;
     let path = recovery_path(dir, recovery.saved_path.as_deref());
-    let config = ron::ser::PrettyConfig::new().depth_limit(3);
+    let config = ron::ser::PrettyConfig::new().new_line("\n").depth_limit(3);
     let text = ron::ser::to_string_pretty(recovery, config).unwrap_or_default();
     write_with(disk, text.as_bytes(), &path)?;
     // The recovery file's own backup is of no use to anyone.

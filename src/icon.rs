@@ -94,14 +94,14 @@ pub fn draw(size: u32) -> Vec<u8> {
                     }
                 }
             }
-            if covered == 0 {
-                rgba.extend_from_slice(&[0, 0, 0, 0]);
-            } else {
-                // Colour averaged over the covered samples; coverage becomes alpha.
-                for s in sum {
-                    rgba.push(((s + covered / 2) / covered) as u8);
+            // Colour averaged over the covered samples; coverage becomes alpha.
+            let averaged = sum.map(|s| (s + covered / 2).checked_div(covered));
+            match averaged {
+                [Some(r), Some(g), Some(b)] => {
+                    rgba.extend_from_slice(&[r as u8, g as u8, b as u8]);
+                    rgba.push(((covered * 255 + n / 2) / n) as u8);
                 }
-                rgba.push(((covered * 255 + n / 2) / n) as u8);
+                _ => rgba.extend_from_slice(&[0, 0, 0, 0]),
             }
         }
     }

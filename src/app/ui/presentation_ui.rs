@@ -208,8 +208,15 @@ enum Across {
 /// screen size and zoom, and no slide is left with small type and empty space.
 fn fit_to_slide(ui: &mut Ui, id: &str, across: Across, add: impl FnOnce(&mut Ui)) {
     let id = egui::Id::unique(("slide fit", id));
-    let scale: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(1.0);
     let available = ui.available_rect_before_wrap();
+    // The scale, and the smallest scale seen to overflow in this space: growth stays below
+    // it, so a slide settles instead of swinging between too big and too small.
+    let remembered: Option<(f32, f32, egui::Vec2)> = ui.data(|d| d.get_temp(id));
+    let (scale, ceiling) = match remembered {
+        Some((scale, ceiling, size)) if size == available.size() => (scale, ceiling),
+        Some((scale, _, _)) => (scale, f32::INFINITY),
+        None => (1.0, f32::INFINITY),
+    };
     let used = ui
         .scope_builder(egui::UiBuilder::new().max_rect(available), |ui| {
             slide_text(ui.style_mut(), scale);
@@ -219,22 +226,31 @@ fn fit_to_slide(ui: &mut Ui, id: &str, across: Across, add: impl FnOnce(&mut Ui)
         })
         .inner;
     let over_h = used.height() / available.height().max(1.0);
-    let over_w = match across {
-        // Filling the width says nothing about whether the type could be larger.
-        Across::Fills => over_h.min(1.0),
-        Across::Grows => used.width() / available.width().max(1.0),
-    };
+    let over_w = used.width() / available.width().max(1.0);
     let over = over_h.max(over_w);
-    let next = if over > 1.0 {
-        // Text height scales with type size, so shrink in proportion, a little more.
-        (scale / over * 0.97).max(0.35)
-    } else if over < 0.85 && scale < 1.0 {
-        (scale / over * 0.92).min(1.0)
-    } else {
-        scale
+    // Contents that fill the width say nothing, by their width, about room to grow.
+    let room = match across {
+        Across::Fills => over_h,
+        Across::Grows => over,
     };
+    let (next, ceiling) = if over > 1.001 {
+        // Text height scales with type size, so shrink in proportion, a little more.
+        ((scale / over * 0.97).max(0.35), ceiling.min(scale))
+    } else if room < 0.85 && scale < 1.0 {
+        (
+            (scale / room * 0.92)
+                .min(1.0)
+                .min(ceiling * 0.97)
+                .max(scale),
+            ceiling,
+        )
+    } else {
+        (scale, ceiling)
+    };
+    if remembered.is_none_or(|(s, c, size)| s != next || c != ceiling || size != available.size()) {
+        ui.data_mut(|d| d.insert_temp(id, (next, ceiling, available.size())));
+    }
     if (next - scale).abs() > 0.005 {
-        ui.data_mut(|d| d.insert_temp(id, next));
         ui.ctx().request_repaint();
     }
 }
@@ -245,7 +261,9 @@ fn options_slide(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing:
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let n = appraisal.options.len().max(1);
     let spacing = ui.spacing().item_spacing.x;
-    let columns = if ui.available_width() / n as f32 >= 190.0 {
+    // A card needs about ten lines' height of width to read well at the type size in use.
+    let readable = 10.0 * ui.text_style_height(&egui::TextStyle::Body);
+    let columns = if ui.available_width() / n as f32 >= readable {
         n
     } else {
         n.div_ceil(2)
@@ -286,7 +304,8 @@ fn card(
     complete: bool,
 ) {
     ui.set_width(width);
-    ui.horizontal(|ui| {
+    // Wrapped: a long name takes two lines rather than widening the card off the slide.
+    ui.horizontal_wrapped(|ui| {
         swatch(ui, option_colour(o.kind));
         // The option's colour is on its edge and swatch; its name is in the text colour.
         ui.label(RichText::new(&o.name).heading().strong());

@@ -82,3 +82,22 @@ pub fn why_it_leads(appraisal: &Appraisal, results: &Results) -> Option<String> 
     sentence.push('.');
     Some(sentence)
 }
+
+/// "Shared service 65.9 against Community library trust 64.4: the bars add up to the
+/// 1.5-point difference."
+pub fn head_to_head_total(
+    appraisal: &Appraisal,
+    results: &Results,
+    first: usize,
+    second: usize,
+) -> String {
+    let (a, b) = (&results.options[first], &results.options[second]);
+    format!(
+        "{} {:.1} against {} {:.1}: the bars add up to the {:.1}-point difference.",
+        appraisal.options[first].name,
+        a.weighted_score,
+        appraisal.options[second].name,
+        b.weighted_score,
+        (a.weighted_score - b.weighted_score).abs()
+    )
+}

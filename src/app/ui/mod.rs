@@ -4,6 +4,7 @@
 
 pub mod charts_ui;
 pub mod dialogs_ui;
+pub mod head_to_head_ui;
 pub mod menu_ui;
 pub mod option_card_ui;
 pub mod palette;

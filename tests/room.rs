@@ -193,8 +193,7 @@ fn sliders_step_finely_and_never_rewrite_the_range() {
     let shared = 3;
     let range_before = h.state().appraisal().options[shared]
         .cost
-        .annual_running_cost_gbp
-        .clone();
+        .annual_running_cost_gbp;
     let before = range_before.likely;
     let card = h.get_by_role_and_label(Role::Group, "Shared service");
     card.get_by_role_and_label(Role::Slider, "Running cost a year")

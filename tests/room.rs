@@ -306,6 +306,13 @@ fn a_blank_appraisal_is_incomplete_not_a_confident_result() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert!(h.query_all_by_label_contains("Incomplete").count() > 0);
+    // The chart beside the ranking says so too, instead of five bars at 100.
+    assert!(
+        h.query_all_by_label_contains("No option is preferred")
+            .count()
+            >= 2,
+        "the results chart must not draw scores for a blank appraisal"
+    );
     assert!(
         h.query_by_label_contains("Preferred:").is_none(),
         "no option may be preferred yet"

@@ -166,6 +166,21 @@ fn chart_body_ui(
     if !matches!(chart, Chart::WeightSweep | Chart::HeadToHead) {
         ui.strong(chart.title()).on_hover_text(chart.help());
     }
+    // A chart of scores or money for an appraisal still missing figures would look like a
+    // confident result: say what is missing instead (the robustness tabs say so themselves).
+    let missing = crate::model::completeness::missing_figures(appraisal);
+    if !missing.is_empty()
+        && matches!(
+            chart,
+            Chart::ValueProfile
+                | Chart::HeadToHead
+                | Chart::NetBenefitByYear
+                | Chart::BenefitAgainstCost
+        )
+    {
+        ui.label(crate::words::results::incomplete(appraisal, &missing));
+        return;
+    }
     let response = match chart {
         Chart::ValueProfile => value_profile(ui, appraisal, results),
         Chart::HeadToHead => {

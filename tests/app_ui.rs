@@ -194,6 +194,19 @@ fn a_criterion_can_be_added_and_scored_in_every_card() {
     assert!(a.options.iter().all(|o| o.scores.contains_key(&id)));
     // The weights panel has a slider for it, and each card one to score it.
     assert!(h.get_all_by_label_contains("Staff impact — ").count() >= 1);
+    // The new criterion is at the foot of each card: scroll down to it, as a user would (a
+    // section far out of view is not laid out, see `app::ui::unseen`).
+    for _ in 0..40 {
+        let card = h.get_by_role_and_label(Role::Group, "Contracting out");
+        if card
+            .query_by_role_and_label(Role::Slider, "Staff impact")
+            .is_some()
+        {
+            break;
+        }
+        card.scroll_down();
+        h.run();
+    }
     let card = h.get_by_role_and_label(Role::Group, "Contracting out");
     card.get_by_role_and_label(Role::Slider, "Staff impact")
         .set_value_accesskit(9.0);
@@ -407,7 +420,8 @@ fn every_control_has_a_name_with_every_section_open() {
             .is_some()
         );
     }
-    h.key_press(Key::F1);
+    // F1 is help, as everywhere; Shift+F1 the list of shortcuts.
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::F1);
     h.run();
     assert_eq!(h.state().overlay(), &Overlay::Shortcuts);
     h.check_accessibility();
@@ -1247,4 +1261,43 @@ fn the_window_runs_on_an_in_memory_disk_and_never_touches_the_real_one() {
     h.get_by_label("Don't save").click();
     h.run();
     assert!(h.query_by_label("Library services 2026.ron").is_some());
+}
+
+#[test]
+fn every_card_control_is_reachable_from_the_keyboard() {
+    // Sections of the cards far below the visible area are not laid out (app::ui::unseen),
+    // but once the keyboard is in the cards every section is, so Tab can reach each one:
+    // each of the five cards then has its monetised social value slider in the tree.
+    let mut f = app();
+    let h = &mut f.harness;
+    let label = "Monetised social value a year";
+    let sliders = |h: &Harness<'_, PartnershipApp>| {
+        h.query_all_by_role(Role::Slider)
+            .filter(|n| n.accesskit_node().label().as_deref() == Some(label))
+            .count()
+    };
+    let before = sliders(h);
+    h.get_all_by_label("Option name")
+        .next()
+        .expect("a card")
+        .focus();
+    h.run();
+    h.run();
+    assert_eq!(sliders(h), 5, "was {before} before");
+    // Tab moves on from the name through the card, and the focus never lands out of view.
+    for _ in 0..12 {
+        h.key_press(Key::Tab);
+        h.run();
+        let focused = h
+            .query_all_by_role(Role::Slider)
+            .chain(h.query_all_by_role(Role::MultilineTextInput))
+            .find(|n| n.is_focused());
+        if let Some(node) = focused {
+            let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0));
+            assert!(
+                screen.contains_rect(node.rect()),
+                "focused control off screen"
+            );
+        }
+    }
 }

@@ -131,8 +131,8 @@ impl Command {
             Command::ToggleRanges => key(cmd_shift, Key::R),
             Command::Present => key(Modifiers::NONE, Key::F5),
             Command::RevealGroups => key(cmd_shift, Key::G),
-            Command::HowToRead => key(Modifiers::SHIFT, Key::F1),
-            Command::ShowShortcuts => key(Modifiers::NONE, Key::F1),
+            Command::HowToRead => key(Modifiers::NONE, Key::F1),
+            Command::ShowShortcuts => key(Modifiers::SHIFT, Key::F1),
         }
     }
 

@@ -96,6 +96,8 @@ impl PartnershipApp {
         self.doc = doc;
         // A group part-way through entering its weights belongs to the old file.
         self.view.workshop_panel = Default::default();
+        // Slider spans fit the new file's figures.
+        self.view.slider_ranges = None;
     }
 
     /// Saves to `path`; on success carries on with whatever the save was asked for first.

@@ -44,6 +44,10 @@ fn options(renderer: Renderer) -> eframe::NativeOptions {
         viewport,
         // One app folder for preferences and recovery files (see `crate::paths`).
         persistence_path: crate::paths::preferences_file(),
+        // eframe keeps the window's size in zoomed points but restores it before the zoom is
+        // applied, so a zoomed window came back smaller at every start: it opens at the
+        // laptop size instead (clamped to the screen), and only the zoom is remembered.
+        persist_window: false,
         ..Default::default()
     }
 }

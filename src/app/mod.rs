@@ -241,7 +241,11 @@ impl PartnershipApp {
             self.files.dialog_open(),
             &self.status,
         );
-        let ranges = ui::option_card_ui::SliderRanges::from_appraisal(self.history.baseline());
+        let ranges = ui::option_card_ui::SliderRanges::kept_or_widened(
+            self.view.slider_ranges,
+            self.history.baseline(),
+        );
+        self.view.slider_ranges = Some(ranges);
         let rescaled = self.rescaled_notes();
         let (appraisal, results) = self.doc.inputs_and_results();
         actions.extend(ui::main_view_ui(
@@ -272,6 +276,7 @@ fn fit_slides_to_screen(ctx: &egui::Context) {
 impl eframe::App for PartnershipApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        ui::unseen::show_keyboard_focus(&ctx);
         if self.presentation.is_on() {
             // The window goes full screen a frame or two after presenting starts.
             fit_slides_to_screen(&ctx);

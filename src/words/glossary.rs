@@ -24,6 +24,7 @@ pub const BENEFIT_SCORE: &str =
 pub const EFFICIENT_FRONTIER: &str = "An option is on the efficient frontier when no other option has at least its benefit for no more cost.";
 pub const SWITCHING_VALUE: &str = "Switching value: the value a weight or a figure would have to reach for another option to take first place (Green Book 5.59–5.61).";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
+pub const RANK_WAITS: &str = "Scores and ranks wait until every option has its running cost: scored against options still at £0 they would mislead.";
 
 pub const PREFERRED: &str = "The preferred option has the highest weighted score at the weights the room agreed. The robustness charts then vary the weights (keeping the criteria's order of importance, unless set to any weights at all) to show how far that lead depends on the exact figures.";
 pub const WEIGHT_INFORMATION: &str = "Weight information: what the robustness draws keep of the room's weights. By default, the order of importance the swing weights give (SMAA-2's ordinal information); or any weights at all, including splits no one holds.";

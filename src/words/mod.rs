@@ -5,6 +5,7 @@
 pub mod files;
 pub mod glossary;
 pub mod groups;
+pub mod inputs;
 pub mod method;
 pub mod results;
 pub mod robustness;

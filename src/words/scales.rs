@@ -20,6 +20,18 @@ pub fn criterion_swing(appraisal: &Appraisal, results: &Results, j: usize) -> Op
     swing(&raw, appraisal.criteria[j].measure.higher_is_better())
 }
 
+/// The bar under a weight slider, on hover.
+pub fn share_bar(criterion: &str, share: f64) -> String {
+    format!(
+        "{criterion} is {:.0}% of the decision: the bar is its share of all the weights together. Move the slider above to change it.",
+        share * 100.0
+    )
+}
+
+/// Under the weights while some option still lacks figures (or the appraisal is invalid).
+pub const SWING_WAITS: &str =
+    "Each criterion's swing from worst to best shows here once every option has its figures.";
+
 /// "Worst £36.2m (Business as usual) → best £34.6m (Shared service), 4% apart", or for a
 /// fixed scale the values that score 0 and 100.
 pub fn swing_line(appraisal: &Appraisal, results: &Results, j: usize) -> String {

@@ -319,28 +319,35 @@ fn error_ui(ctx: &egui::Context, message: &str) -> bool {
 
 fn shortcuts_ui(ctx: &egui::Context) -> bool {
     let (ok, escaped) = modal(ctx, "shortcuts_window", "Keyboard shortcuts", |ui| {
-        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-            for c in Command::ALL {
-                ui.label(c.label());
-                ui.label(c.shortcut_text(ui.ctx()));
-                ui.end_row();
-            }
-            ui.label("Move between controls");
-            ui.label("Tab / Shift+Tab");
-            ui.end_row();
-            ui.label("Change a focused slider");
-            ui.label("Arrow keys");
-            ui.end_row();
-            ui.label("Presentation: next / previous view");
-            ui.label("Right / Left arrow (or Page Down / Page Up, Space)");
-            ui.end_row();
-            ui.label("Presentation: leave");
-            ui.label("Esc or F5");
-            ui.end_row();
-        });
+        // Scrolls rather than running off a zoomed projector screen, Close always in view.
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() * 0.6)
+            .show(ui, shortcuts_grid);
         ui.button("Close").clicked()
     });
     ok || escaped
+}
+
+fn shortcuts_grid(ui: &mut Ui) {
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for c in Command::ALL {
+            ui.label(c.label());
+            ui.label(c.shortcut_text(ui.ctx()));
+            ui.end_row();
+        }
+        ui.label("Move between controls");
+        ui.label("Tab / Shift+Tab");
+        ui.end_row();
+        ui.label("Change a focused slider");
+        ui.label("Arrow keys");
+        ui.end_row();
+        ui.label("Presentation: next / previous view");
+        ui.label("Right / Left arrow (or Page Down / Page Up, Space)");
+        ui.end_row();
+        ui.label("Presentation: leave");
+        ui.label("Esc or F5");
+        ui.end_row();
+    });
 }
 
 /// What each part of the screen shows, then every term, in plain words.

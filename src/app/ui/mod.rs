@@ -14,6 +14,7 @@ pub mod results_ui;
 pub mod robustness_ui;
 pub mod slider;
 pub mod status_ui;
+pub mod unseen;
 pub mod weights_ui;
 pub mod widgets;
 pub mod workshop_ui;
@@ -42,6 +43,8 @@ pub struct ViewState {
     pub scroll_to_card: Option<usize>,
     /// In a window too narrow for the ranking and a chart side by side, the chart shows.
     pub narrow_shows_chart: bool,
+    /// The money sliders' spans for the open document; they only widen (see `SliderRanges`).
+    pub slider_ranges: Option<option_card_ui::SliderRanges>,
 }
 
 impl Default for ViewState {
@@ -55,6 +58,7 @@ impl Default for ViewState {
             details_open: false,
             scroll_to_card: None,
             narrow_shows_chart: false,
+            slider_ranges: None,
         }
     }
 }
@@ -127,7 +131,9 @@ pub fn main_view_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    left_panel_ui(ui, appraisal, results.as_ref().ok(), view, &mut actions);
+                    // Swings measured against options still at £0 would mislead: none yet.
+                    let swings_from = results.as_ref().ok().filter(|_| missing.is_empty());
+                    left_panel_ui(ui, appraisal, swings_from, view, &mut actions);
                 });
         });
     view.weights_panel_width = left.response.rect.width();
@@ -368,8 +374,12 @@ fn cards_ui(
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let period_years = appraisal.settings.appraisal_period_years;
     let scroll_to = view.scroll_to_card.take();
+    let area_id = ui.scope_id().with("cards area");
+    let last_area: Option<egui::Rect> = ui.data(|d| d.get_temp(area_id));
+    // Keyboard focus in the cards draws every section, so Tab can reach each control.
+    let cull_unseen = !last_area.is_some_and(|area| unseen::focus_inside(ui.ctx(), area));
     // Scroll bars always shown: a card past the edge must look like there is more.
-    egui::ScrollArea::both()
+    let shown_area = egui::ScrollArea::both()
         .id_salt("cards")
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
@@ -381,6 +391,8 @@ fn cards_ui(
                         period_years,
                         show_ranges: inputs.show_ranges,
                         complete: !missing.iter().any(|m| m.option == i),
+                        all_complete: missing.is_empty(),
+                        cull_unseen,
                     };
                     let card = ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {
@@ -395,4 +407,5 @@ fn cards_ui(
                 }
             });
         });
+    ui.data_mut(|d| d.insert_temp(area_id, shown_area.inner_rect));
 }

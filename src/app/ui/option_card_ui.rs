@@ -4,6 +4,7 @@
 use eframe::egui::{self, Ui};
 
 use super::palette::{option_colour, warning_text};
+use super::unseen::unless_unseen;
 use super::widgets::{
     MoneySpan, RangeView, estimate_money, estimate_percent, estimate_rating, money_slider,
     number_slider, rating_slider, rationale_edit, section,
@@ -78,16 +79,64 @@ impl SliderRanges {
         let up_to = |largest: f64, share_of_scale: f64| {
             MoneySpan::new(
                 0.0,
-                nice_ceiling((2.0 * largest).max(share_of_scale * scale)),
+                nice_ceiling((1.5 * largest).max(share_of_scale * scale)),
             )
         };
         Self {
-            transition: up_to(top(&|o| o.cost.transition_cost_gbp.likely), 0.25),
+            transition: up_to(top(&|o| o.cost.transition_cost_gbp.likely), 0.2),
             running,
             social_value: up_to(top(&|o| o.social_value.monetised_gbp_per_year.likely), 0.2),
             cbc: up_to(
                 top(&|o| o.cbc.annual_cost_gbp.max(o.cbc.social_value_gbp_per_year)),
                 0.05,
+            ),
+        }
+    }
+
+    /// The spans already in use while every figure still fits inside them, so that one
+    /// option's change never slides the other cards' handles; a span that a figure has left
+    /// (by typing: a drag stops at the ends) is refitted and only ever widens.
+    pub fn kept_or_widened(current: Option<Self>, appraisal: &Appraisal) -> Self {
+        let fitted = Self::from_appraisal(appraisal);
+        let Some(current) = current else {
+            return fitted;
+        };
+        let values = |f: &dyn Fn(&DeliveryOption) -> f64| -> Vec<f64> {
+            appraisal.options.iter().map(f).collect()
+        };
+        let keep = |span: MoneySpan, refit: MoneySpan, figures: Vec<f64>| {
+            if figures
+                .iter()
+                .all(|&x| x >= span.low_gbp && x <= span.high_gbp)
+            {
+                span
+            } else {
+                MoneySpan::new(
+                    span.low_gbp.min(refit.low_gbp),
+                    span.high_gbp.max(refit.high_gbp),
+                )
+            }
+        };
+        Self {
+            transition: keep(
+                current.transition,
+                fitted.transition,
+                values(&|o| o.cost.transition_cost_gbp.likely),
+            ),
+            running: keep(
+                current.running,
+                fitted.running,
+                values(&|o| o.cost.annual_running_cost_gbp.likely),
+            ),
+            social_value: keep(
+                current.social_value,
+                fitted.social_value,
+                values(&|o| o.social_value.monetised_gbp_per_year.likely),
+            ),
+            cbc: keep(
+                current.cbc,
+                fitted.cbc,
+                values(&|o| o.cbc.annual_cost_gbp.max(o.cbc.social_value_gbp_per_year)),
             ),
         }
     }
@@ -101,6 +150,10 @@ pub struct CardResults<'a> {
     pub show_ranges: bool,
     /// The option has every figure the method needs (see `model::completeness`).
     pub complete: bool,
+    /// Every option has its figures, so ranks mean something.
+    pub all_complete: bool,
+    /// Sections far from view may be left out this frame (see `unseen`).
+    pub cull_unseen: bool,
 }
 
 pub fn option_card_ui(
@@ -173,6 +226,13 @@ fn card_contents(
             )
             .on_hover_text(glossary::INCOMPLETE);
         }
+        Some(r) if !shown.all_complete => {
+            let m = r.headline(shown.apply_optimism_bias);
+            ui.label(egui::RichText::new(format!("NPSV {}", gbp(m.npsv_gbp))).strong())
+                .on_hover_text(glossary::NPSV);
+            ui.label("Rank waits for the other options' figures")
+                .on_hover_text(glossary::RANK_WAITS);
+        }
         Some(r) => {
             let m = r.headline(shown.apply_optimism_bias);
             ui.horizontal_wrapped(|ui| {
@@ -201,142 +261,157 @@ fn card_contents(
     } else {
         RangeView::Note
     };
-    section(ui, "Cost");
-    estimate_money(
-        ui,
-        "Transition cost (one-off)",
-        &mut option.cost.transition_cost_gbp,
-        ranges.transition,
-        view,
-    );
-    let mut years = f64::from(option.cost.transition_years);
-    number_slider(
-        ui,
-        "Spread over (years)",
-        &mut years,
-        1.0..=f64::from(shown.period_years.clamp(1, 10)),
-        1.0,
-        "",
-    );
-    option.cost.transition_years = years.round().clamp(1.0, f64::from(u32::MAX)) as u32;
-    estimate_money(
-        ui,
-        "Running cost a year",
-        &mut option.cost.annual_running_cost_gbp,
-        ranges.running,
-        view,
-    );
-    if is_bau {
-        ui.label("Optimism bias: none — today's costs are known.");
-    } else {
-        estimate_percent(
+    let width = ui.available_width().round() as i32;
+    let cull = shown.cull_unseen;
+    let ranges_shown = shown.show_ranges;
+    unless_unseen(ui, ("cost", width, ranges_shown, is_bau), cull, |ui| {
+        section(ui, "Cost");
+        estimate_money(
             ui,
-            "Optimism bias uplift",
-            &mut option.cost.optimism_bias_pct,
-            60.0,
+            "Transition cost (one-off)",
+            &mut option.cost.transition_cost_gbp,
+            ranges.transition,
             view,
         );
-    }
-    rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
-
-    section(ui, "Capacity to deliver (0–10)");
-    capacity_ui(ui, option, shown.period_years, view);
-    rationale_edit(
-        ui,
-        &mut option.rationale,
-        CAPACITY_ID,
-        &name_of(CAPACITY_ID),
-    );
-
-    section(ui, "Social value");
-    estimate_money(
-        ui,
-        "Monetised social value a year",
-        &mut option.social_value.monetised_gbp_per_year,
-        ranges.social_value,
-        view,
-    );
-    estimate_rating(
-        ui,
-        "Unmonetised social value (0–10)",
-        &mut option.social_value.unmonetised_rating,
-        view,
-    );
-    rationale_edit(
-        ui,
-        &mut option.rationale,
-        SOCIAL_VALUE_ID,
-        &name_of(SOCIAL_VALUE_ID),
-    );
-
-    if !is_bau {
-        section(ui, "Community Benefit Clauses");
-        ui.checkbox(&mut option.cbc.enabled, "Include Community Benefit Clauses")
-            .on_hover_text("Contract conditions for local jobs, apprenticeships and work for voluntary groups: they cost money, add social value and build community capacity year on year.");
-        if option.cbc.enabled {
-            let cbc = &mut option.cbc;
-            money_slider(
+        let mut years = f64::from(option.cost.transition_years);
+        number_slider(
+            ui,
+            "Spread over (years)",
+            &mut years,
+            1.0..=f64::from(shown.period_years.clamp(1, 10)),
+            1.0,
+            "",
+        );
+        option.cost.transition_years = years.round().clamp(1.0, f64::from(u32::MAX)) as u32;
+        estimate_money(
+            ui,
+            "Running cost a year",
+            &mut option.cost.annual_running_cost_gbp,
+            ranges.running,
+            view,
+        );
+        if is_bau {
+            ui.label("Optimism bias: none — today's costs are known.");
+        } else {
+            estimate_percent(
                 ui,
-                "Clauses' cost a year",
-                &mut cbc.annual_cost_gbp,
-                ranges.cbc,
-            );
-            money_slider(
-                ui,
-                "Social value they add a year",
-                &mut cbc.social_value_gbp_per_year,
-                ranges.cbc,
-            );
-            number_slider(
-                ui,
-                "Social value rating uplift",
-                &mut cbc.social_value_rating_uplift,
-                0.0..=5.0,
-                0.5,
-                " pts",
-            );
-            number_slider(
-                ui,
-                "Community capacity growth a year",
-                &mut cbc.capacity_growth_per_year,
-                0.0..=2.0,
-                0.1,
-                " pts",
+                "Optimism bias uplift",
+                &mut option.cost.optimism_bias_pct,
+                60.0,
+                view,
             );
         }
-    }
+        rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
+    });
+
+    let split = matches!(option.capacity, Capacity::Parts { .. });
+    unless_unseen(ui, ("capacity", width, ranges_shown, split), cull, |ui| {
+        section(ui, "Capacity to deliver (0–10)");
+        capacity_ui(ui, option, shown.period_years, view);
+        rationale_edit(
+            ui,
+            &mut option.rationale,
+            CAPACITY_ID,
+            &name_of(CAPACITY_ID),
+        );
+    });
+
+    unless_unseen(ui, ("social value", width, ranges_shown), cull, |ui| {
+        section(ui, "Social value");
+        estimate_money(
+            ui,
+            "Monetised social value a year",
+            &mut option.social_value.monetised_gbp_per_year,
+            ranges.social_value,
+            view,
+        );
+        estimate_rating(
+            ui,
+            "Unmonetised social value (0–10)",
+            &mut option.social_value.unmonetised_rating,
+            view,
+        );
+        rationale_edit(
+            ui,
+            &mut option.rationale,
+            SOCIAL_VALUE_ID,
+            &name_of(SOCIAL_VALUE_ID),
+        );
+    });
+
+    let cbc = option.cbc.enabled;
+    unless_unseen(ui, ("clauses", width, is_bau, cbc), cull, |ui| {
+        if !is_bau {
+            section(ui, "Community Benefit Clauses");
+            ui.checkbox(&mut option.cbc.enabled, "Include Community Benefit Clauses")
+                .on_hover_text("Contract conditions for local jobs, apprenticeships and work for voluntary groups: they cost money, add social value and build community capacity year on year.");
+            if option.cbc.enabled {
+                let cbc = &mut option.cbc;
+                money_slider(
+                    ui,
+                    "Clauses' cost a year",
+                    &mut cbc.annual_cost_gbp,
+                    ranges.cbc,
+                );
+                money_slider(
+                    ui,
+                    "Social value they add a year",
+                    &mut cbc.social_value_gbp_per_year,
+                    ranges.cbc,
+                );
+                number_slider(
+                    ui,
+                    "Social value rating uplift",
+                    &mut cbc.social_value_rating_uplift,
+                    0.0..=5.0,
+                    0.5,
+                    " pts",
+                );
+                number_slider(
+                    ui,
+                    "Community capacity growth a year",
+                    &mut cbc.capacity_growth_per_year,
+                    0.0..=2.0,
+                    0.1,
+                    " pts",
+                );
+            }
+        }
+    });
 
     let extras: Vec<&Criterion> = criteria
         .iter()
         .filter(|c| matches!(c.measure, Measure::Rating { .. }))
         .collect();
-    if !extras.is_empty() {
-        section(ui, "Other criteria");
-        for c in extras {
-            let value = option.scores.entry(c.id.clone()).or_insert(5.0);
-            match c.scale {
-                crate::model::Scale::Fixed { worst, best }
-                    if worst.min(best) >= 0.0 && worst.max(best) <= 10.0 =>
-                {
-                    rating_slider(ui, &c.name, value);
+    unless_unseen(ui, ("other criteria", width, extras.len()), cull, |ui| {
+        if !extras.is_empty() {
+            section(ui, "Other criteria");
+            for c in extras {
+                let value = option.scores.entry(c.id.clone()).or_insert(5.0);
+                match c.scale {
+                    crate::model::Scale::Fixed { worst, best }
+                        if worst.min(best) >= 0.0 && worst.max(best) <= 10.0 =>
+                    {
+                        rating_slider(ui, &c.name, value);
+                    }
+                    crate::model::Scale::Fixed { worst, best } => {
+                        number_slider(
+                            ui,
+                            &c.name,
+                            value,
+                            worst.min(best)..=worst.max(best),
+                            0.5,
+                            "",
+                        );
+                    }
+                    crate::model::Scale::Local => {
+                        number_slider(ui, &c.name, value, 0.0..=10.0, 0.5, "");
+                    }
                 }
-                crate::model::Scale::Fixed { worst, best } => {
-                    number_slider(
-                        ui,
-                        &c.name,
-                        value,
-                        worst.min(best)..=worst.max(best),
-                        0.5,
-                        "",
-                    );
-                }
-                crate::model::Scale::Local => {
-                    number_slider(ui, &c.name, value, 0.0..=10.0, 0.5, "");
-                }
+                rationale_edit(ui, &mut option.rationale, &c.id, &c.name);
             }
-            rationale_edit(ui, &mut option.rationale, &c.id, &c.name);
         }
-    }
+    });
 }
 
 fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, view: RangeView) {

@@ -11,7 +11,16 @@ fn caption_line_height(ui: &Ui) -> f32 {
 }
 
 pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
+    // On a slide the pointer rests wherever the presenter left it: no crosshair or
+    // coordinates drawn over the projected chart.
+    let on_slide = ui
+        .stack()
+        .iter()
+        .any(|frame| frame.tags().contains(SLIDE_TAG));
     Plot::new(id)
+        .show_crosshair(!on_slide)
+        .show_x(!on_slide)
+        .show_y(!on_slide)
         // Room for the caption and legend lines beneath at the type size in use (slides
         // use larger type than the window).
         .height((ui.available_height() - 4.0 - caption_line_height(ui) * caption_lines).max(140.0))
@@ -98,6 +107,9 @@ pub fn fit_names(ui: &Ui, names: &[String], width: f32) -> Vec<String> {
         .collect()
 }
 
+/// Marks the part of the window that is a presentation slide (see `still_plot`).
+pub const SLIDE_TAG: &str = "presentation slide";
+
 /// Grid marks at a 1, 2 or 5 step giving about `target` marks across the axis, so every
 /// axis has a scale (egui_plot's own spacing can leave a lone "£0" on a money axis).
 pub fn nice_marks(input: egui_plot::GridInput, target: f64) -> Vec<egui_plot::GridMark> {
@@ -115,13 +127,25 @@ pub fn nice_marks(input: egui_plot::GridInput, target: f64) -> Vec<egui_plot::Gr
         .unwrap_or(10.0 * magnitude);
     let first = (low / step).ceil() as i64;
     let last = (high / step).floor() as i64;
-    (first..=last)
+    let marks: Vec<_> = (first..=last)
         .map(|k| egui_plot::GridMark {
             value: k as f64 * step,
             step_size: step,
         })
-        .collect()
+        .collect();
+    // egui_plot centres a label on its mark and clips it at the plot's edge, so a mark at
+    // the very end shows half a figure ("£4.0"): leave those out while two marks remain.
+    let clear = span * END_CLEARANCE;
+    let inside: Vec<_> = marks
+        .iter()
+        .copied()
+        .filter(|m| m.value - low >= clear && high - m.value >= clear)
+        .collect();
+    if inside.len() >= 2 { inside } else { marks }
 }
+
+/// How near an axis end (as a share of the axis) a grid mark's label may sit.
+const END_CLEARANCE: f64 = 0.04;
 
 /// One entry of a legend drawn under a chart (egui_plot's own legend sits on the plot and
 /// hides what is beneath it).
@@ -160,4 +184,34 @@ pub fn legend_row(ui: &mut Ui, entries: &[LegendEntry]) {
             ui.add_space(6.0);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(low: f64, high: f64, target: f64) -> Vec<f64> {
+        nice_marks(
+            egui_plot::GridInput {
+                bounds: (low, high),
+                base_step_size: 0.0,
+            },
+            target,
+        )
+        .into_iter()
+        .map(|m| m.value)
+        .collect()
+    }
+
+    #[test]
+    fn no_mark_sits_on_the_end_of_an_axis() {
+        // 0 to 4.01m, about 6 marks: span/6 = 0.668m, so a 1m step (1, 2, 2.5, 5 × 10^5 are
+        // all below it); marks 0..4m, and 0 and 4m are within 4% (0.16m) of the ends.
+        assert_eq!(values(-0.01e6, 4.01e6, 6.0), vec![1e6, 2e6, 3e6]);
+        // Clear of both ends: 0.5..4.5 keeps 1, 2, 3, 4.
+        assert_eq!(values(0.5e6, 4.5e6, 6.0), vec![1e6, 2e6, 3e6, 4e6]);
+        // Too few would remain: the marks stay as they are (0 and 1 on 0..1, step 0.5 gives 0, 0.5, 1,
+        // of which only 0.5 is clear).
+        assert_eq!(values(0.0, 1.0, 2.0), vec![0.0, 0.5, 1.0]);
+    }
 }

@@ -147,14 +147,21 @@ pub fn presentation_ui(ui: &mut Ui, view: PresentationView<'_>) -> super::FrameA
                 ));
             }),
             Slide::Chart(chart) => {
-                frame.chart_rect = Some(chart_ui(
-                    ui,
-                    chart,
-                    view.appraisal,
-                    results,
-                    view.robustness,
-                    &mut view.view.charts,
-                ));
+                let on_slide = egui::UiBuilder::new()
+                    .ui_stack_info(egui::UiStackInfo::default().with_tag(super::plot::SLIDE_TAG));
+                frame.chart_rect = Some(
+                    ui.scope_builder(on_slide, |ui| {
+                        chart_ui(
+                            ui,
+                            chart,
+                            view.appraisal,
+                            results,
+                            view.robustness,
+                            &mut view.view.charts,
+                        )
+                    })
+                    .inner,
+                );
             }
         },
     });

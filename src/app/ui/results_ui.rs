@@ -137,10 +137,11 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing
                     if Some(i) == preferred { t.strong() } else { t }
                 };
                 ui.horizontal(|ui| {
-                    if complete(i) {
+                    if missing.is_empty() {
                         ui.label(emphasise(r.rank.to_string()));
                     } else {
-                        ui.label("–").on_hover_text(glossary::INCOMPLETE);
+                        // Ranked against options still at £0, a rank would mislead.
+                        ui.label("–").on_hover_text(glossary::RANK_WAITS);
                     }
                     if Some(i) == preferred {
                         ui.label(
@@ -163,7 +164,11 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing
                     ui.end_row();
                     continue;
                 }
-                ui.label(emphasise(format!("{:.1}", r.weighted_score)));
+                if missing.is_empty() {
+                    ui.label(emphasise(format!("{:.1}", r.weighted_score)));
+                } else {
+                    ui.label("–").on_hover_text(glossary::RANK_WAITS);
+                }
                 if wide {
                     ui.label(emphasise(gbp(m.pv_costs_gbp)));
                     ui.label(emphasise(gbp(m.pv_benefits_gbp)));

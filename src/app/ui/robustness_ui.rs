@@ -362,11 +362,11 @@ pub fn npsv_spread_ui(
         for b in boxes {
             plot.box_plot(b);
         }
-        plot.vline(VLine::new("zero", 0.0).color(egui::Color32::GRAY));
+        plot.vline(VLine::new("business as usual", 0.0).color(egui::Color32::GRAY));
     })
     .response;
     ui.label(format!(
-        "Whiskers P10–P90, box P25–P75, line the median, over {} draws of every input from its low–high range.",
+        "Whiskers P10–P90, box P25–P75, line the median, over {} draws of every input from its low–high range. Business as usual is the grey line at zero: it is what each NPSV is measured against.",
         x.draws
     ));
     response

@@ -116,10 +116,15 @@ fn rail_ui(
     if response.drag_stopped() {
         ui.data_mut(|d| d.remove::<DragStart>(id));
     }
-    if response.clicked()
-        && let Some(pointer) = response.interact_pointer_pos()
-    {
-        *value = round_to(value_at(pointer.x), grain);
+    if response.clicked() {
+        // A click takes the keyboard, so the arrow keys step it next, as on any slider.
+        response.request_focus();
+        // A click on the handle itself leaves the figure as it is; elsewhere it jumps there.
+        if let Some(pointer) = response.interact_pointer_pos()
+            && (pointer.x - position_of(*value)).abs() > radius * 1.5
+        {
+            *value = round_to(value_at(pointer.x), grain);
+        }
     }
     if response.has_focus() {
         keyboard(ui, id, value, spec.step, low, high);

@@ -73,6 +73,9 @@ pub fn weights_ui(
     let mut actions = Vec::new();
     ui.heading("Weights").on_hover_text(glossary::SWING_WEIGHT);
     ui.label("Give the criterion whose swing from worst to best matters most 100, and the others a number relative to it.");
+    if results.is_none() {
+        ui.label(crate::words::scales::SWING_WAITS);
+    }
     let swing_weights: Vec<f64> = appraisal.criteria.iter().map(|c| c.swing_weight).collect();
     let normalised = normalise_weights(&swing_weights);
     let swing_lines: Vec<String> = (0..appraisal.criteria.len())
@@ -96,8 +99,10 @@ pub fn weights_ui(
                 format!("{}\n\n{}", criterion.description, glossary::SWING_WEIGHT)
             });
             // The bar shows the share at a glance, as the sketch of the screen asks.
-            let (rect, _) = ui
+            let (rect, bar) = ui
                 .allocate_exact_size(egui::vec2(ui.available_width(), 6.0), egui::Sense::hover());
+            // Not a second slider: say what it is to whoever points at it.
+            bar.on_hover_text(crate::words::scales::share_bar(&criterion.name, share));
             ui.painter()
                 .rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
             let mut filled = rect;

@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::palette::warning_text;
 use super::slider::{SliderSpec, nice_step, slider};
 use crate::model::Estimate;
+use crate::words::{self, inputs::RangeEnd};
 
 /// £3,452,000: exact, as typed values should be shown.
 pub fn gbp_exact(x: f64) -> String {
@@ -185,17 +186,17 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
     if let (Some(low), Some(high)) = (estimate.low, estimate.high) {
         let likely = estimate.likely;
         if likely < low || likely > high {
-            let (end, side) = if likely > high {
-                (high, "above the high end")
+            let (end, which) = if likely > high {
+                (high, RangeEnd::High)
             } else {
-                (low, "below the low end")
+                (low, RangeEnd::Low)
             };
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} is {side} of its range ({}).",
-                        kind.text(likely),
-                        kind.text(end)
+                    RichText::new(words::inputs::outside_range(
+                        &kind.text(likely),
+                        which,
+                        &kind.text(end),
                     ))
                     .color(warning_text(ui.visuals())),
                 );
@@ -213,7 +214,7 @@ fn range_ui(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView, 
     }
     match (view, estimate.low, estimate.high) {
         (RangeView::Note, Some(low), Some(high)) => {
-            ui.label(format!("range {} – {}", kind.text(low), kind.text(high)))
+            ui.label(words::inputs::range_note(&kind.text(low), &kind.text(high)))
                 .on_hover_text(
                     "The low and high values the robustness analysis draws this figure from",
                 );

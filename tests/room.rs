@@ -388,3 +388,33 @@ fn small_things_a_new_user_noticed() {
         .count();
     assert!(mentions <= 1, "the card shows its name {mentions} times");
 }
+
+/// Walkthrough after issue 12: a typed figure that re-anchors a local scale says so, and the
+/// sentence stays after the change has settled (it used to show only mid-drag).
+#[test]
+fn a_typed_figure_that_moves_other_scores_says_why_and_it_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = window(LAPTOP, dir.path());
+    // Shared service (options[3]) at £6m a year costs more over ten years than business as
+    // usual's £4.2m a year (the example's figures; £6.48m with its 8% optimism bias), so it
+    // becomes the worst on cost and
+    // business as usual's cost score moves although its figures did not.
+    h.state_mut().appraisal_mut().options[3]
+        .cost
+        .annual_running_cost_gbp
+        .likely = 6_000_000.0;
+    for _ in 0..5 {
+        h.run();
+    }
+    let note = h
+        .query_all_by_label_contains("moved although")
+        .map(|n| text(&n))
+        .next()
+        .expect("a note that scores moved without their figures changing");
+    assert!(
+        // £6.48m × 8.61 (the sum of ten years' discount factors at 3.5%) ≈ £55.8m, plus the
+        // uplifted transition cost: about £56.4m, now the worst end of the scale.
+        note.contains("Business as usual,") && note.contains("from Shared service (£56.4"),
+        "{note}"
+    );
+}

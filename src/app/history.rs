@@ -26,6 +26,17 @@ impl History {
         &self.baseline
     }
 
+    /// The state before the latest change: the one in progress, or else the last settled
+    /// step, so what a change did can still be said after the mouse is released or the
+    /// figure typed.
+    pub fn before_latest_change<'a>(&'a self, current: &Appraisal) -> &'a Appraisal {
+        if *current != self.baseline {
+            &self.baseline
+        } else {
+            self.undo.last().unwrap_or(&self.baseline)
+        }
+    }
+
     /// Records `current` as a step if it differs from the last settled state.
     /// Call when the user is not mid-interaction.
     pub fn settle(&mut self, current: &Appraisal) {

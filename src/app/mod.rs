@@ -193,7 +193,7 @@ impl PartnershipApp {
     /// Scores that moved since the last finished change although their options' figures did
     /// not (a local scale re-anchored), in words.
     fn rescaled_notes(&mut self) -> Vec<String> {
-        let baseline = self.history.baseline();
+        let baseline = self.history.before_latest_change(&self.doc.appraisal);
         if self.baseline_results.as_ref().map(|(a, _)| a) != Some(baseline) {
             self.baseline_results = crate::model::appraise(baseline)
                 .ok()

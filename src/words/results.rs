@@ -101,3 +101,6 @@ pub fn head_to_head_total(
         (a.weighted_score - b.weighted_score).abs()
     )
 }
+
+/// Under the value profile, before its key.
+pub const VALUE_PROFILE_KEY: &str = "Each bar runs through the criteria in this order, left to right, from its option's darkest shade to its palest:";

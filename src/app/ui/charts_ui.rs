@@ -218,9 +218,14 @@ pub(super) fn by_rank(results: &Results) -> Vec<usize> {
 }
 
 /// A short name for a criterion on a bar segment: its first word, up to six letters.
-fn abbreviation(name: &str) -> String {
-    let word = name.split_whitespace().next().unwrap_or(name);
-    word.chars().take(6).collect()
+/// The longest of the criterion's name or its first word that fits `width` points: never a
+/// word cut short ("Capaci"), which a councillor cannot read.
+fn segment_label(ui: &Ui, name: &str, width: f32) -> Option<String> {
+    let first_word = name.split_whitespace().next().unwrap_or(name);
+    [name, first_word]
+        .into_iter()
+        .find(|text| super::widgets::label_width(ui, text) + 6.0 <= width)
+        .map(str::to_string)
 }
 
 fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
@@ -256,8 +261,7 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
             // Segments wide enough to hold their criterion's name carry it, in whichever of
             // black or white reads better on the segment's shade.
             let fill = shade(option_colour(o.kind), j, n_criteria, dark);
-            let text = abbreviation(&criterion.name);
-            if points * px_per_point >= f64::from(super::widgets::label_width(ui, &text) + 6.0) {
+            if let Some(text) = segment_label(ui, &criterion.name, (points * px_per_point) as f32) {
                 segment_labels.push((start + points / 2.0, row_of(position), text, on_fill(fill)));
             }
         }
@@ -275,7 +279,7 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         .map(|&i| results.options[i].weighted_score)
         .collect();
     let response = named_rows(
-        still_plot("value_profile", ui, 4.0)
+        still_plot("value_profile", ui, 6.0)
             .include_x(0.0)
             .include_x(110.0)
             .x_grid_spacer(|input| nice_marks(input, 5.0))
@@ -302,14 +306,15 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         }
     })
     .response;
-    // The key: the shade of each criterion, darkest first, in a neutral grey.
-    let grey = egui::Color32::from_gray(if dark { 200 } else { 90 });
+    // The key in the leading option's own shades, so it matches a bar on the chart.
+    let key_colour = option_colour(appraisal.options[results.preferred].kind);
+    ui.label(crate::words::results::VALUE_PROFILE_KEY);
     let entries: Vec<LegendEntry> = appraisal
         .criteria
         .iter()
         .enumerate()
         .map(|(j, c)| LegendEntry {
-            colour: shade(grey, j, n_criteria, dark),
+            colour: shade(key_colour, j, n_criteria, dark),
             label: c.name.clone(),
             dashed: false,
         })

@@ -84,6 +84,65 @@ pub fn monetised_social_value_gbp(option: &DeliveryOption) -> f64 {
     option.social_value.monetised_gbp_per_year.likely + cbc
 }
 
+/// When each of an option's money inputs is paid or received: for each year, the share of
+/// the input's yearly (or one-off) figure that falls in it. The yearly flows below and the
+/// robustness analysis's present values per unit (`PvPerUnit`) are both built from this, so
+/// the timing of the money is stated once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    /// The one-off transition cost, spread evenly over its years.
+    pub transition: Vec<f64>,
+    /// The running cost a year.
+    pub running: Vec<f64>,
+    /// Monetised social value a year, community benefit clauses' included.
+    pub social_value: Vec<f64>,
+    /// The clauses' own cost a year.
+    pub clauses: Vec<f64>,
+}
+
+/// The timing of `option`'s money over `years` years.
+pub fn timing(option: &DeliveryOption, years: usize) -> Timing {
+    let transition_years = option.cost.transition_years.max(1) as usize;
+    let share = 1.0 / transition_years as f64;
+    let every_year = vec![1.0; years];
+    Timing {
+        transition: (0..years)
+            .map(|t| if t < transition_years { share } else { 0.0 })
+            .collect(),
+        running: every_year.clone(),
+        social_value: every_year.clone(),
+        clauses: every_year,
+    }
+}
+
+/// The present value of one pound of each input, by its timing: what the robustness
+/// analysis multiplies each drawn figure by, instead of rebuilding the yearly flows.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PvPerUnit {
+    pub transition: f64,
+    pub running: f64,
+    pub social_value: f64,
+    pub clauses: f64,
+}
+
+pub fn pv_per_unit(timing: &Timing, factors: &[f64]) -> PvPerUnit {
+    PvPerUnit {
+        transition: present_value(factors, &timing.transition),
+        running: present_value(factors, &timing.running),
+        social_value: present_value(factors, &timing.social_value),
+        clauses: present_value(factors, &timing.clauses),
+    }
+}
+
+/// The clauses' cost a year, where the option has them.
+pub fn clauses_cost_gbp(option: &DeliveryOption) -> f64 {
+    if option.cbc.enabled {
+        option.cbc.annual_cost_gbp
+    } else {
+        0.0
+    }
+}
+
 /// Flows of `option` against the comparator `bau` over `years` years.
 pub fn yearly_flows(
     option: &DeliveryOption,
@@ -92,17 +151,16 @@ pub fn yearly_flows(
     with_optimism_bias: bool,
 ) -> YearlyFlows {
     let u = uplift(option, with_optimism_bias);
-    let transition_years = option.cost.transition_years.max(1) as usize;
-    let transition_per_year = option.cost.transition_cost_gbp.likely / transition_years as f64 * u;
+    let (own, comparator) = (timing(option, years), timing(bau, years));
+    let transition = option.cost.transition_cost_gbp.likely * u;
     let running = option.cost.annual_running_cost_gbp.likely * u;
-    let cbc_cost = if option.cbc.enabled {
-        option.cbc.annual_cost_gbp
-    } else {
-        0.0
-    };
+    let bau_running = bau.cost.annual_running_cost_gbp.likely;
+    let clauses = clauses_cost_gbp(option);
+    let (social_value, bau_social_value) = (
+        monetised_social_value_gbp(option),
+        monetised_social_value_gbp(bau),
+    );
     let is_bau = option.kind == OptionKind::BusinessAsUsual;
-    let running_saving = bau.cost.annual_running_cost_gbp.likely - running;
-    let social_value_gain = monetised_social_value_gbp(option) - monetised_social_value_gbp(bau);
 
     let mut flows = YearlyFlows {
         gross_cost_gbp: Vec::with_capacity(years),
@@ -110,19 +168,22 @@ pub fn yearly_flows(
         benefits_gbp: Vec::with_capacity(years),
     };
     for t in 0..years {
-        let transition = if t < transition_years {
-            transition_per_year
-        } else {
-            0.0
-        };
-        flows.gross_cost_gbp.push(transition + running + cbc_cost);
+        let transition_t = transition * own.transition[t];
+        let running_t = running * own.running[t];
+        let clauses_t = clauses * own.clauses[t];
+        flows
+            .gross_cost_gbp
+            .push(transition_t + running_t + clauses_t);
         if is_bau {
             flows.costs_gbp.push(0.0);
             flows.benefits_gbp.push(0.0);
         } else {
+            let running_saving = bau_running * comparator.running[t] - running_t;
+            let social_value_gain =
+                social_value * own.social_value[t] - bau_social_value * comparator.social_value[t];
             flows
                 .costs_gbp
-                .push(transition + cbc_cost + (-running_saving).max(0.0));
+                .push(transition_t + clauses_t + (-running_saving).max(0.0));
             flows
                 .benefits_gbp
                 .push(running_saving.max(0.0) + social_value_gain);
@@ -159,5 +220,29 @@ pub fn money_figures(
         bcr: (pv_costs_gbp > 0.0).then(|| pv_benefits_gbp / pv_costs_gbp),
         payback_year,
         cumulative_net_gbp,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::default_example;
+
+    #[test]
+    fn present_values_per_pound_follow_the_timing() {
+        // Three years at the Green Book's 3.5%: D = 1, 1/1.035 = 0.966184, 1/1.035² = 0.933511.
+        let factors = discount_factors(&DiscountSchedule::default(), 3);
+        let mut option = default_example().options[3].clone();
+        option.cost.transition_years = 2;
+        let t = timing(&option, 3);
+        assert_eq!(t.transition, vec![0.5, 0.5, 0.0]);
+        assert_eq!(t.running, vec![1.0, 1.0, 1.0]);
+        let pv = pv_per_unit(&t, &factors);
+        // A pound of transition cost, half in each of years 0 and 1: (1 + 0.966184) / 2.
+        assert!((pv.transition - 0.983092).abs() < 1e-6, "{}", pv.transition);
+        // A pound a year for three years: 1 + 0.966184 + 0.933511.
+        assert!((pv.running - 2.899695).abs() < 1e-6, "{}", pv.running);
+        assert_eq!(pv.social_value, pv.running);
+        assert_eq!(pv.clauses, pv.running);
     }
 }

@@ -1,14 +1,20 @@
-//! The appraisal reduced to closed forms, so that thousands of draws of the uncertain inputs
-//! can be scored without cloning or allocating. Agrees with `appraise` to rounding (tested).
+//! The appraisal reduced to present values per unit, so that thousands of draws of the
+//! uncertain inputs can be scored without cloning or allocating. Agrees with `appraise` to
+//! rounding (tested in tests/properties.rs).
 //!
-//! Because every yearly flow is constant apart from the transition cost:
-//! - whole-life cost = u·transition·T + (u·running + CBC cost)·A
-//! - NPSV = A·(BAU running − u·running + social value − BAU social value − CBC cost) − u·transition·T
+//! There is one money engine: `money::timing` says when each input's money falls, and both
+//! the yearly flows and these per-unit present values (`money::pv_per_unit`) are built from
+//! it. A draw then only multiplies each drawn figure by its present value per pound:
+//! - whole-life cost = u·transition·PV_tr + u·running·PV_run + clauses·PV_cl
+//! - NPSV = BAU running·PV_run(BAU) − u·running·PV_run + social value·PV_sv
+//!   − BAU social value·PV_sv(BAU) − u·transition·PV_tr − clauses·PV_cl
 //!
-//! with A = Σ D_t over the period and T = Σ_{t < transition years} D_t / transition years.
+//! with u the optimism-bias multiplier and every PV the option's own unless marked BAU.
 
 use super::super::mca::score_0_100;
-use super::super::money::{discount_factors, monetised_social_value_gbp};
+use super::super::money::{
+    PvPerUnit, clauses_cost_gbp, discount_factors, monetised_social_value_gbp, pv_per_unit, timing,
+};
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
 
@@ -69,7 +75,8 @@ pub struct Drawn {
 #[derive(Debug, Clone)]
 pub struct FastOption {
     pub is_bau: bool,
-    transition_annuity: f64,
+    /// Present value of a pound of each money input, by the option's timing.
+    pv: PvPerUnit,
     cbc_cost: f64,
     cbc_social_value: f64,
     rating_uplift: f64,
@@ -88,7 +95,6 @@ pub struct FastModel {
     pub bau: usize,
     pub measures: Vec<Measure>,
     pub scales: Vec<Scale>,
-    annuity: f64,
     years: u32,
     apply_ob: bool,
     /// False for a model made from bare scores: nothing to record in money.
@@ -101,12 +107,10 @@ impl FastModel {
         let bau = appraisal.bau_index()?;
         let years = appraisal.settings.appraisal_period_years;
         let d = discount_factors(&appraisal.settings.discount, years as usize);
-        let annuity: f64 = d.iter().sum();
         let options = appraisal
             .options
             .iter()
             .map(|o| {
-                let ty = o.cost.transition_years.clamp(1, years.max(1)) as usize;
                 let (split_capacity, capacity) = match o.capacity {
                     Capacity::Overall(r) => (false, [Some(r), None, None, None]),
                     Capacity::Parts {
@@ -121,12 +125,8 @@ impl FastModel {
                 let is_bau = o.kind == OptionKind::BusinessAsUsual;
                 FastOption {
                     is_bau,
-                    transition_annuity: d[..ty].iter().sum::<f64>() / ty as f64,
-                    cbc_cost: if o.cbc.enabled {
-                        o.cbc.annual_cost_gbp
-                    } else {
-                        0.0
-                    },
+                    pv: pv_per_unit(&timing(o, years as usize), &d),
+                    cbc_cost: clauses_cost_gbp(o),
                     cbc_social_value: monetised_social_value_gbp(o)
                         - o.social_value.monetised_gbp_per_year.likely,
                     rating_uplift: if o.cbc.enabled {
@@ -164,7 +164,6 @@ impl FastModel {
             bau,
             measures: appraisal.criteria.iter().map(|c| c.measure).collect(),
             scales: appraisal.criteria.iter().map(|c| c.scale).collect(),
-            annuity,
             years,
             apply_ob: appraisal.settings.apply_optimism_bias,
             has_money: true,
@@ -180,7 +179,7 @@ impl FastModel {
             .enumerate()
             .map(|(i, row)| FastOption {
                 is_bau: i == 0,
-                transition_annuity: 0.0,
+                pv: PvPerUnit::default(),
                 cbc_cost: 0.0,
                 cbc_social_value: 0.0,
                 rating_uplift: 0.0,
@@ -206,7 +205,6 @@ impl FastModel {
                 };
                 m
             ],
-            annuity: 0.0,
             years: 1,
             apply_ob: false,
             has_money: false,
@@ -287,12 +285,11 @@ impl FastModel {
         }
         let (b, bd) = (&self.options[self.bau], &drawn[self.bau]);
         let u = self.uplift(o, d);
-        self.annuity
-            * (bd.running - u * d.running + d.social_value_gbp + o.cbc_social_value
-                - bd.social_value_gbp
-                - b.cbc_social_value
-                - o.cbc_cost)
-            - u * d.transition * o.transition_annuity
+        bd.running * b.pv.running - u * d.running * o.pv.running
+            + (d.social_value_gbp + o.cbc_social_value) * o.pv.social_value
+            - (bd.social_value_gbp + b.cbc_social_value) * b.pv.social_value
+            - u * d.transition * o.pv.transition
+            - o.cbc_cost * o.pv.clauses
     }
 
     /// The raw value of option `i` on criterion `j`.
@@ -301,8 +298,9 @@ impl FastModel {
         match self.measures[j] {
             Measure::WholeLifeCost => {
                 let u = self.uplift(o, d);
-                u * d.transition * o.transition_annuity
-                    + (u * d.running + o.cbc_cost) * self.annuity
+                u * d.transition * o.pv.transition
+                    + u * d.running * o.pv.running
+                    + o.cbc_cost * o.pv.clauses
             }
             Measure::Capacity => {
                 if o.split_capacity {

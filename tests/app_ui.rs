@@ -1301,3 +1301,57 @@ fn every_card_control_is_reachable_from_the_keyboard() {
         }
     }
 }
+
+#[test]
+fn year_by_year_opens_from_a_card_and_adds_up_to_its_npsv() {
+    let mut f = app();
+    let h = &mut f.harness;
+    let apply_ob = h.state().appraisal().settings.apply_optimism_bias;
+    let npsv_of = |a: &partnership_appraisal::model::Appraisal| {
+        appraise(a).expect("valid").options[3]
+            .headline(apply_ob)
+            .npsv_gbp
+    };
+    let at_once = npsv_of(h.state().appraisal());
+    // Shared service (options[3]) going live in year 2 instead of year 0: the council keeps
+    // paying business as usual's running cost for two years, so two years' saving are lost
+    // and its NPSV must fall.
+    h.state_mut().appraisal_mut().options[3].cost.go_live_year = 2;
+    h.run();
+    let later = npsv_of(h.state().appraisal());
+    assert!(later < at_once, "{later} should be below {at_once}");
+    let button = "Year by year: Shared service";
+    for _ in 0..40 {
+        if h.query_by_label(button).is_some() {
+            break;
+        }
+        h.get_by_role_and_label(Role::Group, "Shared service")
+            .scroll_down();
+        h.run();
+    }
+    // The button may sit under the cards' scroll edge: press it as assistive technology would.
+    h.get_by_label(button).click_accesskit();
+    h.run();
+    let total = format!(
+        "they add up to the NPSV, {}",
+        partnership_appraisal::model::format::gbp(later)
+    );
+    // A label's text is its AccessKit value.
+    let says = |n: &egui_kittest::Node<'_>| {
+        let node = n.accesskit_node();
+        node.label()
+            .into_iter()
+            .chain(node.value())
+            .any(|t| t.contains(&total))
+    };
+    let found = h.query_all_by_role(Role::Label).any(|n| says(&n));
+    if !found {
+        let near: Vec<String> = h
+            .query_all_by_role(Role::Label)
+            .filter_map(|n| n.accesskit_node().value())
+            .filter(|v| v.contains("NPSV"))
+            .collect();
+        panic!("no \"{total}\" among {near:?}");
+    }
+    h.check_accessibility();
+}

@@ -55,7 +55,7 @@ const EXPECTED: &[(&str, Outcome)] = &[
     (
         "future-version.ron",
         Outcome::Refused(
-            "future-version.ron: this file is format version 9, made by a newer version of the app; this app reads versions 1 to 2",
+            "future-version.ron: this file is format version 9, made by a newer version of the app; this app reads versions 1 to 3",
         ),
     ),
     (

@@ -545,3 +545,26 @@ fn options_tied_for_first_are_named_together_in_the_groups_sentence() {
         )
     );
 }
+
+#[test]
+fn format_3_timing_is_validated_with_clear_messages() {
+    use partnership_appraisal::model::validate;
+    let mut a = partnership_appraisal::storage::default_example();
+    // The library example runs 10 years (0 to 9); options[0] is business as usual.
+    a.options[0].cost.go_live_year = 1;
+    a.options[3].cost.go_live_year = 10;
+    a.options[3].cost.ramp_up_pct = vec![50.0, 150.0];
+    a.options[2].cost.real_growth_pct = 12.5;
+    let problems: Vec<String> = validate(&a).iter().map(|p| p.to_string()).collect();
+    for expected in [
+        "Business as usual: goes live in year 1; business as usual runs the service from year 0, so its go-live year must be 0",
+        "Shared service: goes live in year 10; it must go live within the appraisal period (year 0 to 9)",
+        "Shared service: ramp-up year 2 is 150%; each year's share of the full saving must be 0% to 100%",
+        "Contracting out: running cost grows 12.5% a year in real terms; it must be between −10% and 10%",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "missing {expected:?} among {problems:?}"
+        );
+    }
+}

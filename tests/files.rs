@@ -252,14 +252,14 @@ fn a_missing_file_is_named() {
 
 #[test]
 fn a_newer_format_is_refused_with_a_clear_message() {
-    let text = library_text().replacen("format_version: 2", "format_version: 7", 1);
+    let text = library_text().replacen("format_version: 3", "format_version: 7", 1);
     let err = load_text(&text);
     assert!(matches!(err, FileError::TooNew { found: 7, .. }));
     assert_eq!(
         err.to_string(),
-        "bad.ron: this file is format version 7, made by a newer version of the app; this app reads versions 1 to 2"
+        "bad.ron: this file is format version 7, made by a newer version of the app; this app reads versions 1 to 3"
     );
-    let text = library_text().replacen("format_version: 2", "format_version: 0", 1);
+    let text = library_text().replacen("format_version: 3", "format_version: 0", 1);
     assert!(matches!(
         load_text(&text),
         FileError::UnknownVersion { found: 0, .. }

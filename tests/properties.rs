@@ -10,7 +10,8 @@ use partnership_appraisal::storage;
 use proptest::prelude::*;
 
 /// Valid appraisals: the library example with every option's figures drawn from their
-/// valid ranges, random weights (not all zero) and either scale.
+/// valid ranges (go-live, ramp-up and real growth included), random weights (not all zero)
+/// and either scale.
 fn appraisals() -> impl Strategy<Value = Appraisal> {
     let money = || 0.0..5e7f64;
     let rating = || 0.0..=10.0f64;
@@ -25,6 +26,12 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
         any::<bool>(),
         (0.0..1e6f64, 0.0..1e6f64, 0.0..=10.0f64, 0.0..=2.0f64),
         (rating(), rating()),
+        // Format 3's timing: go-live year, ramp-up shares, real growth of the running cost.
+        (
+            0u32..40,
+            prop::collection::vec(0.0..=100.0f64, 0..4),
+            -10.0..=10.0f64,
+        ),
     );
     (
         prop::collection::vec(option, 5),
@@ -50,7 +57,8 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                     };
                 }
                 for (o, f) in a.options.iter_mut().zip(options) {
-                    let (transition, years, running, ob, capacity, social, rating, cbc, c, s) = f;
+                    let (transition, years, running, ob, capacity, social, rating, cbc, c, s, time) =
+                        f;
                     let bau = o.kind == OptionKind::BusinessAsUsual;
                     o.cost.transition_cost_gbp = Estimate::new(transition);
                     o.cost.transition_years = years.min(period);
@@ -66,6 +74,11 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
+                    let (go_live, mut ramp, growth) = time;
+                    ramp.truncate(period as usize);
+                    o.cost.go_live_year = if bau { 0 } else { go_live % period };
+                    o.cost.ramp_up_pct = if bau { Vec::new() } else { ramp };
+                    o.cost.real_growth_pct = growth;
                     o.scores.insert("risk".into(), s.0);
                     o.scores.insert("democratic_control".into(), s.1);
                 }

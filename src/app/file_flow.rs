@@ -98,6 +98,7 @@ impl PartnershipApp {
         self.view.workshop_panel = Default::default();
         // Slider spans fit the new file's figures.
         self.view.slider_ranges = None;
+        self.view.year_by_year = None;
     }
 
     /// Saves to `path`; on success carries on with whatever the save was asked for first.

@@ -60,9 +60,19 @@ pub struct MoneyFigures {
 /// Yearly flows of one option, before discounting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearlyFlows {
+    /// Everything the council pays under the option: transition, running cost paid (its own
+    /// and any of business as usual's still running), clauses.
     pub gross_cost_gbp: Vec<f64>,
     pub costs_gbp: Vec<f64>,
     pub benefits_gbp: Vec<f64>,
+    /// The parts, as the year-by-year view shows them.
+    pub transition_gbp: Vec<f64>,
+    pub running_paid_gbp: Vec<f64>,
+    pub clauses_gbp: Vec<f64>,
+    /// Business as usual's running cost minus the running cost paid (negative: a rise).
+    pub running_saving_gbp: Vec<f64>,
+    /// Monetised social value against business as usual's.
+    pub social_value_gain_gbp: Vec<f64>,
 }
 
 /// The optimism-bias multiplier on an option's costs. BAU is today's outturn: never uplifted.
@@ -88,30 +98,81 @@ pub fn monetised_social_value_gbp(option: &DeliveryOption) -> f64 {
 /// the input's yearly (or one-off) figure that falls in it. The yearly flows below and the
 /// robustness analysis's present values per unit (`PvPerUnit`) are both built from this, so
 /// the timing of the money is stated once.
+///
+/// With go-live year g, ramp-up shares r_k (1 once the list ends) and real growth q:
+/// - the option's running cost in year t ≥ g: running·(1+q)^t·r_(t−g), and business as
+///   usual's still paid beside it: BAU running·(1+q_BAU)^t·(1 − r_(t−g)); before g, all of
+///   business as usual's. So the saving reaches its full level over the ramp-up.
+/// - social value in year t ≥ g: r_(t−g) of the option's, the rest business as usual's;
+///   before g, business as usual's. The clauses start at go-live.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timing {
     /// The one-off transition cost, spread evenly over its years.
     pub transition: Vec<f64>,
-    /// The running cost a year.
+    /// The option's own running cost a year.
     pub running: Vec<f64>,
-    /// Monetised social value a year, community benefit clauses' included.
+    /// Business as usual's running cost a year, still paid while the option is not (fully)
+    /// running the service.
+    pub bau_running_kept: Vec<f64>,
+    /// The option's monetised social value a year, community benefit clauses' included.
     pub social_value: Vec<f64>,
+    /// Business as usual's social value, still delivered until the option takes over.
+    pub bau_social_value_kept: Vec<f64>,
     /// The clauses' own cost a year.
     pub clauses: Vec<f64>,
 }
 
-/// The timing of `option`'s money over `years` years.
-pub fn timing(option: &DeliveryOption, years: usize) -> Timing {
+/// The share of the full level reached `k` years after go-live.
+fn ramp_share(option: &DeliveryOption, k: usize) -> f64 {
+    option
+        .cost
+        .ramp_up_pct
+        .get(k)
+        .map_or(1.0, |pct| (pct / 100.0).clamp(0.0, 1.0))
+}
+
+/// (1 + q)^t for each year: a running cost's real growth.
+fn growth(option: &DeliveryOption, years: usize) -> Vec<f64> {
+    let rate = 1.0 + option.cost.real_growth_pct / 100.0;
+    (0..years).map(|t| rate.powi(t as i32)).collect()
+}
+
+/// The timing of `option`'s money over `years` years, against business as usual `bau`.
+pub fn timing(option: &DeliveryOption, bau: &DeliveryOption, years: usize) -> Timing {
     let transition_years = option.cost.transition_years.max(1) as usize;
     let share = 1.0 / transition_years as f64;
-    let every_year = vec![1.0; years];
+    let is_bau = option.kind == OptionKind::BusinessAsUsual;
+    let go_live = if is_bau {
+        0
+    } else {
+        option.cost.go_live_year as usize
+    };
+    let (own_growth, bau_growth) = (growth(option, years), growth(bau, years));
+    // The share of the option's full level in each year: 0 before go-live, then the ramp.
+    let level: Vec<f64> = (0..years)
+        .map(|t| {
+            if is_bau {
+                1.0
+            } else if t < go_live {
+                0.0
+            } else {
+                ramp_share(option, t - go_live)
+            }
+        })
+        .collect();
     Timing {
         transition: (0..years)
             .map(|t| if t < transition_years { share } else { 0.0 })
             .collect(),
-        running: every_year.clone(),
-        social_value: every_year.clone(),
-        clauses: every_year,
+        running: (0..years).map(|t| own_growth[t] * level[t]).collect(),
+        bau_running_kept: (0..years)
+            .map(|t| bau_growth[t] * (1.0 - level[t]))
+            .collect(),
+        social_value: level.clone(),
+        bau_social_value_kept: level.iter().map(|l| 1.0 - l).collect(),
+        clauses: (0..years)
+            .map(|t| if t < go_live { 0.0 } else { 1.0 })
+            .collect(),
     }
 }
 
@@ -121,7 +182,9 @@ pub fn timing(option: &DeliveryOption, years: usize) -> Timing {
 pub struct PvPerUnit {
     pub transition: f64,
     pub running: f64,
+    pub bau_running_kept: f64,
     pub social_value: f64,
+    pub bau_social_value_kept: f64,
     pub clauses: f64,
 }
 
@@ -129,7 +192,9 @@ pub fn pv_per_unit(timing: &Timing, factors: &[f64]) -> PvPerUnit {
     PvPerUnit {
         transition: present_value(factors, &timing.transition),
         running: present_value(factors, &timing.running),
+        bau_running_kept: present_value(factors, &timing.bau_running_kept),
         social_value: present_value(factors, &timing.social_value),
+        bau_social_value_kept: present_value(factors, &timing.bau_social_value_kept),
         clauses: present_value(factors, &timing.clauses),
     }
 }
@@ -151,9 +216,10 @@ pub fn yearly_flows(
     with_optimism_bias: bool,
 ) -> YearlyFlows {
     let u = uplift(option, with_optimism_bias);
-    let (own, comparator) = (timing(option, years), timing(bau, years));
+    let (own, comparator) = (timing(option, bau, years), timing(bau, bau, years));
     let transition = option.cost.transition_cost_gbp.likely * u;
     let running = option.cost.annual_running_cost_gbp.likely * u;
+    // Business as usual's running cost is its known outturn: never uplifted.
     let bau_running = bau.cost.annual_running_cost_gbp.likely;
     let clauses = clauses_cost_gbp(option);
     let (social_value, bau_social_value) = (
@@ -166,27 +232,40 @@ pub fn yearly_flows(
         gross_cost_gbp: Vec::with_capacity(years),
         costs_gbp: Vec::with_capacity(years),
         benefits_gbp: Vec::with_capacity(years),
+        transition_gbp: Vec::with_capacity(years),
+        running_paid_gbp: Vec::with_capacity(years),
+        clauses_gbp: Vec::with_capacity(years),
+        running_saving_gbp: Vec::with_capacity(years),
+        social_value_gain_gbp: Vec::with_capacity(years),
     };
     for t in 0..years {
         let transition_t = transition * own.transition[t];
-        let running_t = running * own.running[t];
+        let running_t = running * own.running[t] + bau_running * own.bau_running_kept[t];
         let clauses_t = clauses * own.clauses[t];
         flows
             .gross_cost_gbp
             .push(transition_t + running_t + clauses_t);
+        flows.transition_gbp.push(transition_t);
+        flows.running_paid_gbp.push(running_t);
+        flows.clauses_gbp.push(clauses_t);
         if is_bau {
             flows.costs_gbp.push(0.0);
             flows.benefits_gbp.push(0.0);
+            flows.running_saving_gbp.push(0.0);
+            flows.social_value_gain_gbp.push(0.0);
         } else {
             let running_saving = bau_running * comparator.running[t] - running_t;
-            let social_value_gain =
-                social_value * own.social_value[t] - bau_social_value * comparator.social_value[t];
+            let social_value_t = social_value * own.social_value[t]
+                + bau_social_value * own.bau_social_value_kept[t];
+            let social_value_gain = social_value_t - bau_social_value * comparator.social_value[t];
             flows
                 .costs_gbp
                 .push(transition_t + clauses_t + (-running_saving).max(0.0));
             flows
                 .benefits_gbp
                 .push(running_saving.max(0.0) + social_value_gain);
+            flows.running_saving_gbp.push(running_saving);
+            flows.social_value_gain_gbp.push(social_value_gain);
         }
     }
     flows
@@ -234,7 +313,8 @@ mod tests {
         let factors = discount_factors(&DiscountSchedule::default(), 3);
         let mut option = default_example().options[3].clone();
         option.cost.transition_years = 2;
-        let t = timing(&option, 3);
+        let bau = default_example().options[0].clone();
+        let t = timing(&option, &bau, 3);
         assert_eq!(t.transition, vec![0.5, 0.5, 0.0]);
         assert_eq!(t.running, vec![1.0, 1.0, 1.0]);
         let pv = pv_per_unit(&t, &factors);
@@ -244,5 +324,54 @@ mod tests {
         assert!((pv.running - 2.899695).abs() < 1e-6, "{}", pv.running);
         assert_eq!(pv.social_value, pv.running);
         assert_eq!(pv.clauses, pv.running);
+    }
+
+    #[test]
+    fn go_live_ramp_up_and_real_growth_worked_by_hand() {
+        // Four years at 3.5%: D = 1, 0.966184, 0.933511, 0.901943.
+        // Business as usual: £1,000,000 a year growing 2% in real terms: 1,000,000,
+        // 1,020,000, 1,040,400, 1,061,208. The option: £100,000 transition in year 0,
+        // £800,000 a year flat, live from year 1 with 50% of the change in its first year.
+        // Its running cost paid: year 0 all BAU's 1,000,000; year 1 800,000·½ + 1,020,000·½
+        // = 910,000; then 800,000. Savings: 0, 110,000, 240,400, 261,208.
+        // PV benefits = 110,000·0.966184 + 240,400·0.933511 + 261,208·0.901943 = 566,290.82;
+        // NPSV = 566,290.82 − 100,000 = 466,290.82.
+        // Whole-life cost = 100,000 + 1,000,000 + 910,000·0.966184 + 800,000·(0.933511 +
+        // 0.901943) = 3,447,589.78.
+        let example = default_example();
+        let mut bau = example.options[0].clone();
+        assert_eq!(bau.kind, OptionKind::BusinessAsUsual);
+        let mut option = example.options[3].clone();
+        for o in [&mut bau, &mut option] {
+            o.social_value.monetised_gbp_per_year.likely = 0.0;
+            o.cbc.enabled = false;
+        }
+        bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
+        bau.cost.real_growth_pct = 2.0;
+        option.cost.annual_running_cost_gbp.likely = 800_000.0;
+        option.cost.transition_cost_gbp.likely = 100_000.0;
+        option.cost.transition_years = 1;
+        option.cost.go_live_year = 1;
+        option.cost.ramp_up_pct = vec![50.0];
+        let factors = discount_factors(&DiscountSchedule::default(), 4);
+        let flows = yearly_flows(&option, &bau, 4, false);
+        let close = |x: f64, y: f64| (x - y).abs() < 0.01;
+        let expected_gross = [1_100_000.0, 910_000.0, 800_000.0, 800_000.0];
+        for (t, (got, want)) in flows.gross_cost_gbp.iter().zip(expected_gross).enumerate() {
+            assert!(close(*got, want), "year {t}: {got} vs {want}");
+        }
+        let expected_benefits = [0.0, 110_000.0, 240_400.0, 261_208.0];
+        for (t, (got, want)) in flows.benefits_gbp.iter().zip(expected_benefits).enumerate() {
+            assert!(close(*got, want), "year {t}: {got} vs {want}");
+        }
+        let m = money_figures(&option, &bau, &factors, false);
+        assert!(close(m.npsv_gbp, 466_290.82), "{}", m.npsv_gbp);
+        assert!(
+            close(m.whole_life_cost_gbp, 3_447_589.78),
+            "{}",
+            m.whole_life_cost_gbp
+        );
+        // Payback: cumulative −100,000 at the end of year 0, +6,280 at the end of year 1.
+        assert_eq!(m.payback_year, Some(1));
     }
 }

@@ -45,6 +45,9 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             transition_years: 1,
             annual_running_cost_gbp: Estimate::new(0.0),
             optimism_bias_pct: Estimate::new(kind.default_optimism_bias_pct()),
+            go_live_year: 0,
+            ramp_up_pct: Vec::new(),
+            real_growth_pct: 0.0,
         },
         capacity: Capacity::Overall(Estimate::new(5.0)),
         social_value: SocialValue {

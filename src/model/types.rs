@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are migrated on load
 /// (see `storage::migrate`); newer ones are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Criterion ids of the three criteria every appraisal has.
 pub const COST_ID: &str = "cost";
@@ -384,6 +384,19 @@ pub struct CostInputs {
     /// Uplift applied to transition and running cost when optimism bias is on.
     /// Business as usual is today's known outturn and carries none.
     pub optimism_bias_pct: Estimate,
+    /// The year (0-based) the option takes the service over. Until then the council keeps
+    /// paying business as usual's running cost, and the option saves nothing and adds no
+    /// social value. Always 0 for business as usual. (Format 3; 0 in older files.)
+    #[serde(default)]
+    pub go_live_year: u32,
+    /// The share (%) of the full saving and social value reached in each year from go-live,
+    /// in order; 100% from the year after the last. Empty: the full level at go-live.
+    #[serde(default)]
+    pub ramp_up_pct: Vec<f64>,
+    /// Growth of the running cost in real terms, % a year above general inflation (Green
+    /// Book 5.11–5.13, relative price effects), e.g. pay drift in a staff-heavy service.
+    #[serde(default)]
+    pub real_growth_pct: f64,
 }
 
 /// Capacity to deliver, 0–10: one rating, or the three parts averaged.

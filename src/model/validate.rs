@@ -11,6 +11,9 @@ use super::types::{
 };
 
 /// Money above £1 trillion a year is not a council service: almost certainly a typing slip.
+/// Real growth of a running cost above inflation, % a year, either way: beyond this it is a
+/// typing slip (a pay drift of 10% a year above inflation for a decade is already extreme).
+pub const MAX_REAL_GROWTH_PCT: f64 = 10.0;
 pub const MAX_GBP: f64 = 1e12;
 pub const MAX_PERIOD_YEARS: u32 = 100;
 pub const MAX_OPTIMISM_BIAS_PCT: f64 = 200.0;
@@ -435,6 +438,55 @@ impl Validator {
                 format!(
                     "transition takes {} years; it must be 1 to the appraisal period ({period})",
                     c.transition_years
+                ),
+            );
+        }
+        if option.kind == OptionKind::BusinessAsUsual && c.go_live_year != 0 {
+            self.push(
+                subject,
+                format!(
+                    "goes live in year {}; business as usual runs the service from year 0, so its go-live year must be 0",
+                    c.go_live_year
+                ),
+            );
+        } else if c.go_live_year >= period.max(1) {
+            self.push(
+                subject,
+                format!(
+                    "goes live in year {}; it must go live within the appraisal period (year 0 to {})",
+                    c.go_live_year,
+                    period.max(1) - 1
+                ),
+            );
+        }
+        if c.ramp_up_pct.len() > period as usize {
+            self.push(
+                subject,
+                format!(
+                    "has a ramp-up of {} years, longer than the appraisal period ({period})",
+                    c.ramp_up_pct.len()
+                ),
+            );
+        }
+        for (k, pct) in c.ramp_up_pct.iter().enumerate() {
+            if !pct.is_finite() || !(0.0..=100.0).contains(pct) {
+                self.push(
+                    subject,
+                    format!(
+                        "ramp-up year {} is {pct}%; each year's share of the full saving must be 0% to 100%",
+                        k + 1
+                    ),
+                );
+            }
+        }
+        if !c.real_growth_pct.is_finite()
+            || !(-MAX_REAL_GROWTH_PCT..=MAX_REAL_GROWTH_PCT).contains(&c.real_growth_pct)
+        {
+            self.push(
+                subject,
+                format!(
+                    "running cost grows {}% a year in real terms; it must be between −{MAX_REAL_GROWTH_PCT}% and {MAX_REAL_GROWTH_PCT}%",
+                    c.real_growth_pct
                 ),
             );
         }

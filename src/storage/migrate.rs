@@ -3,6 +3,9 @@
 //! Format 1 (the first drafts of this tool) held a single flat discount rate,
 //! `discount_rate_pct`, where format 2 holds the Green Book schedule of rates by band of
 //! years. A format-1 rate becomes one band from year 0.
+//!
+//! Format 3 added each option's go-live year, ramp-up and real growth of its running cost;
+//! older files get the defaults that keep their figures exactly as they were.
 
 use serde::Deserialize;
 
@@ -63,6 +66,14 @@ impl From<AppraisalV1> for Appraisal {
 /// Reads a file of an older `version` and returns it in the current format.
 pub fn from_older(text: &str, version: u32) -> Result<Appraisal, MigrateError> {
     match version {
+        // Format 3 only added fields, each with a default that leaves the money as format 2
+        // had it (go-live in year 0, no ramp-up, no real growth).
+        2 => ron::from_str::<Appraisal>(text)
+            .map(|mut a| {
+                a.format_version = FORMAT_VERSION;
+                a
+            })
+            .map_err(MigrateError::Syntax),
         1 => ron::from_str::<AppraisalV1>(text)
             .map(Appraisal::from)
             .map_err(MigrateError::Syntax),

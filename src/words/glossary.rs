@@ -23,6 +23,9 @@ pub const BENEFIT_SCORE: &str =
     "Benefit score: the weighted score over every criterion except cost, out of 100.";
 pub const EFFICIENT_FRONTIER: &str = "An option is on the efficient frontier when no other option has at least its benefit for no more cost.";
 pub const SWITCHING_VALUE: &str = "Switching value: the value a weight or a figure would have to reach for another option to take first place (Green Book 5.59–5.61).";
+pub const GO_LIVE: &str = "The year the new arrangement takes the service over (0 is the price base year). Until then the council keeps paying business as usual's running cost: the option saves nothing and adds no social value before it goes live.";
+pub const RAMP_UP: &str = "How quickly the option reaches its full saving and social value after it goes live: the share in each year from go-live, e.g. 50, 80 means half in the first year, 80% in the second and all of it from the third. Leave empty for the full saving from go-live.";
+pub const REAL_GROWTH: &str = "How much faster than general inflation this running cost grows each year (Green Book relative price effects), e.g. pay drift in a staff-heavy service. 0% keeps it flat in real terms.";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
 pub const RANK_WAITS: &str = "Scores and ranks wait until every option has its running cost: scored against options still at £0 they would mislead.";
 

@@ -104,3 +104,60 @@ pub fn head_to_head_total(
 
 /// Under the value profile, before its key.
 pub const VALUE_PROFILE_KEY: &str = "Each bar runs through the criteria in this order, left to right, from its option's darkest shade to its palest:";
+
+/// The year-by-year window's title.
+pub fn year_by_year_title(option: &str) -> String {
+    format!("{option}: year by year")
+}
+
+pub const YEAR_BY_YEAR_NEEDS_BAU: &str =
+    "The year-by-year figures need a business-as-usual option to compare against.";
+
+/// Under the year-by-year title: how the columns add up.
+pub fn year_by_year_note(with_optimism_bias: bool, npsv: &str) -> String {
+    format!(
+        "In base-year prices{}. Net benefit = saving + social value gain − transition − clauses; each year's present value is its net benefit × its discount factor, and they add up to the NPSV, {npsv}.",
+        if with_optimism_bias {
+            ", with optimism bias"
+        } else {
+            ", without optimism bias"
+        }
+    )
+}
+
+/// The year-by-year table's columns and what each one is.
+pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
+    (
+        "Year",
+        "Years count from 0, the price base year; money falls at the end of each year.",
+    ),
+    (
+        "Transition",
+        "The one-off transition cost, spread over the years it is given.",
+    ),
+    (
+        "Running cost paid",
+        "The option's running cost, with business as usual's still paid until go-live and during the ramp-up, growing by its real growth rate.",
+    ),
+    ("Clauses", "Community Benefit Clauses' cost, from go-live."),
+    (
+        "Saving",
+        "Business as usual's running cost minus the running cost paid; negative when the option costs more to run.",
+    ),
+    (
+        "Social value gain",
+        "Monetised social value against business as usual's.",
+    ),
+    (
+        "Net benefit",
+        "Saving + social value gain − transition − clauses.",
+    ),
+    (
+        "Discount factor",
+        "What a pound in this year is worth today at the Green Book discount rate.",
+    ),
+    (
+        "Present value",
+        "Net benefit × discount factor; these add up to the NPSV.",
+    ),
+];

@@ -18,6 +18,7 @@ pub mod unseen;
 pub mod weights_ui;
 pub mod widgets;
 pub mod workshop_ui;
+pub mod year_by_year_ui;
 
 use eframe::egui::{self, Ui};
 
@@ -45,6 +46,8 @@ pub struct ViewState {
     pub narrow_shows_chart: bool,
     /// The money sliders' spans for the open document; they only widen (see `SliderRanges`).
     pub slider_ranges: Option<option_card_ui::SliderRanges>,
+    /// The option whose year-by-year figures are open in their own window.
+    pub year_by_year: Option<usize>,
 }
 
 impl Default for ViewState {
@@ -59,6 +62,7 @@ impl Default for ViewState {
             scroll_to_card: None,
             narrow_shows_chart: false,
             slider_ranges: None,
+            year_by_year: None,
         }
     }
 }
@@ -272,6 +276,13 @@ pub fn main_view_ui(
         }
         cards_ui(ui, appraisal, results, view, inputs, &missing);
     });
+    if let Some(index) = view.year_by_year {
+        let mut open = true;
+        year_by_year_ui::year_by_year_ui(ui.ctx(), appraisal, index, &mut open);
+        if !open {
+            view.year_by_year = None;
+        }
+    }
     actions
 }
 
@@ -398,7 +409,11 @@ fn cards_ui(
                         ui.vertical(|ui| {
                             // The card's frame adds its margin and stroke outside this width.
                             ui.set_width(card_width - CARD_FRAME_WIDTH);
-                            option_card_ui(ui, option, &criteria, &inputs.ranges, &shown);
+                            if option_card_ui(ui, option, &criteria, &inputs.ranges, &shown)
+                                == Some(option_card_ui::CardAsk::YearByYear)
+                            {
+                                view.year_by_year = Some(i);
+                            }
                         });
                     });
                     if scroll_to == Some(i) {

@@ -7,10 +7,11 @@ use super::palette::{option_colour, warning_text};
 use super::unseen::unless_unseen;
 use super::widgets::{
     MoneySpan, RangeView, estimate_money, estimate_percent, estimate_rating, money_slider,
-    number_slider, rating_slider, rationale_edit, section,
+    number_slider, percent_list_field, rating_slider, rationale_edit, section,
 };
 use crate::model::format::gbp;
 use crate::model::ratings::{effective_capacity, starting_capacity};
+use crate::model::validate::MAX_REAL_GROWTH_PCT;
 use crate::model::{
     Appraisal, CAPACITY_ID, COST_ID, Capacity, Criterion, DeliveryOption, Estimate, Measure,
     OptionKind, OptionResult, SOCIAL_VALUE_ID,
@@ -156,13 +157,21 @@ pub struct CardResults<'a> {
     pub cull_unseen: bool,
 }
 
+/// What a card asks of the window beyond its own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardAsk {
+    /// Open the option's year-by-year figures.
+    YearByYear,
+}
+
 pub fn option_card_ui(
     ui: &mut Ui,
     option: &mut DeliveryOption,
     criteria: &[Criterion],
     ranges: &SliderRanges,
     shown: &CardResults<'_>,
-) {
+) -> Option<CardAsk> {
+    let mut asked = None;
     let colour = option_colour(option.kind);
     let name_for_a11y = option.name.clone();
     egui::Frame::group(ui.style())
@@ -173,9 +182,10 @@ pub fn option_card_ui(
                 egui::UiBuilder::new()
                     .accessibility_label(name_for_a11y)
                     .accessibility_role(egui::accesskit::Role::Group),
-                |ui| card_contents(ui, option, criteria, ranges, shown, colour),
+                |ui| asked = card_contents(ui, option, criteria, ranges, shown, colour),
             );
         });
+    asked
 }
 
 fn card_contents(
@@ -185,7 +195,8 @@ fn card_contents(
     ranges: &SliderRanges,
     shown: &CardResults<'_>,
     colour: egui::Color32,
-) {
+) -> Option<CardAsk> {
+    let mut asked = None;
     let name_of = |id: &str| {
         criteria
             .iter()
@@ -304,6 +315,18 @@ fn card_contents(
         rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
     });
 
+    unless_unseen(ui, ("timing", width, is_bau), cull, |ui| {
+        timing_ui(ui, option, shown.period_years);
+        if ui
+            .button("Year by year…")
+            .on_hover_text("Every flow of this option in every year, as the method builds it")
+            .accessible_name(format!("Year by year: {}", option.name))
+            .clicked()
+        {
+            asked = Some(CardAsk::YearByYear);
+        }
+    });
+
     let split = matches!(option.capacity, Capacity::Parts { .. });
     unless_unseen(ui, ("capacity", width, ranges_shown, split), cull, |ui| {
         section(ui, "Capacity to deliver (0–10)");
@@ -412,6 +435,41 @@ fn card_contents(
             }
         }
     });
+    asked
+}
+
+/// When the option takes over, how fast it reaches its full saving, and how its running
+/// cost grows: the timing `model::money::timing` builds the yearly flows from.
+fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
+    section(ui, "Timing");
+    if option.kind != OptionKind::BusinessAsUsual {
+        let last_year = period_years.max(1) - 1;
+        let mut go_live = f64::from(option.cost.go_live_year.min(last_year));
+        number_slider(
+            ui,
+            "Goes live in year (0 = the base year)",
+            &mut go_live,
+            0.0..=f64::from(last_year),
+            1.0,
+            "",
+        )
+        .on_hover_text(glossary::GO_LIVE);
+        option.cost.go_live_year = go_live.round().clamp(0.0, f64::from(last_year)) as u32;
+        percent_list_field(
+            ui,
+            "Ramp-up from go-live (% of the full saving, year by year)",
+            &mut option.cost.ramp_up_pct,
+        );
+    }
+    number_slider(
+        ui,
+        "Real growth of its running cost (% a year)",
+        &mut option.cost.real_growth_pct,
+        -MAX_REAL_GROWTH_PCT..=MAX_REAL_GROWTH_PCT,
+        0.1,
+        "%",
+    )
+    .on_hover_text(glossary::REAL_GROWTH);
 }
 
 fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, view: RangeView) {

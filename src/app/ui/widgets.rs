@@ -346,6 +346,37 @@ pub fn label_width(ui: &Ui, text: &str) -> f32 {
 }
 
 /// A heading inside a card.
+/// A list of percentages typed as "50, 80": kept as typed while the field has the focus
+/// (so a trailing comma is not rewritten away), shown in its tidy form otherwise.
+pub fn percent_list_field(ui: &mut Ui, label: &str, values: &mut Vec<f64>) {
+    ui.label(label);
+    let id = ui.make_persistent_id(("percent list", label));
+    let tidy = words::inputs::percent_list(values);
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| tidy.clone());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("e.g. 50, 80")
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text(words::glossary::RAMP_UP)
+        .accessible_name(label);
+    let parsed = words::inputs::parse_percent_list(&text);
+    if response.changed()
+        && let Some(list) = &parsed
+    {
+        values.clone_from(list);
+    }
+    if parsed.is_none() {
+        ui.label(RichText::new(words::inputs::PERCENT_LIST_HELP).color(warning_text(ui.visuals())));
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+}
+
 pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);
     ui.separator();

@@ -5,11 +5,13 @@
 //! There is one money engine: `money::timing` says when each input's money falls, and both
 //! the yearly flows and these per-unit present values (`money::pv_per_unit`) are built from
 //! it. A draw then only multiplies each drawn figure by its present value per pound:
-//! - whole-life cost = u·transition·PV_tr + u·running·PV_run + clauses·PV_cl
-//! - NPSV = BAU running·PV_run(BAU) − u·running·PV_run + social value·PV_sv
-//!   − BAU social value·PV_sv(BAU) − u·transition·PV_tr − clauses·PV_cl
+//! - whole-life cost = u·transition·PV_tr + u·running·PV_run + BAU running·PV_kept
+//!   + clauses·PV_cl
+//! - NPSV = BAU running·(PV_run(BAU) − PV_kept) − u·running·PV_run + social value·PV_sv
+//!   + BAU social value·(PV_sv kept − PV_sv(BAU)) − u·transition·PV_tr − clauses·PV_cl
 //!
-//! with u the optimism-bias multiplier and every PV the option's own unless marked BAU.
+//! with u the optimism-bias multiplier, "kept" what business as usual still pays or delivers
+//! before go-live and during the ramp-up, and every PV the option's own unless marked BAU.
 
 use super::super::mca::score_0_100;
 use super::super::money::{
@@ -125,7 +127,7 @@ impl FastModel {
                 let is_bau = o.kind == OptionKind::BusinessAsUsual;
                 FastOption {
                     is_bau,
-                    pv: pv_per_unit(&timing(o, years as usize), &d),
+                    pv: pv_per_unit(&timing(o, &appraisal.options[bau], years as usize), &d),
                     cbc_cost: clauses_cost_gbp(o),
                     cbc_social_value: monetised_social_value_gbp(o)
                         - o.social_value.monetised_gbp_per_year.likely,
@@ -285,9 +287,10 @@ impl FastModel {
         }
         let (b, bd) = (&self.options[self.bau], &drawn[self.bau]);
         let u = self.uplift(o, d);
-        bd.running * b.pv.running - u * d.running * o.pv.running
+        let bau_social_value = bd.social_value_gbp + b.cbc_social_value;
+        bd.running * (b.pv.running - o.pv.bau_running_kept) - u * d.running * o.pv.running
             + (d.social_value_gbp + o.cbc_social_value) * o.pv.social_value
-            - (bd.social_value_gbp + b.cbc_social_value) * b.pv.social_value
+            + bau_social_value * (o.pv.bau_social_value_kept - b.pv.social_value)
             - u * d.transition * o.pv.transition
             - o.cbc_cost * o.pv.clauses
     }
@@ -300,6 +303,7 @@ impl FastModel {
                 let u = self.uplift(o, d);
                 u * d.transition * o.pv.transition
                     + u * d.running * o.pv.running
+                    + drawn[self.bau].running * o.pv.bau_running_kept
                     + o.cbc_cost * o.pv.clauses
             }
             Measure::Capacity => {

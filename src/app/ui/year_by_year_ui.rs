@@ -1,0 +1,87 @@
+//! One option's money year by year, as the method builds it (`model::money::yearly_flows`):
+//! what the council pays, what it saves against business as usual, the social value it
+//! gains, the net benefit, the discount factor and the present value, which add up to the
+//! NPSV the card shows.
+
+use eframe::egui::{self, RichText};
+
+use crate::model::Appraisal;
+use crate::model::format::gbp;
+use crate::model::money::{discount_factors, yearly_flows};
+use crate::words;
+
+/// The window for option `index`; `open` turns false when the user closes it.
+pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize, open: &mut bool) {
+    let Some(option) = appraisal.options.get(index) else {
+        *open = false;
+        return;
+    };
+    let title = words::results::year_by_year_title(&option.name);
+    egui::Window::new(title)
+        .id(egui::Id::unique("year by year"))
+        .open(open)
+        .collapsible(false)
+        .default_width(900.0)
+        .max_height(ctx.content_rect().height() * 0.8)
+        .show(ctx, |ui| {
+            let Some(bau) = appraisal.bau_index().map(|i| &appraisal.options[i]) else {
+                ui.label(words::results::YEAR_BY_YEAR_NEEDS_BAU);
+                return;
+            };
+            let years = appraisal.settings.appraisal_period_years as usize;
+            let with_ob = appraisal.settings.apply_optimism_bias;
+            let factors = discount_factors(&appraisal.settings.discount, years);
+            let flows = yearly_flows(option, bau, years, with_ob);
+            let net: Vec<f64> = (0..years)
+                .map(|t| flows.benefits_gbp[t] - flows.costs_gbp[t])
+                .collect();
+            let npsv: f64 = net.iter().zip(&factors).map(|(n, d)| n * d).sum();
+            ui.label(words::results::year_by_year_note(with_ob, &gbp(npsv)));
+            ui.add_space(4.0);
+            egui::ScrollArea::both().show(ui, |ui| {
+                egui::Grid::new("year by year grid")
+                    .striped(true)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        for (heading, help) in words::results::YEAR_BY_YEAR_COLUMNS {
+                            ui.label(RichText::new(*heading).strong())
+                                .on_hover_text(*help);
+                        }
+                        ui.end_row();
+                        let base = appraisal.meta.price_base_year;
+                        for t in 0..years {
+                            ui.label(format!("{t} ({})", base + t as i32));
+                            for x in [
+                                flows.transition_gbp[t],
+                                flows.running_paid_gbp[t],
+                                flows.clauses_gbp[t],
+                                flows.running_saving_gbp[t],
+                                flows.social_value_gain_gbp[t],
+                                net[t],
+                            ] {
+                                ui.label(gbp(x));
+                            }
+                            ui.label(format!("{:.4}", factors[t]));
+                            ui.label(gbp(net[t] * factors[t]));
+                            ui.end_row();
+                        }
+                        let total = |v: &[f64]| v.iter().sum::<f64>();
+                        ui.label(RichText::new("Total").strong());
+                        for x in [
+                            total(&flows.transition_gbp),
+                            total(&flows.running_paid_gbp),
+                            total(&flows.clauses_gbp),
+                            total(&flows.running_saving_gbp),
+                            total(&flows.social_value_gain_gbp),
+                            total(&net),
+                        ] {
+                            ui.label(RichText::new(gbp(x)).strong());
+                        }
+                        ui.label("");
+                        ui.label(RichText::new(gbp(npsv)).strong())
+                            .on_hover_text(words::glossary::NPSV);
+                        ui.end_row();
+                    });
+            });
+        });
+}

@@ -10,7 +10,7 @@ use partnership_appraisal::storage;
 use proptest::prelude::*;
 
 /// Valid appraisals: the library example with every option's figures drawn from their
-/// valid ranges (go-live, ramp-up and real growth included), random weights (not all zero)
+/// valid ranges (go-live, ramp-up, real growth and one-offs included), random weights (not all zero)
 /// and either scale.
 fn appraisals() -> impl Strategy<Value = Appraisal> {
     let money = || 0.0..5e7f64;
@@ -26,11 +26,13 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
         any::<bool>(),
         (0.0..1e6f64, 0.0..1e6f64, 0.0..=10.0f64, 0.0..=2.0f64),
         (rating(), rating()),
-        // Format 3's timing: go-live year, ramp-up shares, real growth of the running cost.
+        // Format 3's timing: go-live year, ramp-up shares, real growth of the running cost,
+        // one-off costs and receipts.
         (
             0u32..40,
             prop::collection::vec(0.0..=100.0f64, 0..4),
             -10.0..=10.0f64,
+            prop::collection::vec((0u32..40, 0.0..1e6f64, any::<bool>()), 0..3),
         ),
     );
     (
@@ -74,7 +76,16 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
-                    let (go_live, mut ramp, growth) = time;
+                    let (go_live, mut ramp, growth, one_offs) = time;
+                    o.cost.one_offs = one_offs
+                        .into_iter()
+                        .map(|(year, amount_gbp, receipt)| OneOff {
+                            name: "One-off".into(),
+                            year: year % period,
+                            amount_gbp,
+                            receipt,
+                        })
+                        .collect();
                     ramp.truncate(period as usize);
                     o.cost.go_live_year = if bau { 0 } else { go_live % period };
                     o.cost.ramp_up_pct = if bau { Vec::new() } else { ramp };

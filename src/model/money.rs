@@ -73,6 +73,10 @@ pub struct YearlyFlows {
     pub running_saving_gbp: Vec<f64>,
     /// Monetised social value against business as usual's.
     pub social_value_gain_gbp: Vec<f64>,
+    /// One-off costs less receipts (costs uplifted like the transition cost).
+    pub one_offs_gbp: Vec<f64>,
+    /// The same, less business as usual's own one-offs: what enters the net benefit.
+    pub one_offs_against_bau_gbp: Vec<f64>,
 }
 
 /// The optimism-bias multiplier on an option's costs. BAU is today's outturn: never uplifted.
@@ -199,6 +203,33 @@ pub fn pv_per_unit(timing: &Timing, factors: &[f64]) -> PvPerUnit {
     }
 }
 
+/// An option's one-off costs and receipts by year, before any uplift: (costs, receipts).
+pub fn one_off_flows(option: &DeliveryOption, years: usize) -> (Vec<f64>, Vec<f64>) {
+    let (mut costs, mut receipts) = (vec![0.0; years], vec![0.0; years]);
+    for one_off in &option.cost.one_offs {
+        let year = one_off.year as usize;
+        if year < years {
+            let side = if one_off.receipt {
+                &mut receipts
+            } else {
+                &mut costs
+            };
+            side[year] += one_off.amount_gbp;
+        }
+    }
+    (costs, receipts)
+}
+
+/// The present values of an option's one-off costs and of its receipts, before any uplift:
+/// fixed sums, so the robustness analysis only multiplies the costs by the drawn uplift.
+pub fn one_off_present_values(option: &DeliveryOption, factors: &[f64]) -> (f64, f64) {
+    let (costs, receipts) = one_off_flows(option, factors.len());
+    (
+        present_value(factors, &costs),
+        present_value(factors, &receipts),
+    )
+}
+
 /// The clauses' cost a year, where the option has them.
 pub fn clauses_cost_gbp(option: &DeliveryOption) -> f64 {
     if option.cbc.enabled {
@@ -237,14 +268,20 @@ pub fn yearly_flows(
         clauses_gbp: Vec::with_capacity(years),
         running_saving_gbp: Vec::with_capacity(years),
         social_value_gain_gbp: Vec::with_capacity(years),
+        one_offs_gbp: Vec::with_capacity(years),
+        one_offs_against_bau_gbp: Vec::with_capacity(years),
     };
+    let (one_off_costs, one_off_receipts) = one_off_flows(option, years);
+    let (bau_one_off_costs, bau_one_off_receipts) = one_off_flows(bau, years);
     for t in 0..years {
         let transition_t = transition * own.transition[t];
         let running_t = running * own.running[t] + bau_running * own.bau_running_kept[t];
         let clauses_t = clauses * own.clauses[t];
+        let one_offs_t = one_off_costs[t] * u - one_off_receipts[t];
         flows
             .gross_cost_gbp
-            .push(transition_t + running_t + clauses_t);
+            .push(transition_t + running_t + clauses_t + one_offs_t);
+        flows.one_offs_gbp.push(one_offs_t);
         flows.transition_gbp.push(transition_t);
         flows.running_paid_gbp.push(running_t);
         flows.clauses_gbp.push(clauses_t);
@@ -253,19 +290,23 @@ pub fn yearly_flows(
             flows.benefits_gbp.push(0.0);
             flows.running_saving_gbp.push(0.0);
             flows.social_value_gain_gbp.push(0.0);
+            flows.one_offs_against_bau_gbp.push(0.0);
         } else {
+            // Business as usual's own one-offs (never uplifted) are avoided by the option.
+            let one_offs_extra = one_offs_t - (bau_one_off_costs[t] - bau_one_off_receipts[t]);
             let running_saving = bau_running * comparator.running[t] - running_t;
             let social_value_t = social_value * own.social_value[t]
                 + bau_social_value * own.bau_social_value_kept[t];
             let social_value_gain = social_value_t - bau_social_value * comparator.social_value[t];
-            flows
-                .costs_gbp
-                .push(transition_t + clauses_t + (-running_saving).max(0.0));
+            flows.costs_gbp.push(
+                transition_t + clauses_t + (-running_saving).max(0.0) + one_offs_extra.max(0.0),
+            );
             flows
                 .benefits_gbp
-                .push(running_saving.max(0.0) + social_value_gain);
+                .push(running_saving.max(0.0) + social_value_gain + (-one_offs_extra).max(0.0));
             flows.running_saving_gbp.push(running_saving);
             flows.social_value_gain_gbp.push(social_value_gain);
+            flows.one_offs_against_bau_gbp.push(one_offs_extra);
         }
     }
     flows
@@ -305,6 +346,7 @@ pub fn money_figures(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::types::OneOff;
     use crate::storage::default_example;
 
     #[test]
@@ -373,5 +415,49 @@ mod tests {
         );
         // Payback: cumulative −100,000 at the end of year 0, +6,280 at the end of year 1.
         assert_eq!(m.payback_year, Some(1));
+    }
+
+    #[test]
+    fn one_off_costs_and_receipts_worked_by_hand() {
+        // On the example's shared service (options[3]) with optimism bias applied at 10%:
+        // a £150,000 redundancy in year 0 (uplifted: £165,000), a £100,000 sale of a branch in
+        // year 3, and business as usual's own £200,000 ICT refresh in year 2, which the option
+        // avoids. NPSV changes by −165,000·1 + 100,000·0.901943 + 200,000·0.933511
+        // = −165,000 + 90,194.27 + 186,702.14 = +111,896.41 (ten years at 3.5%).
+        let example = default_example();
+        let (bau, option) = (example.options[0].clone(), example.options[3].clone());
+        let factors = discount_factors(&DiscountSchedule::default(), 10);
+        let mut option_with = option.clone();
+        option_with.cost.optimism_bias_pct.likely = 10.0;
+        let mut option_without = option_with.clone();
+        option_with.cost.one_offs = vec![
+            OneOff {
+                name: "Redundancy".into(),
+                year: 0,
+                amount_gbp: 150_000.0,
+                receipt: false,
+            },
+            OneOff {
+                name: "Sale of a branch".into(),
+                year: 3,
+                amount_gbp: 100_000.0,
+                receipt: true,
+            },
+        ];
+        let mut bau_with = bau.clone();
+        bau_with.cost.one_offs = vec![OneOff {
+            name: "ICT refresh".into(),
+            year: 2,
+            amount_gbp: 200_000.0,
+            receipt: false,
+        }];
+        option_without.cost.one_offs.clear();
+        let with = money_figures(&option_with, &bau_with, &factors, true);
+        let without = money_figures(&option_without, &bau, &factors, true);
+        let change = with.npsv_gbp - without.npsv_gbp;
+        assert!((change - 111_896.41).abs() < 0.01, "{change}");
+        // The option's own whole-life cost carries its one-offs: +165,000 − 90,194.27.
+        let wlc_change = with.whole_life_cost_gbp - without.whole_life_cost_gbp;
+        assert!((wlc_change - 74_805.73).abs() < 0.01, "{wlc_change}");
     }
 }

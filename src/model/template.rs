@@ -48,6 +48,7 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             go_live_year: 0,
             ramp_up_pct: Vec::new(),
             real_growth_pct: 0.0,
+            one_offs: Vec::new(),
         },
         capacity: Capacity::Overall(Estimate::new(5.0)),
         social_value: SocialValue {

@@ -397,6 +397,24 @@ pub struct CostInputs {
     /// Book 5.11–5.13, relative price effects), e.g. pay drift in a staff-heavy service.
     #[serde(default)]
     pub real_growth_pct: f64,
+    /// One-off costs and receipts in given years (format 3; none in older files).
+    #[serde(default)]
+    pub one_offs: Vec<OneOff>,
+}
+
+/// A one-off cost or receipt in a given year: redundancy, TUPE and pension strain,
+/// procurement, ICT exit, double running, contract exit at the end, the sale of an asset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOff {
+    pub name: String,
+    /// The year (0-based) it falls in.
+    pub year: u32,
+    /// In base-year £, never negative: `receipt` says which way it goes.
+    pub amount_gbp: f64,
+    /// Money coming in (the sale of an asset) rather than going out.
+    #[serde(default)]
+    pub receipt: bool,
 }
 
 /// Capacity to deliver, 0–10: one rating, or the three parts averaged.

@@ -490,6 +490,39 @@ impl Validator {
                 ),
             );
         }
+        for one_off in &c.one_offs {
+            let what = if one_off.receipt {
+                "one-off receipt"
+            } else {
+                "one-off cost"
+            };
+            if one_off.name.trim().is_empty() {
+                self.push(
+                    subject,
+                    format!("has a {what} with no name; say what it is"),
+                );
+            }
+            if one_off.year >= period.max(1) {
+                self.push(
+                    subject,
+                    format!(
+                        "{what} \"{}\" falls in year {}; it must fall within the appraisal period (year 0 to {})",
+                        one_off.name,
+                        one_off.year,
+                        period.max(1) - 1
+                    ),
+                );
+            }
+            if !one_off.amount_gbp.is_finite() || !(0.0..=MAX_GBP).contains(&one_off.amount_gbp) {
+                self.push(
+                    subject,
+                    format!(
+                        "{what} \"{}\" is £{}; it must be £0 to £1 trillion (a receipt is ticked as one, not typed negative)",
+                        one_off.name, one_off.amount_gbp
+                    ),
+                );
+            }
+        }
         match &option.capacity {
             Capacity::Overall(r) => self.estimate(subject, "capacity", r, 0.0, 10.0),
             Capacity::Parts {

@@ -26,6 +26,9 @@ pub const SWITCHING_VALUE: &str = "Switching value: the value a weight or a figu
 pub const GO_LIVE: &str = "The year the new arrangement takes the service over (0 is the price base year). Until then the council keeps paying business as usual's running cost: the option saves nothing and adds no social value before it goes live.";
 pub const RAMP_UP: &str = "How quickly the option reaches its full saving and social value after it goes live: the share in each year from go-live, e.g. 50, 80 means half in the first year, 80% in the second and all of it from the third. Leave empty for the full saving from go-live.";
 pub const REAL_GROWTH: &str = "How much faster than general inflation this running cost grows each year (Green Book relative price effects), e.g. pay drift in a staff-heavy service. 0% keeps it flat in real terms.";
+pub const ONE_OFF: &str = "A cost or receipt that falls once, in a year you choose: redundancy, TUPE and pension strain, procurement, ICT exit, double running while both services run, contract exit at the end, or the sale of an asset. Costs carry the option's optimism bias; business as usual's own one-offs count as avoided by every other option.";
+pub const RECEIPT: &str =
+    "Tick for money coming in, such as the sale of a building; leave it for a cost.";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
 pub const RANK_WAITS: &str = "Scores and ranks wait until every option has its running cost: scored against options still at £0 they would mislead.";
 

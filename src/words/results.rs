@@ -116,7 +116,7 @@ pub const YEAR_BY_YEAR_NEEDS_BAU: &str =
 /// Under the year-by-year title: how the columns add up.
 pub fn year_by_year_note(with_optimism_bias: bool, npsv: &str) -> String {
     format!(
-        "In base-year prices{}. Net benefit = saving + social value gain − transition − clauses; each year's present value is its net benefit × its discount factor, and they add up to the NPSV, {npsv}.",
+        "In base-year prices{}. Net benefit = saving + social value gain − transition − clauses − one-offs; each year's present value is its net benefit × its discount factor, and they add up to the NPSV, {npsv}.",
         if with_optimism_bias {
             ", with optimism bias"
         } else {
@@ -141,6 +141,10 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     ),
     ("Clauses", "Community Benefit Clauses' cost, from go-live."),
     (
+        "One-offs",
+        "One-off costs (uplifted by optimism bias) less receipts, less business as usual's own one-offs, which the option avoids.",
+    ),
+    (
         "Saving",
         "Business as usual's running cost minus the running cost paid; negative when the option costs more to run.",
     ),
@@ -150,7 +154,7 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     ),
     (
         "Net benefit",
-        "Saving + social value gain − transition − clauses.",
+        "Saving + social value gain − transition − clauses − one-offs.",
     ),
     (
         "Discount factor",

@@ -327,6 +327,11 @@ fn card_contents(
         }
     });
 
+    let one_offs = option.cost.one_offs.len();
+    unless_unseen(ui, ("one-offs", width, one_offs), cull, |ui| {
+        one_offs_ui(ui, option, shown.period_years);
+    });
+
     let split = matches!(option.capacity, Capacity::Parts { .. });
     unless_unseen(ui, ("capacity", width, ranges_shown, split), cull, |ui| {
         section(ui, "Capacity to deliver (0–10)");
@@ -470,6 +475,61 @@ fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
         "%",
     )
     .on_hover_text(glossary::REAL_GROWTH);
+}
+
+/// Named one-off costs and receipts in given years: redundancy, TUPE and pension strain,
+/// procurement, ICT exit, double running, contract exit, the sale of an asset.
+fn one_offs_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
+    section(ui, "One-off costs and receipts");
+    let last_year = period_years.max(1) - 1;
+    let mut remove = None;
+    for (k, one_off) in option.cost.one_offs.iter_mut().enumerate() {
+        ui.push_id(("one-off", k), |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut one_off.name)
+                    .hint_text("e.g. Redundancy")
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name("One-off name");
+            ui.horizontal_wrapped(|ui| {
+                ui.label("in year");
+                ui.add(egui::DragValue::new(&mut one_off.year).range(0..=last_year))
+                    .accessible_name(format!("Year of {}", one_off.name));
+                ui.add(
+                    egui::DragValue::new(&mut one_off.amount_gbp)
+                        .speed(1_000.0)
+                        .range(0.0..=f64::MAX)
+                        .custom_formatter(|v, _| super::widgets::gbp_exact(v))
+                        .custom_parser(super::widgets::parse_gbp),
+                )
+                .accessible_name(format!("Amount of {}", one_off.name));
+                ui.checkbox(&mut one_off.receipt, "receipt")
+                    .on_hover_text(glossary::RECEIPT);
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove {}", one_off.name))
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
+        });
+    }
+    if let Some(k) = remove {
+        option.cost.one_offs.remove(k);
+    }
+    if ui
+        .button("+ Add a one-off")
+        .on_hover_text(glossary::ONE_OFF)
+        .clicked()
+    {
+        option.cost.one_offs.push(crate::model::OneOff {
+            name: "One-off cost".into(),
+            year: option.cost.go_live_year.min(last_year),
+            amount_gbp: 0.0,
+            receipt: false,
+        });
+    }
 }
 
 fn capacity_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, view: RangeView) {

@@ -10,12 +10,14 @@
 //! - NPSV = BAU running·(PV_run(BAU) − PV_kept) − u·running·PV_run + social value·PV_sv
 //!   + BAU social value·(PV_sv kept − PV_sv(BAU)) − u·transition·PV_tr − clauses·PV_cl
 //!
+//! less one-offs: u·one-off costs − receipts, business as usual's own added back to the NPSV;
 //! with u the optimism-bias multiplier, "kept" what business as usual still pays or delivers
 //! before go-live and during the ramp-up, and every PV the option's own unless marked BAU.
 
 use super::super::mca::score_0_100;
 use super::super::money::{
-    PvPerUnit, clauses_cost_gbp, discount_factors, monetised_social_value_gbp, pv_per_unit, timing,
+    PvPerUnit, clauses_cost_gbp, discount_factors, monetised_social_value_gbp,
+    one_off_present_values, pv_per_unit, timing,
 };
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
@@ -79,6 +81,9 @@ pub struct FastOption {
     pub is_bau: bool,
     /// Present value of a pound of each money input, by the option's timing.
     pv: PvPerUnit,
+    /// Present values of the one-off costs (before uplift) and of the receipts.
+    one_off_costs_pv: f64,
+    one_off_receipts_pv: f64,
     cbc_cost: f64,
     cbc_social_value: f64,
     rating_uplift: f64,
@@ -128,6 +133,8 @@ impl FastModel {
                 FastOption {
                     is_bau,
                     pv: pv_per_unit(&timing(o, &appraisal.options[bau], years as usize), &d),
+                    one_off_costs_pv: one_off_present_values(o, &d).0,
+                    one_off_receipts_pv: one_off_present_values(o, &d).1,
                     cbc_cost: clauses_cost_gbp(o),
                     cbc_social_value: monetised_social_value_gbp(o)
                         - o.social_value.monetised_gbp_per_year.likely,
@@ -182,6 +189,8 @@ impl FastModel {
             .map(|(i, row)| FastOption {
                 is_bau: i == 0,
                 pv: PvPerUnit::default(),
+                one_off_costs_pv: 0.0,
+                one_off_receipts_pv: 0.0,
                 cbc_cost: 0.0,
                 cbc_social_value: 0.0,
                 rating_uplift: 0.0,
@@ -293,6 +302,8 @@ impl FastModel {
             + bau_social_value * (o.pv.bau_social_value_kept - b.pv.social_value)
             - u * d.transition * o.pv.transition
             - o.cbc_cost * o.pv.clauses
+            - (u * o.one_off_costs_pv - o.one_off_receipts_pv)
+            + (b.one_off_costs_pv - b.one_off_receipts_pv)
     }
 
     /// The raw value of option `i` on criterion `j`.
@@ -305,6 +316,8 @@ impl FastModel {
                     + u * d.running * o.pv.running
                     + drawn[self.bau].running * o.pv.bau_running_kept
                     + o.cbc_cost * o.pv.clauses
+                    + u * o.one_off_costs_pv
+                    - o.one_off_receipts_pv
             }
             Measure::Capacity => {
                 if o.split_capacity {

@@ -46,8 +46,28 @@ pub fn parse_percent_list(text: &str) -> Option<Vec<f64>> {
         .collect()
 }
 
-pub const PERCENT_LIST_HELP: &str =
-    "Type each year's share as a number, separated by commas, e.g. 50, 80.";
+/// Under a ramp-up field that holds something the method cannot use.
+pub fn percent_list_help(max_years: usize) -> String {
+    format!(
+        "Type each year's share from 0 to 100, separated by commas, e.g. 50, 80: at most {max_years} {} (to the end of the appraisal period).",
+        if max_years == 1 { "year" } else { "years" }
+    )
+}
+
+/// Beside an option's real-growth slider: what it is measured against.
+pub fn growth_against_bau(option_pct: f64, bau_pct: f64) -> String {
+    let gap = option_pct - bau_pct;
+    if gap.abs() < 0.05 {
+        format!("The same as business as usual's ({bau_pct:.1}% a year).")
+    } else {
+        format!(
+            "{:.1} points a year {} than business as usual's ({bau_pct:.1}%): the saving {} each year.",
+            gap.abs(),
+            if gap > 0.0 { "faster" } else { "slower" },
+            if gap > 0.0 { "shrinks" } else { "grows" }
+        )
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -66,6 +86,14 @@ mod tests {
         assert_eq!(parse_percent_list(""), Some(vec![]));
         assert_eq!(parse_percent_list("50, half"), None);
         assert_eq!(percent_list(&[50.0, 82.5]), "50%, 82.5%");
+        assert_eq!(
+            growth_against_bau(2.0, 0.0),
+            "2.0 points a year faster than business as usual's (0.0%): the saving shrinks each year."
+        );
+        assert_eq!(
+            growth_against_bau(1.0, 1.0),
+            "The same as business as usual's (1.0% a year)."
+        );
     }
 
     #[test]

@@ -102,8 +102,9 @@ pub fn head_to_head_total(
     )
 }
 
-/// Under the value profile, before its key.
-pub const VALUE_PROFILE_KEY: &str = "Each bar runs through the criteria in this order, left to right, from its option's darkest shade to its palest:";
+/// Under the value profile, before its key: each bar runs through the criteria in this
+/// order, in its own option's shades.
+pub const VALUE_PROFILE_KEY: &str = "Left to right, darkest shade first:";
 
 /// The year-by-year window's title.
 pub fn year_by_year_title(option: &str) -> String {
@@ -133,7 +134,7 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     ),
     (
         "Transition",
-        "The one-off transition cost, spread over the years it is given.",
+        "The one-off transition cost, spread evenly over its years from year 0, whatever the go-live year.",
     ),
     (
         "Running cost paid",
@@ -165,3 +166,22 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
         "Net benefit × discount factor; these add up to the NPSV.",
     ),
 ];
+
+/// Under the year-by-year note: the card's figures the table starts from, so an officer can
+/// match "£3.65m" on the card to "£3.94m" in the table.
+pub fn year_by_year_basis(
+    running: &str,
+    transition: &str,
+    uplift_pct: f64,
+    bau_running: &str,
+) -> String {
+    if uplift_pct > 0.0 {
+        format!(
+            "From the card: running cost {running} a year and transition {transition}, each + {uplift_pct:.0}% optimism bias; business as usual {bau_running} a year (never uplifted)."
+        )
+    } else {
+        format!(
+            "From the card: running cost {running} a year and transition {transition}; business as usual {bau_running} a year."
+        )
+    }
+}

@@ -7,8 +7,8 @@ use egui_plot::{Bar, BarChart, Line, MarkerShape, PlotPoints, Points, Text};
 
 use super::palette::{option_colour, shade};
 use super::plot::{
-    LegendEntry, fit_names, label_width_for, legend_row, named_rows, nice_marks, still_plot,
-    ui_text_colour,
+    LegendEntry, fit_names, label_width_for, led_legend_row, legend_row, named_rows, nice_marks,
+    still_plot, ui_text_colour,
 };
 use super::{head_to_head_ui, robustness_ui};
 use crate::app::robustness_state::RobustnessState;
@@ -279,7 +279,7 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
         .map(|&i| results.options[i].weighted_score)
         .collect();
     let response = named_rows(
-        still_plot("value_profile", ui, 6.0)
+        still_plot("value_profile", ui, 4.0)
             .include_x(0.0)
             .include_x(110.0)
             .x_grid_spacer(|input| nice_marks(input, 5.0))
@@ -308,7 +308,6 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
     .response;
     // The key in the leading option's own shades, so it matches a bar on the chart.
     let key_colour = option_colour(appraisal.options[results.preferred].kind);
-    ui.label(crate::words::results::VALUE_PROFILE_KEY);
     let entries: Vec<LegendEntry> = appraisal
         .criteria
         .iter()
@@ -319,7 +318,7 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
             dashed: false,
         })
         .collect();
-    legend_row(ui, &entries);
+    led_legend_row(ui, Some(crate::words::results::VALUE_PROFILE_KEY), &entries);
     response
 }
 

@@ -385,6 +385,9 @@ fn cards_ui(
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let period_years = appraisal.settings.appraisal_period_years;
     let scroll_to = view.scroll_to_card.take();
+    let bau_real_growth_pct = appraisal
+        .bau_index()
+        .map_or(0.0, |b| appraisal.options[b].cost.real_growth_pct);
     let area_id = ui.scope_id().with("cards area");
     let last_area: Option<egui::Rect> = ui.data(|d| d.get_temp(area_id));
     // Keyboard focus in the cards draws every section, so Tab can reach each control.
@@ -404,6 +407,7 @@ fn cards_ui(
                         complete: !missing.iter().any(|m| m.option == i),
                         all_complete: missing.is_empty(),
                         cull_unseen,
+                        bau_real_growth_pct,
                     };
                     let card = ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {

@@ -155,6 +155,8 @@ pub struct CardResults<'a> {
     pub all_complete: bool,
     /// Sections far from view may be left out this frame (see `unseen`).
     pub cull_unseen: bool,
+    /// Business as usual's real growth, which an option's is measured against.
+    pub bau_real_growth_pct: f64,
 }
 
 /// What a card asks of the window beyond its own figures.
@@ -316,7 +318,7 @@ fn card_contents(
     });
 
     unless_unseen(ui, ("timing", width, is_bau), cull, |ui| {
-        timing_ui(ui, option, shown.period_years);
+        timing_ui(ui, option, shown.period_years, shown.bau_real_growth_pct);
         if ui
             .button("Year by year…")
             .on_hover_text("Every flow of this option in every year, as the method builds it")
@@ -445,7 +447,7 @@ fn card_contents(
 
 /// When the option takes over, how fast it reaches its full saving, and how its running
 /// cost grows: the timing `model::money::timing` builds the yearly flows from.
-fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
+fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, bau_growth: f64) {
     section(ui, "Timing");
     if option.kind != OptionKind::BusinessAsUsual {
         let last_year = period_years.max(1) - 1;
@@ -464,6 +466,7 @@ fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
             ui,
             "Ramp-up from go-live (% of the full saving, year by year)",
             &mut option.cost.ramp_up_pct,
+            (period_years - option.cost.go_live_year.min(last_year)) as usize,
         );
     }
     number_slider(
@@ -475,6 +478,12 @@ fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
         "%",
     )
     .on_hover_text(glossary::REAL_GROWTH);
+    if option.kind != OptionKind::BusinessAsUsual {
+        ui.label(crate::words::inputs::growth_against_bau(
+            option.cost.real_growth_pct,
+            bau_growth,
+        ));
+    }
 }
 
 /// Named one-off costs and receipts in given years: redundancy, TUPE and pension strain,

@@ -23,7 +23,9 @@ pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
         .show_y(!on_slide)
         // Room for the caption and legend lines beneath at the type size in use (slides
         // use larger type than the window).
-        .height((ui.available_height() - 4.0 - caption_line_height(ui) * caption_lines).max(140.0))
+        // Never taller than the room left: a chart that asks for more pushes its panel's
+        // other contents out of sight.
+        .height((ui.available_height() - 4.0 - caption_line_height(ui) * caption_lines).max(90.0))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -158,7 +160,16 @@ pub struct LegendEntry {
 
 /// A legend under a chart: each entry's mark and its name, wrapping as needed.
 pub fn legend_row(ui: &mut Ui, entries: &[LegendEntry]) {
+    led_legend_row(ui, None, entries);
+}
+
+/// A legend row that starts with a few words saying how to read it, on the same line so the
+/// chart above keeps its height.
+pub fn led_legend_row(ui: &mut Ui, lead: Option<&str>, entries: &[LegendEntry]) {
     ui.horizontal_wrapped(|ui| {
+        if let Some(lead) = lead {
+            ui.label(lead);
+        }
         for entry in entries {
             let needed = 18.0 + 4.0 + super::widgets::label_width(ui, &entry.label);
             super::widgets::wrap_for(ui, needed);

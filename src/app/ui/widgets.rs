@@ -348,7 +348,7 @@ pub fn label_width(ui: &Ui, text: &str) -> f32 {
 /// A heading inside a card.
 /// A list of percentages typed as "50, 80": kept as typed while the field has the focus
 /// (so a trailing comma is not rewritten away), shown in its tidy form otherwise.
-pub fn percent_list_field(ui: &mut Ui, label: &str, values: &mut Vec<f64>) {
+pub fn percent_list_field(ui: &mut Ui, label: &str, values: &mut Vec<f64>, max_len: usize) {
     ui.label(label);
     let id = ui.make_persistent_id(("percent list", label));
     let tidy = words::inputs::percent_list(values);
@@ -361,14 +361,20 @@ pub fn percent_list_field(ui: &mut Ui, label: &str, values: &mut Vec<f64>) {
         )
         .on_hover_text(words::glossary::RAMP_UP)
         .accessible_name(label);
-    let parsed = words::inputs::parse_percent_list(&text);
+    // Only a list the method can use is taken, so one slip while typing ("150") never
+    // blanks every result: the field says what it needs instead.
+    let parsed = words::inputs::parse_percent_list(&text)
+        .filter(|list| list.len() <= max_len && list.iter().all(|v| (0.0..=100.0).contains(v)));
     if response.changed()
         && let Some(list) = &parsed
     {
         values.clone_from(list);
     }
     if parsed.is_none() {
-        ui.label(RichText::new(words::inputs::PERCENT_LIST_HELP).color(warning_text(ui.visuals())));
+        ui.label(
+            RichText::new(words::inputs::percent_list_help(max_len))
+                .color(warning_text(ui.visuals())),
+        );
     }
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text));

@@ -17,8 +17,15 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
         return;
     };
     let title = words::results::year_by_year_title(&option.name);
+    // Esc closes it, as it does every other window of the app's own.
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        *open = false;
+        return;
+    }
+    let below_menu = ctx.content_rect().min + egui::vec2(320.0, 60.0);
     egui::Window::new(title)
         .id(egui::Id::unique("year by year"))
+        .default_pos(below_menu)
         .open(open)
         .collapsible(false)
         .default_width(900.0)
@@ -37,6 +44,18 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                 .collect();
             let npsv: f64 = net.iter().zip(&factors).map(|(n, d)| n * d).sum();
             ui.label(words::results::year_by_year_note(with_ob, &gbp(npsv)));
+            let uplift_pct = if with_ob && option.kind != crate::model::OptionKind::BusinessAsUsual
+            {
+                option.cost.optimism_bias_pct.likely
+            } else {
+                0.0
+            };
+            ui.label(words::results::year_by_year_basis(
+                &gbp(option.cost.annual_running_cost_gbp.likely),
+                &gbp(option.cost.transition_cost_gbp.likely),
+                uplift_pct,
+                &gbp(bau.cost.annual_running_cost_gbp.likely),
+            ));
             ui.add_space(4.0);
             egui::ScrollArea::both().show(ui, |ui| {
                 egui::Grid::new("year by year grid")

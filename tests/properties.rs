@@ -33,6 +33,7 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
             prop::collection::vec(0.0..=100.0f64, 0..4),
             -10.0..=10.0f64,
             prop::collection::vec((0u32..40, 0.0..1e6f64, any::<bool>()), 0..3),
+            0u32..40,
         ),
     );
     (
@@ -76,7 +77,9 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
-                    let (go_live, mut ramp, growth, one_offs) = time;
+                    let (go_live, mut ramp, growth, one_offs, start) = time;
+                    o.cost.transition_start_year =
+                        start % (period - o.cost.transition_years + 1);
                     o.cost.one_offs = one_offs
                         .into_iter()
                         .map(|(year, amount_gbp, receipt)| OneOff {

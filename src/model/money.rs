@@ -104,6 +104,7 @@ pub fn monetised_social_value_gbp(option: &DeliveryOption) -> f64 {
 /// the timing of the money is stated once.
 ///
 /// With go-live year g, ramp-up shares r_k (1 once the list ends) and real growth q:
+/// - the transition cost: evenly over its years from its start year;
 /// - the option's running cost in year t ≥ g: running·(1+q)^t·r_(t−g), and business as
 ///   usual's still paid beside it: BAU running·(1+q_BAU)^t·(1 − r_(t−g)); before g, all of
 ///   business as usual's. So the saving reaches its full level over the ramp-up.
@@ -166,7 +167,14 @@ pub fn timing(option: &DeliveryOption, bau: &DeliveryOption, years: usize) -> Ti
         .collect();
     Timing {
         transition: (0..years)
-            .map(|t| if t < transition_years { share } else { 0.0 })
+            .map(|t| {
+                let start = option.cost.transition_start_year as usize;
+                if (start..start + transition_years).contains(&t) {
+                    share
+                } else {
+                    0.0
+                }
+            })
             .collect(),
         running: (0..years).map(|t| own_growth[t] * level[t]).collect(),
         bau_running_kept: (0..years)
@@ -366,6 +374,12 @@ mod tests {
         assert!((pv.running - 2.899695).abs() < 1e-6, "{}", pv.running);
         assert_eq!(pv.social_value, pv.running);
         assert_eq!(pv.clauses, pv.running);
+        // Starting a year later: half in each of years 1 and 2, (0.966184 + 0.933511) / 2.
+        option.cost.transition_start_year = 1;
+        let later = timing(&option, &bau, 3);
+        assert_eq!(later.transition, vec![0.0, 0.5, 0.5]);
+        let pv_later = pv_per_unit(&later, &factors).transition;
+        assert!((pv_later - 0.949848).abs() < 1e-6, "{pv_later}");
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
         cost: CostInputs {
             transition_cost_gbp: Estimate::new(0.0),
             transition_years: 1,
+            transition_start_year: 0,
             annual_running_cost_gbp: Estimate::new(0.0),
             optimism_bias_pct: Estimate::new(kind.default_optimism_bias_pct()),
             go_live_year: 0,

@@ -377,8 +377,13 @@ impl Estimate {
 pub struct CostInputs {
     /// One-off cost of moving to this option, in base-year £.
     pub transition_cost_gbp: Estimate,
-    /// The transition cost is spread evenly over years 0 .. transition_years−1.
+    /// The transition cost is spread evenly over `transition_years` years from
+    /// `transition_start_year`.
     pub transition_years: u32,
+    /// The first year of the transition cost (format 3; 0 in older files), e.g. the year
+    /// before go-live for procurement and set-up.
+    #[serde(default)]
+    pub transition_start_year: u32,
     /// Cost of running the service each year under this option, base-year £.
     pub annual_running_cost_gbp: Estimate,
     /// Uplift applied to transition and running cost when optimism bias is on.

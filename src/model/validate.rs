@@ -432,6 +432,20 @@ impl Validator {
             MAX_OPTIMISM_BIAS_PCT,
         );
         let period = appraisal.settings.appraisal_period_years;
+        if c.transition_start_year.saturating_add(c.transition_years) > period.max(1)
+            && c.transition_years != 0
+            && c.transition_years <= period.max(1)
+        {
+            self.push(
+                subject,
+                format!(
+                    "transition runs from year {} for {} years, past the end of the appraisal period (year {})",
+                    c.transition_start_year,
+                    c.transition_years,
+                    period.max(1) - 1
+                ),
+            );
+        }
         if c.transition_years == 0 || c.transition_years > period.max(1) {
             self.push(
                 subject,

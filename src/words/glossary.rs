@@ -29,6 +29,7 @@ pub const REAL_GROWTH: &str = "How much faster than general inflation this runni
 pub const ONE_OFF: &str = "A cost or receipt that falls once, in a year you choose: redundancy, TUPE and pension strain, procurement, ICT exit, double running while both services run, contract exit at the end, or the sale of an asset. Costs carry the option's optimism bias; business as usual's own one-offs count as avoided by every other option.";
 pub const RECEIPT: &str =
     "Tick for money coming in, such as the sale of a building; leave it for a cost.";
+pub const TRANSITION_START: &str = "The first year of the transition cost (0 is the price base year): it is spread evenly over its years from here, for example starting the year before go-live for procurement and set-up.";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
 pub const RANK_WAITS: &str = "Scores and ranks wait until every option has its running cost: scored against options still at £0 they would mislead.";
 

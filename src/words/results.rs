@@ -134,7 +134,7 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     ),
     (
         "Transition",
-        "The one-off transition cost, spread evenly over its years from year 0, whatever the go-live year.",
+        "The one-off transition cost, spread evenly over its years from the year it starts (set on the card).",
     ),
     (
         "Running cost paid",

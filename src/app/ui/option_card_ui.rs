@@ -296,6 +296,21 @@ fn card_contents(
             "",
         );
         option.cost.transition_years = years.round().clamp(1.0, f64::from(u32::MAX)) as u32;
+        // The transition may start later, e.g. the year before go-live; it must end in the period.
+        let latest_start = shown
+            .period_years
+            .saturating_sub(option.cost.transition_years);
+        let mut start = f64::from(option.cost.transition_start_year.min(latest_start));
+        number_slider(
+            ui,
+            "Transition starts in year",
+            &mut start,
+            0.0..=f64::from(latest_start.max(1)),
+            1.0,
+            "",
+        )
+        .on_hover_text(glossary::TRANSITION_START);
+        option.cost.transition_start_year = (start.round().max(0.0) as u32).min(latest_start);
         estimate_money(
             ui,
             "Running cost a year",

@@ -555,12 +555,15 @@ fn format_3_timing_is_validated_with_clear_messages() {
     a.options[3].cost.go_live_year = 10;
     a.options[3].cost.ramp_up_pct = vec![50.0, 150.0];
     a.options[2].cost.real_growth_pct = 12.5;
+    a.options[1].cost.transition_years = 2;
+    a.options[1].cost.transition_start_year = 9;
     let problems: Vec<String> = validate(&a).iter().map(|p| p.to_string()).collect();
     for expected in [
         "Business as usual: goes live in year 1; business as usual runs the service from year 0, so its go-live year must be 0",
         "Shared service: goes live in year 10; it must go live within the appraisal period (year 0 to 9)",
         "Shared service: ramp-up year 2 is 150%; each year's share of the full saving must be 0% to 100%",
         "Contracting out: running cost grows 12.5% a year in real terms; it must be between −10% and 10%",
+        "Community library trust: transition runs from year 9 for 2 years, past the end of the appraisal period (year 9)",
     ] {
         assert!(
             problems.iter().any(|p| p == expected),

@@ -397,18 +397,10 @@ fn every_control_has_a_name_with_every_section_open() {
     for tab in ["Net benefit", "Benefit vs cost"] {
         // The pointer reaches the tab first, as a hand would, leaving the last tab's hover note.
         for _ in 0..3 {
-            eprintln!("DEBUG rect {:?}", h.get_by_label(tab).rect());
             h.step();
         }
         h.get_by_label(tab).click();
         h.run();
-        eprintln!(
-            "DEBUG {tab} {:?} {:?}",
-            h.get_by_label(tab).rect(),
-            h.query_all_by_role(Role::Figure)
-                .map(|n| format!("{n:?}"))
-                .collect::<Vec<_>>()
-        );
         assert!(
             h.query_by_role_and_label(
                 Role::Figure,

@@ -68,6 +68,8 @@ pub struct YearlyFlows {
     /// The parts, as the year-by-year view shows them.
     pub transition_gbp: Vec<f64>,
     pub running_paid_gbp: Vec<f64>,
+    /// Business as usual's running cost in the year, which the saving is measured against.
+    pub bau_running_gbp: Vec<f64>,
     pub clauses_gbp: Vec<f64>,
     /// Business as usual's running cost minus the running cost paid (negative: a rise).
     pub running_saving_gbp: Vec<f64>,
@@ -273,6 +275,7 @@ pub fn yearly_flows(
         benefits_gbp: Vec::with_capacity(years),
         transition_gbp: Vec::with_capacity(years),
         running_paid_gbp: Vec::with_capacity(years),
+        bau_running_gbp: Vec::with_capacity(years),
         clauses_gbp: Vec::with_capacity(years),
         running_saving_gbp: Vec::with_capacity(years),
         social_value_gain_gbp: Vec::with_capacity(years),
@@ -292,6 +295,9 @@ pub fn yearly_flows(
         flows.one_offs_gbp.push(one_offs_t);
         flows.transition_gbp.push(transition_t);
         flows.running_paid_gbp.push(running_t);
+        flows
+            .bau_running_gbp
+            .push(bau_running * comparator.running[t]);
         flows.clauses_gbp.push(clauses_t);
         if is_bau {
             flows.costs_gbp.push(0.0);

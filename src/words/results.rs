@@ -137,6 +137,10 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
         "The one-off transition cost, spread evenly over its years from the year it starts (set on the card).",
     ),
     (
+        "BAU running cost",
+        "Business as usual's running cost in the year, growing by its own real growth rate: what the saving is measured against.",
+    ),
+    (
         "Running cost paid",
         "The option's running cost, with business as usual's still paid until go-live and during the ramp-up, growing by its real growth rate.",
     ),

@@ -22,13 +22,16 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
         *open = false;
         return;
     }
-    let below_menu = ctx.content_rect().min + egui::vec2(320.0, 60.0);
+    // Below the menu, as wide as the screen allows: eleven columns of money must all show.
+    let screen = ctx.content_rect();
+    let below_menu = screen.min + egui::vec2(24.0, 60.0);
+    let width = (screen.width() - 48.0).clamp(300.0, 1200.0);
     egui::Window::new(title)
         .id(egui::Id::unique("year by year"))
         .default_pos(below_menu)
         .open(open)
         .collapsible(false)
-        .default_width(900.0)
+        .default_width(width)
         .max_height(ctx.content_rect().height() * 0.8)
         .show(ctx, |ui| {
             let Some(bau) = appraisal.bau_index().map(|i| &appraisal.options[i]) else {
@@ -72,6 +75,7 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                             ui.label(format!("{t} ({})", base + t as i32));
                             for x in [
                                 flows.transition_gbp[t],
+                                flows.bau_running_gbp[t],
                                 flows.running_paid_gbp[t],
                                 flows.clauses_gbp[t],
                                 flows.one_offs_against_bau_gbp[t],
@@ -89,6 +93,7 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                         ui.label(RichText::new("Total").strong());
                         for x in [
                             total(&flows.transition_gbp),
+                            total(&flows.bau_running_gbp),
                             total(&flows.running_paid_gbp),
                             total(&flows.clauses_gbp),
                             total(&flows.one_offs_against_bau_gbp),

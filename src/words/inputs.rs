@@ -54,6 +54,31 @@ pub fn percent_list_help(max_years: usize) -> String {
     )
 }
 
+/// Under the go-live slider: the year in the calendar, since the slider counts from 0.
+pub fn go_live_line(price_base_year: i32, go_live_year: u32) -> String {
+    let calendar = price_base_year + go_live_year as i32;
+    if go_live_year == 0 {
+        format!("Takes over at once ({calendar}).")
+    } else {
+        format!(
+            "Takes over in {calendar}; business as usual runs the service until then ({} {}).",
+            go_live_year,
+            if go_live_year == 1 { "year" } else { "years" }
+        )
+    }
+}
+
+/// Under a ramp-up whose shares fall somewhere: usually a slip for the other order.
+pub fn falling_ramp(values: &[f64]) -> Option<String> {
+    values.windows(2).find(|w| w[1] < w[0]).map(|w| {
+        format!(
+            "The share falls from {}% to {}%: a ramp-up usually rises. Check the order.",
+            trim_number(w[0]),
+            trim_number(w[1])
+        )
+    })
+}
+
 /// Beside an option's real-growth slider: what it is measured against.
 pub fn growth_against_bau(option_pct: f64, bau_pct: f64) -> String {
     let gap = option_pct - bau_pct;
@@ -86,6 +111,16 @@ mod tests {
         assert_eq!(parse_percent_list(""), Some(vec![]));
         assert_eq!(parse_percent_list("50, half"), None);
         assert_eq!(percent_list(&[50.0, 82.5]), "50%, 82.5%");
+        assert_eq!(
+            go_live_line(2026, 2),
+            "Takes over in 2028; business as usual runs the service until then (2 years)."
+        );
+        assert_eq!(go_live_line(2026, 0), "Takes over at once (2026).");
+        assert_eq!(
+            falling_ramp(&[80.0, 50.0]).as_deref(),
+            Some("The share falls from 80% to 50%: a ramp-up usually rises. Check the order.")
+        );
+        assert_eq!(falling_ramp(&[50.0, 80.0]), None);
         assert_eq!(
             growth_against_bau(2.0, 0.0),
             "2.0 points a year faster than business as usual's (0.0%): the saving shrinks each year."

@@ -385,6 +385,7 @@ fn cards_ui(
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let period_years = appraisal.settings.appraisal_period_years;
     let scroll_to = view.scroll_to_card.take();
+    let appraisal_base_year = appraisal.meta.price_base_year;
     let bau_real_growth_pct = appraisal
         .bau_index()
         .map_or(0.0, |b| appraisal.options[b].cost.real_growth_pct);
@@ -408,6 +409,7 @@ fn cards_ui(
                         all_complete: missing.is_empty(),
                         cull_unseen,
                         bau_real_growth_pct,
+                        price_base_year: appraisal_base_year,
                     };
                     let card = ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {

@@ -157,6 +157,8 @@ pub struct CardResults<'a> {
     pub cull_unseen: bool,
     /// Business as usual's real growth, which an option's is measured against.
     pub bau_real_growth_pct: f64,
+    /// Year 0 in the calendar, to say when an option goes live.
+    pub price_base_year: i32,
 }
 
 /// What a card asks of the window beyond its own figures.
@@ -333,7 +335,7 @@ fn card_contents(
     });
 
     unless_unseen(ui, ("timing", width, is_bau), cull, |ui| {
-        timing_ui(ui, option, shown.period_years, shown.bau_real_growth_pct);
+        timing_ui(ui, option, shown);
         if ui
             .button("Year by year…")
             .on_hover_text("Every flow of this option in every year, as the method builds it")
@@ -462,7 +464,8 @@ fn card_contents(
 
 /// When the option takes over, how fast it reaches its full saving, and how its running
 /// cost grows: the timing `model::money::timing` builds the yearly flows from.
-fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, bau_growth: f64) {
+fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, shown: &CardResults<'_>) {
+    let (period_years, bau_growth) = (shown.period_years, shown.bau_real_growth_pct);
     section(ui, "Timing");
     if option.kind != OptionKind::BusinessAsUsual {
         let last_year = period_years.max(1) - 1;
@@ -477,6 +480,10 @@ fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32, bau_gr
         )
         .on_hover_text(glossary::GO_LIVE);
         option.cost.go_live_year = go_live.round().clamp(0.0, f64::from(last_year)) as u32;
+        ui.label(crate::words::inputs::go_live_line(
+            shown.price_base_year,
+            option.cost.go_live_year,
+        ));
         percent_list_field(
             ui,
             "Ramp-up from go-live (% of the full saving, year by year)",

@@ -370,6 +370,9 @@ pub fn percent_list_field(ui: &mut Ui, label: &str, values: &mut Vec<f64>, max_l
     {
         values.clone_from(list);
     }
+    if let Some(note) = words::inputs::falling_ramp(values) {
+        ui.label(RichText::new(note).color(warning_text(ui.visuals())));
+    }
     if parsed.is_none() {
         ui.label(
             RichText::new(words::inputs::percent_list_help(max_len))

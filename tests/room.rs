@@ -58,6 +58,20 @@ fn window(size: egui::Vec2, dir: &Path) -> Harness<'static, PartnershipApp> {
     harness
 }
 
+/// The window after `zoom_steps` presses of Ctrl and +, as a facilitator zooms for a projector.
+fn zoomed_window(
+    size: egui::Vec2,
+    zoom_steps: usize,
+    dir: &Path,
+) -> Harness<'static, PartnershipApp> {
+    let mut h = window(size, dir);
+    for _ in 0..zoom_steps {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        h.run();
+    }
+    h
+}
+
 const LAPTOP: egui::Vec2 = egui::vec2(1366.0, 768.0);
 const PROJECTOR: egui::Vec2 = egui::vec2(1280.0, 720.0);
 
@@ -142,11 +156,7 @@ fn panels_never_grow_by_themselves() {
 fn the_projector_shows_every_option_at_every_zoom() {
     for (size, zoom_steps) in [(PROJECTOR, 0), (PROJECTOR, 2), (LAPTOP, 0), (LAPTOP, 2)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut h = window(size, dir.path());
-        for _ in 0..zoom_steps {
-            h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
-            h.run();
-        }
+        let mut h = zoomed_window(size, zoom_steps, dir.path());
         let options = names(h.state().appraisal());
         assert_eq!(options.len(), 5);
         for name in &options {
@@ -428,11 +438,7 @@ fn every_results_tab_takes_a_real_click_at_every_size() {
     let mut failed = Vec::new();
     for (size, zoom_steps) in [(PROJECTOR, 0), (PROJECTOR, 2), (LAPTOP, 0), (LAPTOP, 2)] {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut h = window(size, dir.path());
-        for _ in 0..zoom_steps {
-            h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
-            h.run();
-        }
+        let mut h = zoomed_window(size, zoom_steps, dir.path());
         // Narrow windows show the ranking or the charts: ask for the charts first.
         if let Some(charts) = h.query_by_label("Charts") {
             charts.click();

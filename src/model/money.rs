@@ -61,7 +61,7 @@ pub struct MoneyFigures {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearlyFlows {
     /// Everything the council pays under the option: transition, running cost paid (its own
-    /// and any of business as usual's still running), clauses.
+    /// and any of business as usual's still running), clauses, one-offs less receipts.
     pub gross_cost_gbp: Vec<f64>,
     pub costs_gbp: Vec<f64>,
     pub benefits_gbp: Vec<f64>,
@@ -75,9 +75,8 @@ pub struct YearlyFlows {
     pub running_saving_gbp: Vec<f64>,
     /// Monetised social value against business as usual's.
     pub social_value_gain_gbp: Vec<f64>,
-    /// One-off costs less receipts (costs uplifted like the transition cost).
-    pub one_offs_gbp: Vec<f64>,
-    /// The same, less business as usual's own one-offs: what enters the net benefit.
+    /// One-off costs (uplifted like the transition cost) less receipts, less business as
+    /// usual's own one-offs: what enters the net benefit.
     pub one_offs_against_bau_gbp: Vec<f64>,
 }
 
@@ -279,7 +278,6 @@ pub fn yearly_flows(
         clauses_gbp: Vec::with_capacity(years),
         running_saving_gbp: Vec::with_capacity(years),
         social_value_gain_gbp: Vec::with_capacity(years),
-        one_offs_gbp: Vec::with_capacity(years),
         one_offs_against_bau_gbp: Vec::with_capacity(years),
     };
     let (one_off_costs, one_off_receipts) = one_off_flows(option, years);
@@ -292,7 +290,6 @@ pub fn yearly_flows(
         flows
             .gross_cost_gbp
             .push(transition_t + running_t + clauses_t + one_offs_t);
-        flows.one_offs_gbp.push(one_offs_t);
         flows.transition_gbp.push(transition_t);
         flows.running_paid_gbp.push(running_t);
         flows

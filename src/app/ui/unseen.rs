@@ -40,11 +40,15 @@ pub fn unless_unseen(
     }
 }
 
-/// Whether the widget with the keyboard focus lay inside `area` in the last frame.
-pub fn focus_inside(ctx: &egui::Context, area: egui::Rect) -> bool {
+/// The widget with the keyboard focus, as it was drawn in the last frame.
+fn focused(ctx: &egui::Context) -> Option<egui::Response> {
     ctx.memory(|m| m.focused())
         .and_then(|id: Id| ctx.read_response(id))
-        .is_some_and(|r| area.intersects(r.rect))
+}
+
+/// Whether the widget with the keyboard focus lay inside `area` in the last frame.
+pub fn focus_inside(ctx: &egui::Context, area: egui::Rect) -> bool {
+    focused(ctx).is_some_and(|r| area.intersects(r.rect))
 }
 
 /// egui moves the focus on Tab but leaves a control scrolled out of sight where it is: at
@@ -59,10 +63,7 @@ pub fn show_keyboard_focus(ctx: &egui::Context) {
     if !tabbed {
         return;
     }
-    if let Some(response) = ctx
-        .memory(|m| m.focused())
-        .and_then(|id| ctx.read_response(id))
-    {
+    if let Some(response) = focused(ctx) {
         response.scroll_to_me(None);
     }
 }

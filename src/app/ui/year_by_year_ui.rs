@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 
 use crate::model::Appraisal;
 use crate::model::format::gbp;
-use crate::model::money::{discount_factors, yearly_flows};
+use crate::model::money::{discount_factors, uplift, yearly_flows};
 use crate::words;
 
 /// The window for option `index`; `open` turns false when the user closes it.
@@ -47,12 +47,7 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                 .collect();
             let npsv: f64 = net.iter().zip(&factors).map(|(n, d)| n * d).sum();
             ui.label(words::results::year_by_year_note(with_ob, &gbp(npsv)));
-            let uplift_pct = if with_ob && option.kind != crate::model::OptionKind::BusinessAsUsual
-            {
-                option.cost.optimism_bias_pct.likely
-            } else {
-                0.0
-            };
+            let uplift_pct = (uplift(option, with_ob) - 1.0) * 100.0;
             ui.label(words::results::year_by_year_basis(
                 &gbp(option.cost.annual_running_cost_gbp.likely),
                 &gbp(option.cost.transition_cost_gbp.likely),

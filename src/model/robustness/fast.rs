@@ -130,11 +130,12 @@ impl FastModel {
                     ),
                 };
                 let is_bau = o.kind == OptionKind::BusinessAsUsual;
+                let (one_off_costs_pv, one_off_receipts_pv) = one_off_present_values(o, &d);
                 FastOption {
                     is_bau,
                     pv: pv_per_unit(&timing(o, &appraisal.options[bau], years as usize), &d),
-                    one_off_costs_pv: one_off_present_values(o, &d).0,
-                    one_off_receipts_pv: one_off_present_values(o, &d).1,
+                    one_off_costs_pv,
+                    one_off_receipts_pv,
                     cbc_cost: clauses_cost_gbp(o),
                     cbc_social_value: monetised_social_value_gbp(o)
                         - o.social_value.monetised_gbp_per_year.likely,

@@ -51,7 +51,7 @@ fn discount_bands_compound_across_every_edge() {
 /// A three-year case at a flat 10%, worked by hand:
 /// D = 1, 1/1.1, 1/1.21 (sum 2.7355371901).
 fn hand_case() -> Appraisal {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     a.settings.appraisal_period_years = 3;
     a.settings.discount.bands = vec![RateBand {
         from_year: 0,
@@ -172,7 +172,7 @@ fn weighted_sum_ranking_with_a_tie_matches_hand_figures() {
 
 #[test]
 fn ranking_through_the_whole_engine_shares_rank_on_a_tie() {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     // Everything equal except one rated criterion where two options tie at the top.
     let id = a.add_rating_criterion("Quality");
     for (o, v) in a.options.iter_mut().zip([3.0, 8.0, 8.0, 5.0, 1.0]) {
@@ -270,7 +270,7 @@ fn capacity_grows_with_cbcs_and_is_averaged_over_the_period() {
 
 #[test]
 fn cbcs_raise_social_value_in_money_and_in_the_rating() {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     a.options[2].social_value.unmonetised_rating = Estimate::new(9.0);
     a.options[2].cbc = CommunityBenefitClauses {
         enabled: true,
@@ -295,7 +295,7 @@ fn cbcs_raise_social_value_in_money_and_in_the_rating() {
 
 #[test]
 fn validation_names_each_problem_and_the_engine_refuses() {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     a.options[3].cost.annual_running_cost_gbp = Estimate::new(-5.0);
     a.options[1].social_value.unmonetised_rating = Estimate::new(f64::NAN);
     a.options[2].cost.transition_cost_gbp = Estimate::new(1e300);
@@ -325,7 +325,7 @@ fn validation_names_each_problem_and_the_engine_refuses() {
 
 #[test]
 fn structural_problems_are_named() {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     a.options[1].kind = OptionKind::BusinessAsUsual;
     a.options[2].name = "Shared service".into();
     for c in &mut a.criteria {
@@ -351,7 +351,7 @@ fn structural_problems_are_named() {
 
 #[test]
 fn adding_and_removing_a_criterion_keeps_the_appraisal_valid() {
-    let mut a = blank_appraisal();
+    let mut a = cost_appraisal();
     let id = a.add_rating_criterion("Democratic control");
     assert_eq!(id, "democratic_control");
     assert_eq!(
@@ -570,4 +570,12 @@ fn format_3_timing_is_validated_with_clear_messages() {
             "missing {expected:?} among {problems:?}"
         );
     }
+}
+
+/// A blank appraisal counting money as whole-life cost: these hand-worked cases predate the
+/// NPSV criterion, and their fixed cost scales and messages are in whole-life cost.
+fn cost_appraisal() -> Appraisal {
+    let mut a = blank_appraisal();
+    a.set_money_measure(partnership_appraisal::model::Measure::WholeLifeCost);
+    a
 }

@@ -79,28 +79,28 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
             )
         })
         .collect();
-    let whole_life_cost: Vec<f64> = money
-        .iter()
-        .map(|(with, without)| {
-            if apply_ob {
-                with.whole_life_cost_gbp
-            } else {
-                without.whole_life_cost_gbp
-            }
-        })
-        .collect();
+    let headline = |(with, without): &(MoneyFigures, MoneyFigures)| {
+        if apply_ob {
+            with.clone()
+        } else {
+            without.clone()
+        }
+    };
+    let headline: Vec<MoneyFigures> = money.iter().map(headline).collect();
+    let whole_life_cost: Vec<f64> = headline.iter().map(|m| m.whole_life_cost_gbp).collect();
 
     // raw[i][j]: option i on criterion j.
     let raw: Vec<Vec<f64>> = appraisal
         .options
         .iter()
-        .zip(&whole_life_cost)
-        .map(|(o, &cost)| {
+        .zip(&headline)
+        .map(|(o, figures)| {
             appraisal
                 .criteria
                 .iter()
                 .map(|c| match c.measure {
-                    Measure::WholeLifeCost => cost,
+                    Measure::WholeLifeCost => figures.whole_life_cost_gbp,
+                    Measure::Npsv => figures.npsv_gbp,
                     Measure::Capacity => effective_capacity(o, years),
                     Measure::SocialValue => effective_social_value_rating(o),
                     Measure::Rating { .. } => o.scores.get(&c.id).copied().unwrap_or(0.0),
@@ -129,7 +129,7 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
         .criteria
         .iter()
         .zip(&weights)
-        .filter(|(c, _)| c.measure != Measure::WholeLifeCost)
+        .filter(|(c, _)| !c.measure.is_money())
         .map(|(_, w)| w)
         .sum();
     let benefit_scores: Vec<f64> = scores
@@ -139,7 +139,7 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
                 .iter()
                 .zip(&weights)
                 .zip(&appraisal.criteria)
-                .filter(|(_, c)| c.measure != Measure::WholeLifeCost)
+                .filter(|(_, c)| !c.measure.is_money())
                 .map(|((s, w), _)| s * w)
                 .sum();
             if benefit_weight > 0.0 {

@@ -13,11 +13,12 @@ pub fn core_criteria() -> Vec<Criterion> {
         swing_weight: 100.0,
     };
     vec![
+        // Money enters as NPSV, so monetised social value moves the rank (format 3).
         criterion(
             COST_ID,
-            "Cost",
-            "Whole-life cost to the council: present value of every cost over the period",
-            Measure::WholeLifeCost,
+            money_criterion_words(Measure::Npsv).0,
+            money_criterion_words(Measure::Npsv).1,
+            Measure::Npsv,
         ),
         criterion(
             CAPACITY_ID,

@@ -216,12 +216,38 @@ pub struct Criterion {
     pub swing_weight: f64,
 }
 
+impl Criterion {
+    /// For the money criterion: counts money as `measure` (NPSV or whole-life cost). The
+    /// scale goes back to local, since fixed ends in one measure mean nothing in the other,
+    /// and a name or description left as the other measure's default follows the change.
+    pub fn set_money_measure(&mut self, measure: Measure) {
+        if self.measure == measure || !measure.is_money() || !self.measure.is_money() {
+            return;
+        }
+        let (old_name, old_description) = money_criterion_words(self.measure);
+        let (name, description) = money_criterion_words(measure);
+        if self.name == old_name {
+            self.name = name.to_string();
+        }
+        if self.description == old_description || self.description.is_empty() {
+            self.description = description.to_string();
+        }
+        self.measure = measure;
+        self.scale = Scale::Local;
+    }
+}
+
 /// What a criterion measures, and so where each option's raw value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Measure {
     /// Whole-life cost to the council (PV of all the option's costs); lower is better.
+    /// Monetised social value does not enter it, so it never moves the rank.
     WholeLifeCost,
+    /// Net present social value against business as usual: savings less added costs plus
+    /// monetised social value, discounted (business as usual scores its own 0); higher is
+    /// better. The money criterion of new appraisals (format 3).
+    Npsv,
     /// Capacity to deliver, 0–10, averaged over the appraisal period.
     Capacity,
     /// Unmonetised social value rating, 0–10 (monetised social value is in the NPSV).
@@ -234,9 +260,29 @@ impl Measure {
     pub fn higher_is_better(self) -> bool {
         match self {
             Measure::WholeLifeCost => false,
-            Measure::Capacity | Measure::SocialValue => true,
+            Measure::Npsv | Measure::Capacity | Measure::SocialValue => true,
             Measure::Rating { higher_is_better } => higher_is_better,
         }
+    }
+
+    /// The money criterion's two measures: exactly one criterion has one of them.
+    pub fn is_money(self) -> bool {
+        matches!(self, Measure::WholeLifeCost | Measure::Npsv)
+    }
+}
+
+/// The money criterion's name and description for each of its measures, as a new appraisal
+/// gives them.
+pub fn money_criterion_words(measure: Measure) -> (&'static str, &'static str) {
+    match measure {
+        Measure::WholeLifeCost => (
+            "Cost",
+            "Whole-life cost to the council: present value of every cost over the period",
+        ),
+        _ => (
+            "Value for money",
+            "Net present social value against business as usual: savings, less the costs the option adds, plus monetised social value, over the period",
+        ),
     }
 }
 
@@ -488,6 +534,20 @@ pub fn fresh_name(name: &str, taken: impl Fn(&str) -> bool) -> String {
 impl Appraisal {
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The money criterion (validation guarantees exactly one).
+    pub fn money_criterion(&self) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.measure.is_money())
+    }
+
+    /// Counts money in the ranking as `measure` (NPSV or whole-life cost). The scale goes back
+    /// to local, since fixed ends in one measure mean nothing in the other, and a name or
+    /// description left as the other measure's default follows the change.
+    pub fn set_money_measure(&mut self, measure: Measure) {
+        if let Some(c) = self.criteria.iter_mut().find(|c| c.measure.is_money()) {
+            c.set_money_measure(measure);
+        }
     }
 
     /// Index of the business-as-usual option, the comparator.

@@ -254,7 +254,7 @@ impl Validator {
                 MAX_SWING_WEIGHT,
             );
             let core = match c.measure {
-                Measure::WholeLifeCost => Some(COST_ID),
+                Measure::WholeLifeCost | Measure::Npsv => Some(COST_ID),
                 Measure::Capacity => Some(CAPACITY_ID),
                 Measure::SocialValue => Some(SOCIAL_VALUE_ID),
                 Measure::Rating { .. } => None,
@@ -293,7 +293,7 @@ impl Validator {
             let count = appraisal
                 .criteria
                 .iter()
-                .filter(|c| c.measure == measure)
+                .filter(|c| c.measure == measure || (c.measure.is_money() && measure.is_money()))
                 .count();
             if count != 1 {
                 self.push(

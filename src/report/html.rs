@@ -411,7 +411,7 @@ fn write_scores(out: &mut String, report: &Report) -> std::fmt::Result {
             esc(&o.name)
         )?;
         for (score, c) in o.scores.iter().zip(&report.criteria) {
-            let value = if c.measure == "whole_life_cost" {
+            let value = if c.is_money() {
                 gbp(score.raw_value)
             } else {
                 format!("{:.2}", score.raw_value)

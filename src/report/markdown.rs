@@ -178,7 +178,7 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         )?;
         writeln!(out, "|---|---:|---:|---:|---|")?;
         for (score, c) in o.scores.iter().zip(&report.criteria) {
-            let value = if c.measure == "whole_life_cost" {
+            let value = if c.is_money() {
                 gbp(score.raw_value)
             } else {
                 format!("{:.2}", score.raw_value)

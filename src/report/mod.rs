@@ -106,6 +106,10 @@ pub struct Method {
     /// D_t for t = 0 .. period−1.
     pub discount_factors: Vec<f64>,
     pub optimism_bias_applied_to_ranking: bool,
+    /// The money criterion's measure, "npsv" or "whole_life_cost" (format 3).
+    pub money_measure: String,
+    /// How money enters the weighted score and why nothing is counted twice.
+    pub money_in_ranking: String,
     pub comparator: String,
     pub costs_and_benefits: String,
     pub bcr_definition: String,
@@ -133,6 +137,13 @@ pub struct CriterionReport {
     pub fixed_best: Option<f64>,
     pub swing_weight: f64,
     pub normalised_weight: f64,
+}
+
+impl CriterionReport {
+    /// Whether the criterion is the money criterion, whose raw values are £.
+    pub fn is_money(&self) -> bool {
+        matches!(self.measure.as_str(), "whole_life_cost" | "npsv")
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -192,6 +203,7 @@ impl From<&MoneyFigures> for MoneyReport {
 fn measure_name(measure: Measure) -> &'static str {
     match measure {
         Measure::WholeLifeCost => "whole_life_cost",
+        Measure::Npsv => "npsv",
         Measure::Capacity => "capacity",
         Measure::SocialValue => "social_value",
         Measure::Rating { .. } => "rating",
@@ -217,7 +229,17 @@ impl Report {
 
     /// The method statement, a sentence a line (after the discount schedule).
     pub fn method_statements(&self) -> Vec<String> {
+        let money = self
+            .criteria
+            .iter()
+            .find(|c| c.measure == self.method.money_measure);
         crate::words::method::statements(&crate::words::method::MethodFacts {
+            money_measure: if self.method.money_measure == "npsv" {
+                Measure::Npsv
+            } else {
+                Measure::WholeLifeCost
+            },
+            money_criterion_name: money.map_or_else(|| "money".to_string(), |c| c.name.clone()),
             optimism_bias_applied_to_ranking: self.method.optimism_bias_applied_to_ranking,
             robustness_draws_and_seed: self.robustness.as_ref().map(|rb| (rb.draws, rb.seed)),
             has_groups: self.groups.is_some(),
@@ -304,6 +326,12 @@ pub fn build_with(
     robustness: Option<robustness::RobustnessReport>,
 ) -> Report {
     let settings = &appraisal.settings;
+    // A valid appraisal always has its money criterion.
+    let (money_measure, money_name) = appraisal
+        .money_criterion()
+        .map_or((Measure::Npsv, String::new()), |c| {
+            (c.measure, c.name.clone())
+        });
     let criteria = appraisal
         .criteria
         .iter()
@@ -384,6 +412,8 @@ pub fn build_with(
             discount_schedule,
             discount_factors: results.discount_factors.clone(),
             optimism_bias_applied_to_ranking: settings.apply_optimism_bias,
+            money_measure: measure_name(money_measure).to_string(),
+            money_in_ranking: crate::words::method::money_in_ranking(money_measure, &money_name),
             comparator: crate::words::method::COMPARATOR.to_string(),
             costs_and_benefits: crate::words::method::COSTS_AND_BENEFITS.to_string(),
             bcr_definition: crate::words::method::BCR.to_string(),

@@ -222,7 +222,7 @@ fn scores(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), 
         for (s, c) in o.scores.iter().zip(&report.criteria) {
             ws.write_string(row, 0, &o.name)?;
             ws.write_string(row, 1, &c.name)?;
-            if c.measure == "whole_life_cost" {
+            if c.is_money() {
                 ws.write_number_with_format(row, 2, s.raw_value, &formats.money)?;
             } else {
                 ws.write_number(row, 2, s.raw_value)?;

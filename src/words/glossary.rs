@@ -9,6 +9,7 @@ pub const PAYBACK: &str = "The first year in which the option's discounted gains
 pub const SCORE: &str = "Weighted score out of 100: each criterion scores the option 0–100, and the scores are added up in proportion to the weights. The highest score ranks first.";
 pub const SWING_WEIGHT: &str = "How much the swing from the worst to the best option on this criterion matters, against the other criteria. Give the most important swing 100 and the others a number relative to it; the shares of the decision follow.";
 pub const SHARE_OF_DECISION: &str = "The criterion's weight as a share of all the weights: how much of the weighted score it decides.";
+pub const MONEY_IN_RANKING: &str = "Money enters the weighted score once, through the money criterion (Value for money in a new appraisal). It is either the NPSV, so savings, costs and monetised social value all move the rank, or the whole-life cost, under which monetised social value does not. The weights panel says which this appraisal uses. The Social value criterion rates only social value not counted in money, so nothing is counted twice.";
 pub const WHOLE_LIFE_COST: &str = "Present value of everything the option costs the council over the appraisal period: transition, running costs and Community Benefit Clauses.";
 pub const OPTIMISM_BIAS: &str = "HM Treasury's uplift for the tendency of cost estimates to be too hopeful (Green Book supplementary guidance). Every figure is shown with and without it; a setting chooses which one ranks the options.";
 pub const RANGE: &str = "The low and high values the robustness analysis draws this figure from (triangular, most likely at the figure itself).";
@@ -37,7 +38,7 @@ pub const PREFERRED: &str = "The preferred option has the highest weighted score
 pub const WEIGHT_INFORMATION: &str = "Weight information: what the robustness draws keep of the room's weights. By default, the order of importance the swing weights give (SMAA-2's ordinal information); or any weights at all, including splits no one holds.";
 
 /// Every term, for the Help page, in the order a reader meets them.
-pub const TERMS: [(&str, &str); 23] = [
+pub const TERMS: [(&str, &str); 24] = [
     ("Preferred option", PREFERRED),
     ("Score", SCORE),
     ("Swing weight", SWING_WEIGHT),
@@ -50,6 +51,7 @@ pub const TERMS: [(&str, &str); 23] = [
     ("BCR", BCR),
     ("Payback", PAYBACK),
     ("Whole-life cost", WHOLE_LIFE_COST),
+    ("Money in the ranking", MONEY_IN_RANKING),
     ("Optimism bias", OPTIMISM_BIAS),
     ("Range (low – high)", RANGE),
     ("Fragile lead", FRAGILE),

@@ -9,7 +9,7 @@ use crate::model::{Appraisal, Measure, Results, Scale};
 /// A raw value as the criterion measures it: £ for cost, a rating otherwise.
 pub fn raw_value(measure: Measure, x: f64) -> String {
     match measure {
-        Measure::WholeLifeCost => gbp(x),
+        Measure::WholeLifeCost | Measure::Npsv => gbp(x),
         _ => format!("{x:.1}"),
     }
 }
@@ -57,6 +57,7 @@ pub fn swing_line(appraisal: &Appraisal, results: &Results, j: usize) -> String 
                         100.0 * (s.worst_raw - s.best_raw) / s.worst_raw
                     ),
                     Measure::WholeLifeCost => String::new(),
+                    Measure::Npsv => format!(", {} apart", gbp(s.best_raw - s.worst_raw)),
                     _ => " (out of 10)".to_string(),
                 };
                 format!(

@@ -30,6 +30,8 @@ pub const CONSOLIDATED: usize = 4;
 /// e.g. Shared service: 0.5 × 55 + 0.25 × 80 + 0.25 × 40 = 27.5 + 20 + 10 = 57.5.
 pub fn hand_worked() -> Appraisal {
     let mut a = blank_appraisal();
+    // Worked on whole-life cost, the money criterion's other measure.
+    a.set_money_measure(partnership_appraisal::model::Measure::WholeLifeCost);
     a.meta.title = "Hand-worked case".into();
     a.settings.appraisal_period_years = 1;
     for c in &mut a.criteria {

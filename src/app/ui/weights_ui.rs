@@ -8,8 +8,8 @@ use crate::model::Results;
 use crate::model::mca::{normalise_weights, swing};
 use crate::model::validate::{MAX_DRAWS, MAX_PERIOD_YEARS, MIN_DRAWS};
 use crate::model::{Appraisal, Measure, RateBand, Scale, WeightBounds};
-use crate::words::glossary;
 use crate::words::scales::swing_line;
+use crate::words::{glossary, method};
 
 /// What the panel asks the app to do beyond editing values in place.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +193,9 @@ fn criterion_details_ui(
             ui.checkbox(higher_is_better, "Higher is better");
         }
     }
+    if criterion.measure.is_money() {
+        money_measure_ui(ui, criterion);
+    }
     let mut fixed = matches!(criterion.scale, Scale::Fixed { .. });
     ui.horizontal(|ui| {
         ui.radio_value(&mut fixed, false, "Local scale")
@@ -209,6 +212,11 @@ fn criterion_details_ui(
                 Measure::WholeLifeCost => Scale::Fixed {
                     worst: 100_000_000.0,
                     best: 0.0,
+                },
+                // From no better than business as usual up to a generous £10m, in £.
+                Measure::Npsv => Scale::Fixed {
+                    worst: 0.0,
+                    best: 10_000_000.0,
                 },
                 m if m.higher_is_better() => Scale::Fixed {
                     worst: 0.0,
@@ -378,4 +386,23 @@ pub fn details_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
             .accessible_name("Purpose");
             ui.end_row();
         });
+}
+
+/// The choice of how money enters the ranking, with the method sentence that says what it
+/// means, so the room sees why monetised social value does or does not move the rank.
+fn money_measure_ui(ui: &mut Ui, criterion: &mut crate::model::Criterion) {
+    let mut measure = criterion.measure;
+    ui.label("Money enters the ranking as:");
+    ui.radio_value(
+        &mut measure,
+        Measure::Npsv,
+        "Net present social value (NPSV)",
+    )
+    .on_hover_text(glossary::NPSV);
+    ui.radio_value(&mut measure, Measure::WholeLifeCost, "Whole-life cost")
+        .on_hover_text(glossary::WHOLE_LIFE_COST);
+    criterion.set_money_measure(measure);
+    ui.label(
+        egui::RichText::new(method::money_in_ranking(criterion.measure, &criterion.name)).weak(),
+    );
 }

@@ -320,6 +320,7 @@ impl FastModel {
                     + u * o.one_off_costs_pv
                     - o.one_off_receipts_pv
             }
+            Measure::Npsv => self.npsv(i, drawn),
             Measure::Capacity => {
                 if o.split_capacity {
                     (mean_grown_rating(d.capacity[0], o.growth, self.years)

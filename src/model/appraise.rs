@@ -79,14 +79,11 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
             )
         })
         .collect();
-    let headline = |(with, without): &(MoneyFigures, MoneyFigures)| {
-        if apply_ob {
-            with.clone()
-        } else {
-            without.clone()
-        }
-    };
-    let headline: Vec<MoneyFigures> = money.iter().map(headline).collect();
+    // The figures the ranking uses, per the optimism-bias setting (borrowed, not copied).
+    let headline: Vec<&MoneyFigures> = money
+        .iter()
+        .map(|(with, without)| if apply_ob { with } else { without })
+        .collect();
     let whole_life_cost: Vec<f64> = headline.iter().map(|m| m.whole_life_cost_gbp).collect();
 
     // raw[i][j]: option i on criterion j.

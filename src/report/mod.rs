@@ -229,16 +229,9 @@ impl Report {
 
     /// The method statement, a sentence a line (after the discount schedule).
     pub fn method_statements(&self) -> Vec<String> {
-        let money = self
-            .criteria
-            .iter()
-            .find(|c| c.measure == self.method.money_measure);
+        let money = self.criteria.iter().find(|c| c.is_money());
         crate::words::method::statements(&crate::words::method::MethodFacts {
-            money_measure: if self.method.money_measure == "npsv" {
-                Measure::Npsv
-            } else {
-                Measure::WholeLifeCost
-            },
+            money_in_ranking: self.method.money_in_ranking.clone(),
             money_criterion_name: money.map_or_else(|| "money".to_string(), |c| c.name.clone()),
             optimism_bias_applied_to_ranking: self.method.optimism_bias_applied_to_ranking,
             robustness_draws_and_seed: self.robustness.as_ref().map(|rb| (rb.draws, rb.seed)),

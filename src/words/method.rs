@@ -27,8 +27,8 @@ pub fn money_in_ranking(measure: Measure, criterion_name: &str) -> String {
 /// What the method statement depends on beyond its fixed rules.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MethodFacts {
-    /// The money criterion's measure and name.
-    pub money_measure: Measure,
+    /// How money enters the ranking (`money_in_ranking`), and the money criterion's name.
+    pub money_in_ranking: String,
     pub money_criterion_name: String,
     pub optimism_bias_applied_to_ranking: bool,
     /// The SMAA run's draws and seed, when there are robustness figures.
@@ -40,7 +40,7 @@ pub struct MethodFacts {
 /// what the robustness figures and the group ranking rest on.
 pub fn statements(facts: &MethodFacts) -> Vec<String> {
     let mut lines = vec![
-        money_in_ranking(facts.money_measure, &facts.money_criterion_name),
+        facts.money_in_ranking.clone(),
         format!(
             "The ranking and the {} criterion use figures {} optimism bias.",
             facts.money_criterion_name,

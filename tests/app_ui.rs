@@ -112,6 +112,7 @@ fn run_until(
 }
 
 const SHARED: usize = 3;
+const TRUST: usize = 1;
 
 #[test]
 fn moving_a_cost_slider_changes_rank_and_npsv_and_undo_restores_them() {
@@ -119,25 +120,25 @@ fn moving_a_cost_slider_changes_rank_and_npsv_and_undo_restores_them() {
     let h = &mut f.harness;
     let before = appraise(h.state().appraisal()).expect("valid");
     assert_eq!(
-        before.options[SHARED].rank, 1,
-        "the shared service leads the example"
+        before.options[TRUST].rank, 1,
+        "the community library trust leads the example"
     );
-    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    let card = h.get_by_role_and_label(Role::Group, "Community library trust");
     assert!(card.query_by_label_contains("Rank 1 ").is_some());
 
-    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    let card = h.get_by_role_and_label(Role::Group, "Community library trust");
     card.get_by_role_and_label(Role::Slider, "Running cost a year")
         .set_value_accesskit(4_150_000.0);
     h.run();
 
-    let option = &h.state().appraisal().options[SHARED];
+    let option = &h.state().appraisal().options[TRUST];
     assert_eq!(option.cost.annual_running_cost_gbp.likely, 4_150_000.0);
     let after = appraise(h.state().appraisal()).expect("valid");
-    let npsv_after = after.options[SHARED].with_optimism_bias.npsv_gbp;
-    assert!(npsv_after < before.options[SHARED].with_optimism_bias.npsv_gbp);
+    let npsv_after = after.options[TRUST].risk_adjusted.npsv_gbp;
+    assert!(npsv_after < before.options[TRUST].risk_adjusted.npsv_gbp);
     assert!(
-        after.options[SHARED].rank > 1,
-        "a dearer shared service loses the lead"
+        after.options[TRUST].rank > 1,
+        "a dearer trust loses the lead"
     );
     // The table and the card show the new figures.
     let npsv_text = gbp(npsv_after);
@@ -147,8 +148,8 @@ fn moving_a_cost_slider_changes_rank_and_npsv_and_undo_restores_them() {
             .is_empty(),
         "{npsv_text} shown"
     );
-    let card = h.get_by_role_and_label(Role::Group, "Shared service");
-    let rank_line = format!("Rank {} ", after.options[SHARED].rank);
+    let card = h.get_by_role_and_label(Role::Group, "Community library trust");
+    let rank_line = format!("Rank {} ", after.options[TRUST].rank);
     assert!(card.query_by_label_contains(&rank_line).is_some());
     assert!(h.state().is_dirty());
     assert!(h.state().appraisal() != &storage::default_example());
@@ -160,14 +161,14 @@ fn moving_a_cost_slider_changes_rank_and_npsv_and_undo_restores_them() {
         &storage::default_example(),
         "one undo step"
     );
-    let card = h.get_by_role_and_label(Role::Group, "Shared service");
+    let card = h.get_by_role_and_label(Role::Group, "Community library trust");
     assert!(card.query_by_label_contains("Rank 1 ").is_some());
     assert!(!h.state().is_dirty());
 
     h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     h.run();
     assert_eq!(
-        h.state().appraisal().options[SHARED]
+        h.state().appraisal().options[TRUST]
             .cost
             .annual_running_cost_gbp
             .likely,
@@ -828,7 +829,8 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
             .is_some()
     );
     let main_cost = h.state().appraisal().criteria[0].swing_weight;
-    h.get_by_role_and_label(Role::Slider, "Cost — 28%")
+    // Value for money: the councillors' 100 of 50 + 100 + 80 + 70 + 60 = 360 is 28%.
+    h.get_by_role_and_label(Role::Slider, "Value for money — 28%")
         .set_value_accesskit(10.0);
     h.run();
     let councillors = &h.state().appraisal().groups[0];
@@ -857,9 +859,9 @@ fn a_group_enters_weights_while_the_others_are_hidden_then_all_are_revealed() {
     );
     assert_eq!(h.query_all_by_label("hidden").count(), 0);
     assert!(h.query_by_label("weights hidden").is_none());
-    // Councillors now weigh cost at 10 of 10 + 50 + 60 + 70 + 80 = 270: 3.7%, shown as 4%.
+    // Councillors now weigh value for money at 10 of 10 + 50 + 60 + 70 + 80 = 270: 3.7%, shown as 4%.
     assert!(
-        h.query_by_label("Councillors' weight on Cost: 4% of the decision")
+        h.query_by_label("Councillors' weight on Value for money: 4% of the decision")
             .is_some()
     );
 
@@ -947,7 +949,10 @@ fn presentation_mode_shows_one_view_at_a_time_without_editing_controls() {
     );
     assert!(h.query_by_label("File").is_none(), "no menu bar");
     assert!(h.query_by_label_contains("Rank").is_none());
-    assert!(h.query_by_label("1st · scores 65.9").is_some());
+    // The leader's card says its place and the engine's weighted score.
+    let r = appraise(h.state().appraisal()).expect("valid");
+    let first = format!("1st · scores {:.1}", r.options[r.preferred].weighted_score);
+    assert!(h.query_by_label(&first).is_some(), "{first}");
     h.check_accessibility();
 
     // The arrow keys step through the views: the ranking with its warning comes next.

@@ -3,7 +3,7 @@
 use partnership_appraisal::model::mca::{
     efficient_frontier, normalise_weights, ranks, scores_0_100, weighted_totals,
 };
-use partnership_appraisal::model::money::{discount_factors, money_figures};
+use partnership_appraisal::model::money::{Basis, discount_factors, money_figures};
 use partnership_appraisal::model::ratings::{effective_capacity, mean_grown_rating};
 use partnership_appraisal::model::*;
 
@@ -139,12 +139,12 @@ fn optimism_bias_only_lowers_npsv_and_never_touches_bau() {
     let d = discount_factors(&a.settings.discount, 3);
     let mut uplifted_bau = bau.clone();
     uplifted_bau.cost.optimism_bias_pct = Estimate::new(50.0);
-    let with = money_figures(&uplifted_bau, &bau, &d, true);
-    let without = money_figures(&uplifted_bau, &bau, &d, false);
+    let with = money_figures(&uplifted_bau, &bau, &d, Basis::WithOptimismBias);
+    let without = money_figures(&uplifted_bau, &bau, &d, Basis::Base);
     assert_eq!(with, without, "BAU's costs are known outturn: no uplift");
     for o in &a.options[1..] {
-        let with = money_figures(o, &bau, &d, true);
-        let without = money_figures(o, &bau, &d, false);
+        let with = money_figures(o, &bau, &d, Basis::WithOptimismBias);
+        let without = money_figures(o, &bau, &d, Basis::Base);
         assert!(with.npsv_gbp <= without.npsv_gbp);
     }
 }
@@ -502,7 +502,7 @@ fn group_problems_are_named() {
         .push(StakeholderGroup::new("combined", &a.criteria));
     let text: Vec<String> = validate(&a).iter().map(ToString::to_string).collect();
     let expected = [
-        "Group \"Councillors\": swing weight for Cost is not a number",
+        "Group \"Councillors\": swing weight for Value for money is not a number",
         "Group \"councillors\": two groups have this name",
         "Group \"Community representatives\": has a weight for \"parking\", which is not a criterion",
         "Group \"Youth panel\": every swing weight is zero: give at least one a weight",
@@ -568,6 +568,59 @@ fn format_3_timing_is_validated_with_clear_messages() {
         assert!(
             problems.iter().any(|p| p == expected),
             "missing {expected:?} among {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn the_risk_register_is_validated_with_clear_messages() {
+    use partnership_appraisal::model::validate;
+    let mut a = partnership_appraisal::storage::default_example();
+    // Ten years (0 to 9). The shared service (options[3]) has 8% optimism bias.
+    let c = &mut a.options[3].cost;
+    c.risks = vec![
+        Risk {
+            description: "Partner withdraws".into(),
+            probability_pct: 150.0,
+            impact_gbp: Estimate::with_range(500_000.0, 400_000.0, 300_000.0),
+            first_year: 40,
+            last_year: 40,
+            mitigation: String::new(),
+        },
+        Risk {
+            description: " ".into(),
+            probability_pct: 10.0,
+            impact_gbp: Estimate::new(-5.0),
+            first_year: 5,
+            last_year: 3,
+            mitigation: String::new(),
+        },
+    ];
+    c.optimism_bias_reduction_pct = 12.0;
+    a.options[1].cost.optimism_bias_reduction_pct = 2.0;
+    a.options[1].cost.optimism_bias_reduction_reason = String::new();
+    a.options[2]
+        .drivers
+        .insert("running_costs".into(), "Pay award".into());
+    a.options[2]
+        .drivers
+        .insert("transition_cost".into(), " ".into());
+    let problems: Vec<String> = validate(&a).iter().map(|p| p.to_string()).collect();
+    for expected in [
+        "Shared service: risk \"Partner withdraws\" has a probability of 150%; a probability must be 0% to 100%",
+        "Shared service: risk \"Partner withdraws\" impact range must run low ≤ high",
+        "Shared service: risk \"Partner withdraws\" falls in year 40; it must fall within the appraisal period (year 0 to 9)",
+        "Shared service: risk 2 has no description; say what could go wrong",
+        "Shared service: risk 2 impact is negative",
+        "Shared service: risk 2 runs from year 5 to year 3; its first year must come before its last",
+        "Shared service: optimism bias is reduced by 12 points for costed risks; the reduction must be 0 to the optimism bias itself (8%)",
+        "Community library trust: optimism bias is reduced for costed risks but no reason is given; say which risks now stand in for it",
+        "Contracting out: ties \"running_costs\" to a shared driver, but no input is called that (use one of: transition_cost, running_cost, optimism_bias, monetised_social_value, social_value_rating, capacity, community_capacity, market_capacity, client_side_capacity)",
+        "Contracting out: ties its transition cost to a shared driver with no name",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "missing {expected:?} among {problems:#?}"
         );
     }
 }

@@ -10,8 +10,8 @@ use partnership_appraisal::storage;
 use proptest::prelude::*;
 
 /// Valid appraisals: the library example with every option's figures drawn from their
-/// valid ranges (go-live, ramp-up, real growth and one-offs included), random weights (not all zero)
-/// and either scale.
+/// valid ranges (go-live, ramp-up, real growth, one-offs and risk registers included), random
+/// weights (not all zero) and either scale.
 fn appraisals() -> impl Strategy<Value = Appraisal> {
     let money = || 0.0..5e7f64;
     let rating = || 0.0..=10.0f64;
@@ -34,6 +34,15 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
             -10.0..=10.0f64,
             prop::collection::vec((0u32..40, 0.0..1e6f64, any::<bool>()), 0..3),
             0u32..40,
+            // The risk register: probability, impact and its spread, years; the share of
+            // the optimism bias taken off for them.
+            (
+                prop::collection::vec(
+                    (0.0..=100.0f64, 0.0..1e6f64, 0.0..=1.0f64, 0u32..40, 0u32..5),
+                    0..3,
+                ),
+                0.0..=1.0f64,
+            ),
         ),
     );
     (
@@ -54,9 +63,17 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                 }
                 a.criteria[0].swing_weight = first_weight;
                 if fixed {
-                    a.criteria[0].scale = Scale::Fixed {
-                        worst: 5e8,
-                        best: 0.0,
+                    // Whole-life cost: lower is better; NPSV (the example's): higher.
+                    a.criteria[0].scale = if a.criteria[0].measure.higher_is_better() {
+                        Scale::Fixed {
+                            worst: -5e8,
+                            best: 5e8,
+                        }
+                    } else {
+                        Scale::Fixed {
+                            worst: 5e8,
+                            best: 0.0,
+                        }
                     };
                 }
                 for (o, f) in a.options.iter_mut().zip(options) {
@@ -77,7 +94,24 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
-                    let (go_live, mut ramp, growth, one_offs, start) = time;
+                    let (go_live, mut ramp, growth, one_offs, start, (risks, cut)) = time;
+                    o.cost.risks = risks
+                        .into_iter()
+                        .map(|(p, impact, spread, first, len)| Risk {
+                            description: "Risk".into(),
+                            probability_pct: p,
+                            impact_gbp: Estimate::with_range(
+                                impact * (1.0 - spread),
+                                impact,
+                                impact * (1.0 + spread),
+                            ),
+                            first_year: first % period,
+                            last_year: (first % period + len).min(period - 1),
+                            mitigation: String::new(),
+                        })
+                        .collect();
+                    o.cost.optimism_bias_reduction_pct = o.cost.optimism_bias_pct.likely * cut;
+                    o.cost.optimism_bias_reduction_reason = "Risks costed".into();
                     o.cost.transition_start_year =
                         start % (period - o.cost.transition_years + 1);
                     o.cost.one_offs = one_offs
@@ -111,7 +145,7 @@ proptest! {
         let total: f64 = r.weights.iter().sum();
         prop_assert!((total - 1.0).abs() < 1e-9);
         for o in &r.options {
-            for m in [&o.with_optimism_bias, &o.without_optimism_bias] {
+            for m in [&o.with_optimism_bias, &o.without_optimism_bias, &o.risk_adjusted] {
                 prop_assert!(m.npsv_gbp.is_finite() && m.pv_costs_gbp.is_finite());
                 prop_assert!(m.pv_benefits_gbp.is_finite() && m.whole_life_cost_gbp.is_finite());
                 prop_assert!(m.bcr.is_none_or(f64::is_finite));

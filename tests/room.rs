@@ -405,10 +405,9 @@ fn small_things_a_new_user_noticed() {
 fn a_typed_figure_that_moves_other_scores_says_why_and_it_stays() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = window(LAPTOP, dir.path());
-    // Shared service (options[3]) at £6m a year costs more over ten years than business as
-    // usual's £4.2m a year (the example's figures; £6.48m with its 8% optimism bias), so it
-    // becomes the worst on cost and
-    // business as usual's cost score moves although its figures did not.
+    // Shared service (options[3]) at £6m a year costs more to run than business as usual's
+    // £4.2m, so its NPSV falls far below zero and it becomes the worst on value for money:
+    // business as usual's score moves although its figures did not.
     h.state_mut().appraisal_mut().options[3]
         .cost
         .annual_running_cost_gbp
@@ -422,9 +421,11 @@ fn a_typed_figure_that_moves_other_scores_says_why_and_it_stays() {
         .next()
         .expect("a note that scores moved without their figures changing");
     assert!(
-        // £6.48m × 8.61 (the sum of ten years' discount factors at 3.5%) ≈ £55.8m, plus the
-        // uplifted transition cost: about £56.4m, now the worst end of the scale.
-        note.contains("Business as usual,") && note.contains("from Shared service (£56.4"),
+        // Roughly: £6m × 1.08 optimism bias ≈ £6.48m against £4.2m (both growing 1% a year),
+        // about £2.3m a year worse from go-live in year 1, over the nine years' discount
+        // factors from year 1 (≈ 7.6): about −£17m less its transition and one-off, so
+        // between −£10m and −£20m, now the worst end of the scale.
+        note.contains("Business as usual,") && note.contains("from Shared service (−£1"),
         "{note}"
     );
 }

@@ -1,7 +1,7 @@
 //! The whole appraisal, computed from the inputs: money, MCA and ranking per option.
 
 use super::mca;
-use super::money::{MoneyFigures, discount_factors, money_figures};
+use super::money::{Basis, MoneyFigures, discount_factors, money_figures};
 use super::ratings::{effective_capacity, effective_social_value_rating};
 use super::types::{Appraisal, Measure};
 use super::validate::{Problem, validate};
@@ -23,6 +23,10 @@ pub struct Results {
 pub struct OptionResult {
     pub with_optimism_bias: MoneyFigures,
     pub without_optimism_bias: MoneyFigures,
+    /// With the uplift less any reduction for costed risks, plus the risks' expected cost:
+    /// the headline when optimism bias applies (equal to `with_optimism_bias` until risks
+    /// are costed).
+    pub risk_adjusted: MoneyFigures,
     /// Raw value on each criterion (£ for cost, 0–10 ratings, or the user's value).
     pub raw_values: Vec<f64>,
     /// 0–100 score on each criterion.
@@ -40,10 +44,14 @@ pub struct OptionResult {
 impl OptionResult {
     /// The money figures the headline uses, per the optimism-bias setting.
     pub fn headline(&self, apply_optimism_bias: bool) -> &MoneyFigures {
-        if apply_optimism_bias {
-            &self.with_optimism_bias
-        } else {
-            &self.without_optimism_bias
+        self.figures(Basis::headline(apply_optimism_bias))
+    }
+
+    pub fn figures(&self, basis: Basis) -> &MoneyFigures {
+        match basis {
+            Basis::Base => &self.without_optimism_bias,
+            Basis::WithOptimismBias => &self.with_optimism_bias,
+            Basis::RiskAdjusted => &self.risk_adjusted,
         }
     }
 }
@@ -69,20 +77,18 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
     let factors = discount_factors(&appraisal.settings.discount, years as usize);
     let apply_ob = appraisal.settings.apply_optimism_bias;
 
-    let money: Vec<(MoneyFigures, MoneyFigures)> = appraisal
+    let money: Vec<[MoneyFigures; 3]> = appraisal
         .options
         .iter()
         .map(|o| {
-            (
-                money_figures(o, bau, &factors, true),
-                money_figures(o, bau, &factors, false),
-            )
+            [Basis::Base, Basis::WithOptimismBias, Basis::RiskAdjusted]
+                .map(|basis| money_figures(o, bau, &factors, basis))
         })
         .collect();
     // The figures the ranking uses, per the optimism-bias setting (borrowed, not copied).
     let headline: Vec<&MoneyFigures> = money
         .iter()
-        .map(|(with, without)| if apply_ob { with } else { without })
+        .map(|[base, _, risk_adjusted]| if apply_ob { risk_adjusted } else { base })
         .collect();
     let whole_life_cost: Vec<f64> = headline.iter().map(|m| m.whole_life_cost_gbp).collect();
 
@@ -151,9 +157,10 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
     let options: Vec<OptionResult> = money
         .into_iter()
         .enumerate()
-        .map(|(i, (with_ob, without_ob))| OptionResult {
+        .map(|(i, [base, with_ob, risk_adjusted])| OptionResult {
             with_optimism_bias: with_ob,
-            without_optimism_bias: without_ob,
+            without_optimism_bias: base,
+            risk_adjusted,
             contributions: scores[i].iter().zip(&weights).map(|(s, w)| s * w).collect(),
             raw_values: raw[i].clone(),
             scores: scores[i].clone(),

@@ -8,7 +8,7 @@
 //! The BCR denominator is therefore the PV of the costs the option adds (transition, CBCs,
 //! extra running cost); savings count as benefits, for every option alike.
 
-use super::types::{DeliveryOption, DiscountSchedule, OptionKind};
+use super::types::{DeliveryOption, DiscountSchedule, OptionKind, Risk};
 
 /// D_t for t = 0 .. years−1, compounding year by year across band edges.
 pub fn discount_factors(schedule: &DiscountSchedule, years: usize) -> Vec<f64> {
@@ -78,15 +78,74 @@ pub struct YearlyFlows {
     /// One-off costs (uplifted like the transition cost) less receipts, less business as
     /// usual's own one-offs: what enters the net benefit.
     pub one_offs_against_bau_gbp: Vec<f64>,
+    /// The expected cost of the option's risks (risk-adjusted figures only; zero otherwise).
+    pub risks_gbp: Vec<f64>,
+    /// The same, less business as usual's own expected risks, which the option avoids.
+    pub risks_against_bau_gbp: Vec<f64>,
 }
 
-/// The optimism-bias multiplier on an option's costs. BAU is today's outturn: never uplifted.
-pub fn uplift(option: &DeliveryOption, with_optimism_bias: bool) -> f64 {
-    if with_optimism_bias && option.kind != OptionKind::BusinessAsUsual {
-        1.0 + option.cost.optimism_bias_pct.likely / 100.0
-    } else {
-        1.0
+/// Which figures: the estimates as entered, with the optimism-bias uplift, or risk-adjusted
+/// (the uplift less the points taken off for costed risks, plus each risk's expected cost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    Base,
+    WithOptimismBias,
+    RiskAdjusted,
+}
+
+impl Basis {
+    /// The headline basis: risk-adjusted when optimism bias applies (with no risks and no
+    /// reduction it equals the with-optimism-bias figures), otherwise the base figures.
+    pub fn headline(apply_optimism_bias: bool) -> Self {
+        if apply_optimism_bias {
+            Basis::RiskAdjusted
+        } else {
+            Basis::Base
+        }
     }
+}
+
+/// The optimism-bias points on an option's costs under `basis`, after any reduction for
+/// costed risks (never below zero). BAU is today's outturn: never uplifted.
+pub fn optimism_bias_points(option: &DeliveryOption, basis: Basis, drawn_pct: f64) -> f64 {
+    match basis {
+        _ if option.kind == OptionKind::BusinessAsUsual => 0.0,
+        Basis::Base => 0.0,
+        Basis::WithOptimismBias => drawn_pct,
+        Basis::RiskAdjusted => (drawn_pct - option.cost.optimism_bias_reduction_pct).max(0.0),
+    }
+}
+
+/// The optimism-bias multiplier on an option's costs under `basis`.
+pub fn uplift(option: &DeliveryOption, basis: Basis) -> f64 {
+    1.0 + optimism_bias_points(option, basis, option.cost.optimism_bias_pct.likely) / 100.0
+}
+
+/// The share of one pound of a risk's impact that falls in each year: spread evenly over
+/// its years, within the period.
+pub fn risk_timing(risk: &Risk, years: usize) -> Vec<f64> {
+    let (first, last) = (risk.first_year as usize, risk.last_year as usize);
+    let share = 1.0 / (last.saturating_sub(first) + 1) as f64;
+    (0..years)
+        .map(|t| {
+            if (first..=last).contains(&t) {
+                share
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// The expected cost of an option's risks in each year (probability × likely impact).
+pub fn expected_risk_flows(option: &DeliveryOption, years: usize) -> Vec<f64> {
+    let mut flows = vec![0.0; years];
+    for risk in &option.cost.risks {
+        for (f, share) in flows.iter_mut().zip(risk_timing(risk, years)) {
+            *f += risk.expected_cost_gbp() * share;
+        }
+    }
+    flows
 }
 
 /// Monetised social value the option yields each year, CBCs included.
@@ -253,9 +312,17 @@ pub fn yearly_flows(
     option: &DeliveryOption,
     bau: &DeliveryOption,
     years: usize,
-    with_optimism_bias: bool,
+    basis: Basis,
 ) -> YearlyFlows {
-    let u = uplift(option, with_optimism_bias);
+    let u = uplift(option, basis);
+    let (risks, bau_risks) = if basis == Basis::RiskAdjusted {
+        (
+            expected_risk_flows(option, years),
+            expected_risk_flows(bau, years),
+        )
+    } else {
+        (vec![0.0; years], vec![0.0; years])
+    };
     let (own, comparator) = (timing(option, bau, years), timing(bau, bau, years));
     let transition = option.cost.transition_cost_gbp.likely * u;
     let running = option.cost.annual_running_cost_gbp.likely * u;
@@ -279,6 +346,8 @@ pub fn yearly_flows(
         running_saving_gbp: Vec::with_capacity(years),
         social_value_gain_gbp: Vec::with_capacity(years),
         one_offs_against_bau_gbp: Vec::with_capacity(years),
+        risks_gbp: risks.clone(),
+        risks_against_bau_gbp: Vec::with_capacity(years),
     };
     let (one_off_costs, one_off_receipts) = one_off_flows(option, years);
     let (bau_one_off_costs, bau_one_off_receipts) = one_off_flows(bau, years);
@@ -289,7 +358,7 @@ pub fn yearly_flows(
         let one_offs_t = one_off_costs[t] * u - one_off_receipts[t];
         flows
             .gross_cost_gbp
-            .push(transition_t + running_t + clauses_t + one_offs_t);
+            .push(transition_t + running_t + clauses_t + one_offs_t + risks[t]);
         flows.transition_gbp.push(transition_t);
         flows.running_paid_gbp.push(running_t);
         flows
@@ -302,22 +371,28 @@ pub fn yearly_flows(
             flows.running_saving_gbp.push(0.0);
             flows.social_value_gain_gbp.push(0.0);
             flows.one_offs_against_bau_gbp.push(0.0);
+            flows.risks_against_bau_gbp.push(0.0);
         } else {
-            // Business as usual's own one-offs (never uplifted) are avoided by the option.
+            // Business as usual's one-offs and expected risks (never uplifted) are avoided.
             let one_offs_extra = one_offs_t - (bau_one_off_costs[t] - bau_one_off_receipts[t]);
+            let risks_extra = risks[t] - bau_risks[t];
+            // A year's one-offs and risks are netted, so a receipt offsets a cost before
+            // either counts as a benefit or a cost.
+            let lumps = one_offs_extra + risks_extra;
             let running_saving = bau_running * comparator.running[t] - running_t;
             let social_value_t = social_value * own.social_value[t]
                 + bau_social_value * own.bau_social_value_kept[t];
             let social_value_gain = social_value_t - bau_social_value * comparator.social_value[t];
-            flows.costs_gbp.push(
-                transition_t + clauses_t + (-running_saving).max(0.0) + one_offs_extra.max(0.0),
-            );
+            flows
+                .costs_gbp
+                .push(transition_t + clauses_t + (-running_saving).max(0.0) + lumps.max(0.0));
             flows
                 .benefits_gbp
-                .push(running_saving.max(0.0) + social_value_gain + (-one_offs_extra).max(0.0));
+                .push(running_saving.max(0.0) + social_value_gain + (-lumps).max(0.0));
             flows.running_saving_gbp.push(running_saving);
             flows.social_value_gain_gbp.push(social_value_gain);
             flows.one_offs_against_bau_gbp.push(one_offs_extra);
+            flows.risks_against_bau_gbp.push(risks_extra);
         }
     }
     flows
@@ -328,9 +403,9 @@ pub fn money_figures(
     option: &DeliveryOption,
     bau: &DeliveryOption,
     factors: &[f64],
-    with_optimism_bias: bool,
+    basis: Basis,
 ) -> MoneyFigures {
-    let flows = yearly_flows(option, bau, factors.len(), with_optimism_bias);
+    let flows = yearly_flows(option, bau, factors.len(), basis);
     let pv_costs_gbp = present_value(factors, &flows.costs_gbp);
     let pv_benefits_gbp = present_value(factors, &flows.benefits_gbp);
     let mut cumulative = 0.0;
@@ -366,6 +441,10 @@ mod tests {
         let factors = discount_factors(&DiscountSchedule::default(), 3);
         let mut option = default_example().options[3].clone();
         option.cost.transition_years = 2;
+        option.cost.transition_start_year = 0;
+        option.cost.go_live_year = 0;
+        option.cost.ramp_up_pct.clear();
+        option.cost.real_growth_pct = 0.0;
         let bau = default_example().options[0].clone();
         let t = timing(&option, &bau, 3);
         assert_eq!(t.transition, vec![0.5, 0.5, 0.0]);
@@ -412,8 +491,12 @@ mod tests {
         option.cost.transition_years = 1;
         option.cost.go_live_year = 1;
         option.cost.ramp_up_pct = vec![50.0];
+        option.cost.transition_start_year = 0;
+        option.cost.real_growth_pct = 0.0;
+        option.cost.one_offs.clear();
+        bau.cost.one_offs.clear();
         let factors = discount_factors(&DiscountSchedule::default(), 4);
-        let flows = yearly_flows(&option, &bau, 4, false);
+        let flows = yearly_flows(&option, &bau, 4, Basis::Base);
         let close = |x: f64, y: f64| (x - y).abs() < 0.01;
         let expected_gross = [1_100_000.0, 910_000.0, 800_000.0, 800_000.0];
         for (t, (got, want)) in flows.gross_cost_gbp.iter().zip(expected_gross).enumerate() {
@@ -423,7 +506,7 @@ mod tests {
         for (t, (got, want)) in flows.benefits_gbp.iter().zip(expected_benefits).enumerate() {
             assert!(close(*got, want), "year {t}: {got} vs {want}");
         }
-        let m = money_figures(&option, &bau, &factors, false);
+        let m = money_figures(&option, &bau, &factors, Basis::Base);
         assert!(close(m.npsv_gbp, 466_290.82), "{}", m.npsv_gbp);
         assert!(
             close(m.whole_life_cost_gbp, 3_447_589.78),
@@ -442,7 +525,8 @@ mod tests {
         // avoids. NPSV changes by −165,000·1 + 100,000·0.901943 + 200,000·0.933511
         // = −165,000 + 90,194.27 + 186,702.14 = +111,896.41 (ten years at 3.5%).
         let example = default_example();
-        let (bau, option) = (example.options[0].clone(), example.options[3].clone());
+        let (mut bau, option) = (example.options[0].clone(), example.options[3].clone());
+        bau.cost.one_offs.clear();
         let factors = discount_factors(&DiscountSchedule::default(), 10);
         let mut option_with = option.clone();
         option_with.cost.optimism_bias_pct.likely = 10.0;
@@ -469,12 +553,94 @@ mod tests {
             receipt: false,
         }];
         option_without.cost.one_offs.clear();
-        let with = money_figures(&option_with, &bau_with, &factors, true);
-        let without = money_figures(&option_without, &bau, &factors, true);
+        let with = money_figures(&option_with, &bau_with, &factors, Basis::WithOptimismBias);
+        let without = money_figures(&option_without, &bau, &factors, Basis::WithOptimismBias);
         let change = with.npsv_gbp - without.npsv_gbp;
         assert!((change - 111_896.41).abs() < 0.01, "{change}");
         // The option's own whole-life cost carries its one-offs: +165,000 − 90,194.27.
         let wlc_change = with.whole_life_cost_gbp - without.whole_life_cost_gbp;
         assert!((wlc_change - 74_805.73).abs() < 0.01, "{wlc_change}");
+    }
+
+    #[test]
+    fn five_years_with_every_feature_worked_by_hand() {
+        // Five years at a round 10%: D = 1, 1/1.1, 1/1.21, 1/1.331, 1/1.4641.
+        // Business as usual: £1,000,000 a year, flat. The option: £100,000 transition in
+        // year 0, a £200,000 one-off in year 1, £600,000 a year growing 2% in real terms,
+        // live from year 2 at 50% then 100%, £100,000 a year of social value (ramped the
+        // same way), optimism bias 20% less 10 points for its costed risk, so ×1.1; one risk,
+        // 25% × £400,000 = £100,000 expected, spread over years 3 and 4.
+        // Running cost paid: 1,000,000; 1,000,000; 660,000·1.02²·½ + 1,000,000·½ = 843,332;
+        // 660,000·1.02³ = 700,397.28; 660,000·1.02⁴ = 714,405.2256.
+        // Costs: 110,000; 220,000; 0; 50,000; 50,000. PV = 110,000 + 200,000 + 37,565.74 +
+        // 34,150.67 = 381,716.41.
+        // Benefits (saving + social value): 0; 0; 156,668 + 50,000 = 206,668;
+        // 299,602.72 + 100,000; 285,594.7744 + 100,000. PV = 170,800 + 300,227.44 +
+        // 263,366.42 = 734,393.86.
+        // NPSV = 352,677.44; BCR = 734,393.86 / 381,716.41 = 1.92393.
+        // Cumulative: −110,000; −310,000; −139,200; +123,461.70: payback in year 3.
+        use crate::model::template::blank_option;
+        use crate::model::types::{DiscountSchedule, RateBand, Risk};
+        let mut bau = blank_option(OptionKind::BusinessAsUsual);
+        bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
+        let mut option = blank_option(OptionKind::SharedService);
+        let c = &mut option.cost;
+        c.transition_cost_gbp.likely = 100_000.0;
+        c.annual_running_cost_gbp.likely = 600_000.0;
+        c.real_growth_pct = 2.0;
+        c.go_live_year = 2;
+        c.ramp_up_pct = vec![50.0, 100.0];
+        c.optimism_bias_pct.likely = 20.0;
+        c.optimism_bias_reduction_pct = 10.0;
+        c.optimism_bias_reduction_reason = "The partner's exit risk is costed".into();
+        c.one_offs = vec![OneOff {
+            name: "Redundancy".into(),
+            year: 1,
+            amount_gbp: 200_000.0,
+            receipt: false,
+        }];
+        c.risks = vec![Risk {
+            description: "Partner council withdraws".into(),
+            probability_pct: 25.0,
+            impact_gbp: crate::model::types::Estimate::new(400_000.0),
+            first_year: 3,
+            last_year: 4,
+            mitigation: "Five-year notice period in the agreement".into(),
+        }];
+        option.social_value.monetised_gbp_per_year.likely = 100_000.0;
+        let schedule = DiscountSchedule {
+            bands: vec![RateBand {
+                from_year: 0,
+                rate_pct: 10.0,
+            }],
+        };
+        let factors = discount_factors(&schedule, 5);
+        let m = money_figures(&option, &bau, &factors, Basis::RiskAdjusted);
+        let close = |x: f64, y: f64, tol: f64| (x - y).abs() < tol;
+        assert!(
+            close(m.pv_costs_gbp, 381_716.41, 0.01),
+            "{}",
+            m.pv_costs_gbp
+        );
+        assert!(
+            close(m.pv_benefits_gbp, 734_393.86, 0.01),
+            "{}",
+            m.pv_benefits_gbp
+        );
+        assert!(close(m.npsv_gbp, 352_677.44, 0.01), "{}", m.npsv_gbp);
+        assert!(
+            close(m.bcr.expect("adds costs"), 1.92393, 1e-5),
+            "{:?}",
+            m.bcr
+        );
+        assert_eq!(m.payback_year, Some(3));
+        assert!(close(m.cumulative_net_gbp[2], -139_200.0, 0.01));
+        // The risk's expected cost is in its own row, half in each of its years; the
+        // with-optimism-bias figures carry the full 20% and no risk.
+        let flows = yearly_flows(&option, &bau, 5, Basis::RiskAdjusted);
+        assert_eq!(flows.risks_gbp, vec![0.0, 0.0, 0.0, 50_000.0, 50_000.0]);
+        let with_ob = yearly_flows(&option, &bau, 5, Basis::WithOptimismBias);
+        assert_eq!(with_ob.risks_gbp, vec![0.0; 5]);
+        assert!(close(with_ob.transition_gbp[0], 120_000.0, 1e-6));
     }
 }

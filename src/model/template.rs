@@ -51,6 +51,9 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             ramp_up_pct: Vec::new(),
             real_growth_pct: 0.0,
             one_offs: Vec::new(),
+            risks: Vec::new(),
+            optimism_bias_reduction_pct: 0.0,
+            optimism_bias_reduction_reason: String::new(),
         },
         capacity: Capacity::Overall(Estimate::new(5.0)),
         social_value: SocialValue {
@@ -60,6 +63,7 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
         cbc: CommunityBenefitClauses::default(),
         scores: Default::default(),
         rationale: Default::default(),
+        drivers: Default::default(),
     }
 }
 

@@ -373,6 +373,11 @@ pub struct DeliveryOption {
     /// One line of reasoning per criterion, by criterion id.
     #[serde(default)]
     pub rationale: BTreeMap<String, String>,
+    /// Shared drivers: an input's key (`Input::key`, e.g. "running_cost") to the name of a
+    /// driver such as "Pay award". In each robustness draw every input tied to one driver
+    /// sits at the same point of its own range, so the options move together.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drivers: BTreeMap<String, String>,
 }
 
 /// A number that may carry a low / likely / high range. Only `likely` enters the central
@@ -451,6 +456,45 @@ pub struct CostInputs {
     /// One-off costs and receipts in given years (format 3; none in older files).
     #[serde(default)]
     pub one_offs: Vec<OneOff>,
+    /// The option's risk register: each risk's expected cost enters the risk-adjusted
+    /// figures, and in the robustness draws it happens or not with its probability.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
+    /// Points of optimism bias taken off because risks are now costed (Green Book
+    /// supplementary guidance: the uplift comes down as risks are identified and priced).
+    /// Applies to the risk-adjusted figures only; the with-optimism-bias ones keep it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub optimism_bias_reduction_pct: f64,
+    /// Why the uplift came down: which costed risks stand in for it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub optimism_bias_reduction_reason: String,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// One entry of an option's risk register.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Risk {
+    pub description: String,
+    /// The chance it happens over the appraisal, 0–100%.
+    pub probability_pct: f64,
+    /// What it costs if it happens, base-year £ (low / likely / high).
+    pub impact_gbp: Estimate,
+    /// The years (0-based, inclusive) its cost falls in, spread evenly.
+    pub first_year: u32,
+    pub last_year: u32,
+    #[serde(default)]
+    pub mitigation: String,
+}
+
+impl Risk {
+    /// Its expected cost: probability × likely impact.
+    pub fn expected_cost_gbp(&self) -> f64 {
+        self.probability_pct / 100.0 * self.impact_gbp.likely
+    }
 }
 
 /// A one-off cost or receipt in a given year: redundancy, TUPE and pension strain,

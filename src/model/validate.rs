@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::groups::COMBINED;
+use super::robustness::fast::Input;
 use super::types::{
     Appraisal, CAPACITY_ID, COST_ID, Capacity, DeliveryOption, Estimate, Measure, OptionKind,
     SOCIAL_VALUE_ID, Scale,
@@ -106,6 +107,92 @@ impl Validator {
                 subject,
                 format!("{what} range needs both a low and a high value"),
             ),
+        }
+    }
+
+    /// The risk register, the optimism-bias reduction it justifies, and the shared drivers.
+    fn risks(&mut self, subject: &str, option: &DeliveryOption, period: u32) {
+        let last_year = period.max(1) - 1;
+        for (k, risk) in option.cost.risks.iter().enumerate() {
+            let name = if risk.description.trim().is_empty() {
+                self.push(
+                    subject,
+                    format!("risk {} has no description; say what could go wrong", k + 1),
+                );
+                format!("risk {}", k + 1)
+            } else {
+                format!("risk \"{}\"", risk.description.trim())
+            };
+            if !risk.probability_pct.is_finite() || !(0.0..=100.0).contains(&risk.probability_pct) {
+                self.push(
+                    subject,
+                    format!(
+                        "{name} has a probability of {}%; a probability must be 0% to 100%",
+                        plain(risk.probability_pct)
+                    ),
+                );
+            }
+            self.estimate(
+                subject,
+                &format!("{name} impact"),
+                &risk.impact_gbp,
+                0.0,
+                MAX_GBP,
+            );
+            if risk.first_year > risk.last_year {
+                self.push(
+                    subject,
+                    format!(
+                        "{name} runs from year {} to year {}; its first year must come before its last",
+                        risk.first_year, risk.last_year
+                    ),
+                );
+            }
+            if risk.last_year > last_year || risk.first_year > last_year {
+                self.push(
+                    subject,
+                    format!(
+                        "{name} falls in year {}; it must fall within the appraisal period (year 0 to {last_year})",
+                        risk.last_year.max(risk.first_year)
+                    ),
+                );
+            }
+        }
+        let c = &option.cost;
+        let reduction = c.optimism_bias_reduction_pct;
+        if !reduction.is_finite()
+            || reduction < 0.0
+            || (reduction > 0.0 && reduction > c.optimism_bias_pct.likely)
+        {
+            self.push(
+                subject,
+                format!(
+                    "optimism bias is reduced by {} points for costed risks; the reduction must be 0 to the optimism bias itself ({}%)",
+                    plain(reduction),
+                    plain(c.optimism_bias_pct.likely)
+                ),
+            );
+        } else if reduction > 0.0 && c.optimism_bias_reduction_reason.trim().is_empty() {
+            self.push(
+                subject,
+                "optimism bias is reduced for costed risks but no reason is given; say which risks now stand in for it",
+            );
+        }
+        for (key, driver) in &option.drivers {
+            match Input::from_key(key) {
+                None => self.push(
+                    subject,
+                    format!(
+                        "ties \"{key}\" to a shared driver, but no input is called that (use one of: {})",
+                        Input::ALL.map(Input::key).join(", ")
+                    ),
+                ),
+                Some(input) if driver.trim().is_empty() => self.push(
+                    subject,
+                    format!("ties its {} to a shared driver with no name", input.label()),
+                ),
+                Some(_) => {}
+            }
         }
     }
 
@@ -537,6 +624,7 @@ impl Validator {
                 );
             }
         }
+        self.risks(subject, option, period);
         match &option.capacity {
             Capacity::Overall(r) => self.estimate(subject, "capacity", r, 0.0, 10.0),
             Capacity::Parts {

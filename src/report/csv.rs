@@ -68,6 +68,16 @@ pub fn to_csv(report: &Report) -> String {
         header.push(field(&format!("{} weighted_score", g.name)));
         header.push(field(&format!("{} rank", g.name)));
     }
+    for h in [
+        "pv_costs_gbp_risk_adjusted",
+        "pv_benefits_gbp_risk_adjusted",
+        "npsv_gbp_risk_adjusted",
+        "bcr_risk_adjusted",
+        "payback_year_risk_adjusted",
+        "expected_risk_cost_gbp",
+    ] {
+        header.push(h.to_string());
+    }
     let mut lines = vec![header.join(",")];
     for (i, o) in report.options.iter().enumerate() {
         let (w, wo) = (&o.with_optimism_bias, &o.without_optimism_bias);
@@ -112,6 +122,19 @@ pub fn to_csv(report: &Report) -> String {
             row.push(g.weighted_scores[i].to_string());
             row.push(g.ranks[i].to_string());
         }
+        let ra = &o.risk_adjusted;
+        row.extend([
+            ra.pv_costs_gbp.to_string(),
+            ra.pv_benefits_gbp.to_string(),
+            ra.npsv_gbp.to_string(),
+            opt(ra.bcr),
+            opt(ra.payback_year),
+            o.risks
+                .iter()
+                .map(|r| r.expected_cost_gbp)
+                .sum::<f64>()
+                .to_string(),
+        ]);
         lines.push(row.join(","));
     }
     let m = &report.method;
@@ -151,6 +174,45 @@ pub fn to_csv(report: &Report) -> String {
     }
     setting("normalisation", m.normalisation.clone());
     setting("weighting", m.weighting.clone());
+    setting("money_measure", m.money_measure.clone());
+    lines.push(String::new());
+    // The risk register, a risk a row.
+    lines.push(
+        "option,risk,probability_pct,impact_likely_gbp,impact_low_gbp,impact_high_gbp,first_year,last_year,expected_cost_gbp,mitigation"
+            .to_string(),
+    );
+    for o in &report.options {
+        for r in &o.risks {
+            lines.push(
+                [
+                    field(&o.name),
+                    field(&r.description),
+                    r.probability_pct.to_string(),
+                    r.impact_likely_gbp.to_string(),
+                    opt(r.impact_low_gbp),
+                    opt(r.impact_high_gbp),
+                    r.first_year.to_string(),
+                    r.last_year.to_string(),
+                    r.expected_cost_gbp.to_string(),
+                    field(&r.mitigation),
+                ]
+                .join(","),
+            );
+        }
+    }
+    lines.push(String::new());
+    // Every flow of every option by year, on the headline basis.
+    let years = m.discount_factors.len();
+    let mut head = vec!["option".to_string(), "flow".to_string()];
+    head.extend((0..years).map(|t| format!("year_{t}")));
+    lines.push(head.join(","));
+    for o in &report.options {
+        for (heading, values) in o.flows_by_year.rows() {
+            let mut row = vec![field(&o.name), field(heading)];
+            row.extend(values.iter().map(ToString::to_string));
+            lines.push(row.join(","));
+        }
+    }
     lines.push(String::new());
     lines.join("\n")
 }

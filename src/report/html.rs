@@ -243,7 +243,7 @@ fn write_figure(out: &mut String, chart: &svg::Chart) -> std::fmt::Result {
 fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(
         out,
-        r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias is the Green Book's uplift for the tendency of estimates to be too hopeful; it raises each option's transition and running cost. Both tables are shown: with it and without it.</p>"#,
+        r#"<section id="money"><h2>Costs and benefits</h2><p>Present values over {} years against business as usual, discounted as set out under Method. Optimism bias is the Green Book's uplift for the tendency of estimates to be too hopeful; it raises each option's transition and running cost. Both tables are shown: with it and without it, and the risk-adjusted figures beside them.</p>"#,
         report.method.appraisal_period_years
     )?;
     for (id, heading, pick) in [
@@ -256,6 +256,11 @@ fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std:
             "money-without-ob",
             "Without optimism bias",
             |o: &OptionReport| &o.without_optimism_bias,
+        ),
+        (
+            "money-risk-adjusted",
+            "Risk-adjusted (optimism bias less any reduction for costed risks, plus their expected cost)",
+            |o: &OptionReport| &o.risk_adjusted,
         ),
     ] {
         writeln!(
@@ -280,7 +285,92 @@ fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std:
     if let Some(c) = chart(charts, "net-benefit") {
         write_figure(out, c)?;
     }
+    write_risks(out, report)?;
+    write_flows(out, report)?;
     writeln!(out, "</section>")
+}
+
+fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, r#"<h3 id="risks">Risk register</h3>"#)?;
+    if !report.has_risks() {
+        return writeln!(
+            out,
+            "<p>{}</p>",
+            esc(crate::words::results::NO_RISKS_COSTED)
+        );
+    }
+    writeln!(
+        out,
+        r#"<table id="risk-register"><thead><tr><th>Option</th><th>Risk</th><th class="n">Chance</th><th class="n">Cost if it happens</th><th>Years</th><th class="n">Expected cost</th><th>Mitigation</th></tr></thead><tbody>"#
+    )?;
+    for o in &report.options {
+        for r in &o.risks {
+            writeln!(
+                out,
+                "<tr>{}<td>{}</td>{}<td class=\"n\">{}</td><td>{}</td>{}<td>{}</td></tr>",
+                option_cell(o),
+                esc(&r.description),
+                num(&format!("{}%", r.probability_pct), r.probability_pct),
+                esc(&super::impact_text(r)),
+                esc(&super::years_text(r.first_year, r.last_year)),
+                num(&gbp(r.expected_cost_gbp), r.expected_cost_gbp),
+                esc(&r.mitigation)
+            )?;
+        }
+    }
+    writeln!(out, "</tbody></table>")?;
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.optimism_bias_reduction_pct > 0.0)
+    {
+        writeln!(
+            out,
+            "<p>{}: {}. {}</p>",
+            esc(&o.name),
+            esc(&crate::words::results::optimism_bias_cut(
+                o.optimism_bias_pct,
+                o.optimism_bias_reduction_pct
+            )),
+            esc(&o.optimism_bias_reduction_reason)
+        )?;
+    }
+    Ok(())
+}
+
+fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(
+        out,
+        r#"<h3 id="flows">Flows by year</h3><p>Base-year £, undiscounted, against business as usual; present value = net benefit × discount factor, and the present values add up to the NPSV.</p>"#
+    )?;
+    let years = report.method.discount_factors.len();
+    for (i, o) in report
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind != "Business as usual")
+    {
+        let head: String = (0..years)
+            .map(|t| {
+                format!(
+                    r#"<th class="n">{}</th>"#,
+                    report.price_base_year + t as i32
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            r#"<h4>{}{}</h4><table id="flows-{i}" class="flows"><thead><tr><th></th>{head}</tr></thead><tbody>"#,
+            swatch(&o.colour),
+            esc(&o.name)
+        )?;
+        for (heading, values) in o.flows_by_year.rows() {
+            let cells: String = values.iter().map(|v| num(&gbp(*v), *v)).collect();
+            writeln!(out, "<tr><td>{}</td>{cells}</tr>", esc(heading))?;
+        }
+        writeln!(out, "</tbody></table>")?;
+    }
+    Ok(())
 }
 
 fn write_weights(out: &mut String, report: &Report) -> std::fmt::Result {

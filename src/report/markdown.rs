@@ -71,6 +71,10 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
             "Money against business as usual, without optimism bias",
             |o: &super::OptionReport| &o.without_optimism_bias,
         ),
+        (
+            "Money against business as usual, risk-adjusted",
+            |o: &super::OptionReport| &o.risk_adjusted,
+        ),
     ] {
         writeln!(out, "## {heading}")?;
         writeln!(out)?;
@@ -94,6 +98,9 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         }
         writeln!(out)?;
     }
+
+    write_risks(out, report)?;
+    write_flows(out, report)?;
 
     writeln!(out, "## Criteria and weights")?;
     writeln!(out)?;
@@ -316,5 +323,83 @@ fn write_robustness(
         writeln!(out, "- {}", escape(&line))?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, "## Risk register")?;
+    writeln!(out)?;
+    if !report.has_risks() {
+        writeln!(out, "{}", crate::words::results::NO_RISKS_COSTED)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "| Option | Risk | Chance | Cost if it happens | Years | Expected cost | Mitigation |"
+    )?;
+    writeln!(out, "|---|---|---:|---:|---|---:|---|")?;
+    for o in &report.options {
+        for r in &o.risks {
+            writeln!(
+                out,
+                "| {} | {} | {}% | {} | {} | {} | {} |",
+                escape(&o.name),
+                escape(&r.description),
+                r.probability_pct,
+                super::impact_text(r),
+                super::years_text(r.first_year, r.last_year),
+                gbp(r.expected_cost_gbp),
+                escape(&r.mitigation)
+            )?;
+        }
+    }
+    writeln!(out)?;
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.optimism_bias_reduction_pct > 0.0)
+    {
+        writeln!(
+            out,
+            "- **{}:** {}. {}",
+            escape(&o.name),
+            crate::words::results::optimism_bias_cut(
+                o.optimism_bias_pct,
+                o.optimism_bias_reduction_pct
+            ),
+            escape(&o.optimism_bias_reduction_reason)
+        )?;
+    }
+    writeln!(out)
+}
+
+fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, "## Flows by year")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Base-year £, undiscounted, against business as usual; present value = net benefit × discount factor."
+    )?;
+    writeln!(out)?;
+    let years = report.method.discount_factors.len();
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.kind != "Business as usual")
+    {
+        writeln!(out, "### {}", escape(&o.name))?;
+        writeln!(out)?;
+        let header: Vec<String> = (0..years)
+            .map(|t| format!("{}", report.price_base_year + t as i32))
+            .collect();
+        writeln!(out, "| | {} |", header.join(" | "))?;
+        writeln!(out, "|---|{}", "---:|".repeat(years))?;
+        for (heading, values) in o.flows_by_year.rows() {
+            let cells: Vec<String> = values.iter().map(|v| gbp(*v)).collect();
+            writeln!(out, "| {heading} | {} |", cells.join(" | "))?;
+        }
+        writeln!(out)?;
+    }
     Ok(())
 }

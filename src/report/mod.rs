@@ -11,9 +11,8 @@ mod xlsx;
 
 use serde::Serialize;
 
-use crate::model::{
-    Appraisal, Measure, MoneyFigures, Results, Scale, groups, money::rate_for_year,
-};
+use crate::model::money::{Basis, discount_factors, rate_for_year, yearly_flows};
+use crate::model::{Appraisal, DeliveryOption, Measure, MoneyFigures, Results, Scale, groups};
 
 pub use csv::to_csv;
 pub use html::to_html;
@@ -161,7 +160,112 @@ pub struct OptionReport {
     pub community_benefit_clauses: bool,
     pub with_optimism_bias: MoneyReport,
     pub without_optimism_bias: MoneyReport,
+    /// Optimism bias less the points taken off for costed risks, plus the risks' expected
+    /// cost: the headline when optimism bias applies.
+    pub risk_adjusted: MoneyReport,
+    /// The optimism bias (%) on the option's costs, the points taken off for costed risks,
+    /// and why.
+    pub optimism_bias_pct: f64,
+    pub optimism_bias_reduction_pct: f64,
+    pub optimism_bias_reduction_reason: String,
+    pub risks: Vec<RiskReport>,
+    /// Every flow in every year, on the headline basis, as the method builds it.
+    pub flows_by_year: FlowsByYearReport,
     pub scores: Vec<ScoreReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskReport {
+    pub description: String,
+    pub probability_pct: f64,
+    pub impact_low_gbp: Option<f64>,
+    pub impact_likely_gbp: f64,
+    pub impact_high_gbp: Option<f64>,
+    pub first_year: u32,
+    pub last_year: u32,
+    /// Probability × likely impact, base-year £, undiscounted.
+    pub expected_cost_gbp: f64,
+    pub mitigation: String,
+}
+
+/// An option's yearly flows (base-year £, undiscounted), each list one entry per year
+/// 0 … period−1; `present_value_gbp` is net benefit × discount factor and sums to the NPSV.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FlowsByYearReport {
+    pub basis: String,
+    pub transition_gbp: Vec<f64>,
+    pub bau_running_gbp: Vec<f64>,
+    pub running_paid_gbp: Vec<f64>,
+    pub clauses_gbp: Vec<f64>,
+    pub one_offs_gbp: Vec<f64>,
+    pub risks_gbp: Vec<f64>,
+    pub saving_gbp: Vec<f64>,
+    pub social_value_gain_gbp: Vec<f64>,
+    pub net_benefit_gbp: Vec<f64>,
+    pub present_value_gbp: Vec<f64>,
+}
+
+impl FlowsByYearReport {
+    /// Each money row with its heading, in the year-by-year table's order (the headings
+    /// are the window's own, `words::results::YEAR_BY_YEAR_COLUMNS`).
+    pub fn rows(&self) -> [(&'static str, &[f64]); 10] {
+        let heading = |k: usize| crate::words::results::YEAR_BY_YEAR_COLUMNS[k].0;
+        [
+            (heading(1), &self.transition_gbp),
+            (heading(2), &self.bau_running_gbp),
+            (heading(3), &self.running_paid_gbp),
+            (heading(4), &self.clauses_gbp),
+            (heading(5), &self.one_offs_gbp),
+            (heading(6), &self.risks_gbp),
+            (heading(7), &self.saving_gbp),
+            (heading(8), &self.social_value_gain_gbp),
+            (heading(9), &self.net_benefit_gbp),
+            (heading(11), &self.present_value_gbp),
+        ]
+    }
+}
+
+impl Report {
+    /// Whether any option has a risk register or an optimism-bias reduction to report.
+    pub fn has_risks(&self) -> bool {
+        self.options
+            .iter()
+            .any(|o| !o.risks.is_empty() || o.optimism_bias_reduction_pct > 0.0)
+    }
+}
+
+/// The flows of `option` against `bau` on `basis`.
+fn flows_by_year(
+    option: &DeliveryOption,
+    bau: &DeliveryOption,
+    factors: &[f64],
+    basis: Basis,
+) -> FlowsByYearReport {
+    let f = yearly_flows(option, bau, factors.len(), basis);
+    let net: Vec<f64> = f
+        .benefits_gbp
+        .iter()
+        .zip(&f.costs_gbp)
+        .map(|(b, c)| b - c)
+        .collect();
+    FlowsByYearReport {
+        basis: match basis {
+            Basis::Base => "without_optimism_bias",
+            Basis::WithOptimismBias => "with_optimism_bias",
+            Basis::RiskAdjusted => "risk_adjusted",
+        }
+        .to_string(),
+        present_value_gbp: net.iter().zip(factors).map(|(n, d)| n * d).collect(),
+        net_benefit_gbp: net,
+        transition_gbp: f.transition_gbp,
+        bau_running_gbp: f.bau_running_gbp,
+        running_paid_gbp: f.running_paid_gbp,
+        clauses_gbp: f.clauses_gbp,
+        one_offs_gbp: f.one_offs_against_bau_gbp,
+        risks_gbp: f.risks_against_bau_gbp,
+        saving_gbp: f.running_saving_gbp,
+        social_value_gain_gbp: f.social_value_gain_gbp,
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -221,7 +325,7 @@ impl Report {
     /// The money figures the ranking uses: with optimism bias or without, as the file says.
     pub fn headline<'a>(&self, o: &'a OptionReport) -> &'a MoneyReport {
         if self.method.optimism_bias_applied_to_ranking {
-            &o.with_optimism_bias
+            &o.risk_adjusted
         } else {
             &o.without_optimism_bias
         }
@@ -347,6 +451,9 @@ pub fn build_with(
             }
         })
         .collect();
+    let factors = discount_factors(&settings.discount, settings.appraisal_period_years as usize);
+    let basis = Basis::headline(settings.apply_optimism_bias);
+    let bau = appraisal.bau_index().map(|i| &appraisal.options[i]);
     let options = appraisal
         .options
         .iter()
@@ -364,6 +471,29 @@ pub fn build_with(
             community_benefit_clauses: o.cbc.enabled,
             with_optimism_bias: (&r.with_optimism_bias).into(),
             without_optimism_bias: (&r.without_optimism_bias).into(),
+            risk_adjusted: (&r.risk_adjusted).into(),
+            optimism_bias_pct: o.cost.optimism_bias_pct.likely,
+            optimism_bias_reduction_pct: o.cost.optimism_bias_reduction_pct,
+            optimism_bias_reduction_reason: o.cost.optimism_bias_reduction_reason.clone(),
+            risks: o
+                .cost
+                .risks
+                .iter()
+                .map(|k| RiskReport {
+                    description: k.description.clone(),
+                    probability_pct: k.probability_pct,
+                    impact_low_gbp: k.impact_gbp.low,
+                    impact_likely_gbp: k.impact_gbp.likely,
+                    impact_high_gbp: k.impact_gbp.high,
+                    first_year: k.first_year,
+                    last_year: k.last_year,
+                    expected_cost_gbp: k.expected_cost_gbp(),
+                    mitigation: k.mitigation.clone(),
+                })
+                .collect(),
+            flows_by_year: bau
+                .map(|b| flows_by_year(o, b, &factors, basis))
+                .unwrap_or_default(),
             scores: appraisal
                 .criteria
                 .iter()
@@ -419,6 +549,29 @@ pub fn build_with(
         options,
         robustness,
         groups: groups_report(appraisal, results),
+    }
+}
+
+/// A risk's cost if it happens: the likely figure, and its range where it has one.
+pub(crate) fn impact_text(r: &RiskReport) -> String {
+    use crate::model::format::gbp;
+    match (r.impact_low_gbp, r.impact_high_gbp) {
+        (Some(low), Some(high)) => format!(
+            "{} ({} to {})",
+            gbp(r.impact_likely_gbp),
+            gbp(low),
+            gbp(high)
+        ),
+        _ => gbp(r.impact_likely_gbp),
+    }
+}
+
+/// "year 2" or "years 2–3".
+pub(crate) fn years_text(first: u32, last: u32) -> String {
+    if first == last {
+        format!("year {first}")
+    } else {
+        format!("years {first}–{last}")
     }
 }
 

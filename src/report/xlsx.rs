@@ -6,10 +6,12 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use super::{MoneyReport, OptionReport, Report};
 
 /// The workbook's sheet names, in order (Groups and Robustness only when there are figures).
-pub const SHEETS: [&str; 8] = [
+pub const SHEETS: [&str; 10] = [
     "Summary",
     "Ranking",
     "Money",
+    "Risks",
+    "Flows by year",
     "Scores",
     "Weights",
     "Groups",
@@ -73,19 +75,21 @@ pub fn to_xlsx(report: &Report) -> Result<Vec<u8>, XlsxExportError> {
     summary(wb.add_worksheet().set_name(SHEETS[0])?, &f, report)?;
     ranking(wb.add_worksheet().set_name(SHEETS[1])?, &f, report)?;
     money(wb.add_worksheet().set_name(SHEETS[2])?, &f, report)?;
-    scores(wb.add_worksheet().set_name(SHEETS[3])?, &f, report)?;
-    weights(wb.add_worksheet().set_name(SHEETS[4])?, &f, report)?;
+    risks(wb.add_worksheet().set_name(SHEETS[3])?, &f, report)?;
+    flows(wb.add_worksheet().set_name(SHEETS[4])?, &f, report)?;
+    scores(wb.add_worksheet().set_name(SHEETS[5])?, &f, report)?;
+    weights(wb.add_worksheet().set_name(SHEETS[6])?, &f, report)?;
     if let Some(g) = &report.groups {
-        groups(wb.add_worksheet().set_name(SHEETS[5])?, &f, report, g)?;
+        groups(wb.add_worksheet().set_name(SHEETS[7])?, &f, report, g)?;
     }
     if let Some(rb) = report
         .robustness
         .as_ref()
         .filter(|rb| !rb.options.is_empty())
     {
-        robustness(wb.add_worksheet().set_name(SHEETS[6])?, &f, report, rb)?;
+        robustness(wb.add_worksheet().set_name(SHEETS[8])?, &f, report, rb)?;
     }
-    method(wb.add_worksheet().set_name(SHEETS[7])?, &f, report)?;
+    method(wb.add_worksheet().set_name(SHEETS[9])?, &f, report)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -177,6 +181,7 @@ fn money(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), X
             (|o: &OptionReport| &o.with_optimism_bias) as fn(&OptionReport) -> &MoneyReport,
         ),
         ("without", |o: &OptionReport| &o.without_optimism_bias),
+        ("risk-adjusted", |o: &OptionReport| &o.risk_adjusted),
     ] {
         for o in &report.options {
             let m = pick(o);
@@ -194,6 +199,96 @@ fn money(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), X
                 None => ws.write_string(row, 6, "not within period")?,
             };
             ws.write_number_with_format(row, 7, m.whole_life_cost_gbp, &formats.money)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+fn risks(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
+    header(
+        ws,
+        formats,
+        &[
+            "Option",
+            "Risk",
+            "Chance (%)",
+            "Cost if it happens (£)",
+            "Low (£)",
+            "High (£)",
+            "First year",
+            "Last year",
+            "Expected cost (£)",
+            "Mitigation",
+        ],
+    )?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_width(1, 40)?;
+    ws.set_column_range_width(2, 8, 14)?;
+    ws.set_column_width(9, 60)?;
+    let mut row = 1;
+    for o in &report.options {
+        for r in &o.risks {
+            ws.write_string(row, 0, &o.name)?;
+            ws.write_string_with_format(row, 1, cell_text(&r.description), &formats.wrap)?;
+            ws.write_number(row, 2, r.probability_pct)?;
+            ws.write_number_with_format(row, 3, r.impact_likely_gbp, &formats.money)?;
+            for (col, v) in [(4, r.impact_low_gbp), (5, r.impact_high_gbp)] {
+                if let Some(v) = v {
+                    ws.write_number_with_format(row, col, v, &formats.money)?;
+                }
+            }
+            ws.write_number(row, 6, r.first_year)?;
+            ws.write_number(row, 7, r.last_year)?;
+            ws.write_number_with_format(row, 8, r.expected_cost_gbp, &formats.money)?;
+            ws.write_string_with_format(row, 9, cell_text(&r.mitigation), &formats.wrap)?;
+            row += 1;
+        }
+    }
+    row += 1;
+    for o in &report.options {
+        if o.optimism_bias_reduction_pct > 0.0 {
+            ws.write_string(row, 0, &o.name)?;
+            ws.write_string(
+                row,
+                1,
+                crate::words::results::optimism_bias_cut(
+                    o.optimism_bias_pct,
+                    o.optimism_bias_reduction_pct,
+                ),
+            )?;
+            ws.write_string_with_format(
+                row,
+                9,
+                cell_text(&o.optimism_bias_reduction_reason),
+                &formats.wrap,
+            )?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Every flow of every option, a row per flow and a column per year, in £ unrounded.
+fn flows(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
+    let years = report.method.discount_factors.len();
+    let labels: Vec<String> = (0..years)
+        .map(|t| format!("{}", report.price_base_year + t as i32))
+        .collect();
+    let mut names = vec!["Option", "Flow"];
+    names.extend(labels.iter().map(String::as_str));
+    header(ws, formats, &names)?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_width(1, 22)?;
+    ws.set_column_range_width(2, 1 + years as u16, 13)?;
+    let mut row = 1;
+    for o in &report.options {
+        for (heading, values) in o.flows_by_year.rows() {
+            ws.write_string(row, 0, &o.name)?;
+            ws.write_string(row, 1, heading)?;
+            for (t, v) in values.iter().enumerate() {
+                ws.write_number_with_format(row, 2 + t as u16, *v, &formats.money)?;
+            }
             row += 1;
         }
     }

@@ -42,12 +42,12 @@ pub fn statements(facts: &MethodFacts) -> Vec<String> {
     let mut lines = vec![
         facts.money_in_ranking.clone(),
         format!(
-            "The ranking and the {} criterion use figures {} optimism bias.",
+            "The ranking and the {} criterion use figures {}.",
             facts.money_criterion_name,
             if facts.optimism_bias_applied_to_ranking {
-                "with"
+                "with optimism bias, risk-adjusted: each option's uplift less any points taken off for costed risks, plus the expected cost (probability × likely impact) of every risk in its register, in the years it falls; business as usual's own risks count as avoided by the other options. With no risks costed these equal the figures with optimism bias"
             } else {
-                "without"
+                "without optimism bias and without the risk register"
             }
         ),
     ];
@@ -65,7 +65,7 @@ pub fn statements(facts: &MethodFacts) -> Vec<String> {
     );
     if let Some((draws, seed)) = facts.robustness_draws_and_seed {
         lines.push(format!(
-            "Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges; {draws} draws, seed {seed} (the same file and seed always give the same figures)."
+            "Robustness: one-weight sweeps with exact switching values; input switching values for the preferred option; SMAA (stochastic multi-criteria acceptability analysis) with weightings drawn at random, every possible weighting equally likely (within any bounds the workshop agreed), and the uncertain inputs drawn from triangular low / likely / high ranges (inputs tied to one shared driver at the same point of their ranges in each draw; each risk happening with its probability, at an impact drawn from its range); {draws} draws, seed {seed} (the same file and seed always give the same figures)."
         ));
     }
     if facts.has_groups {

@@ -2,6 +2,7 @@
 
 use super::and_list;
 use crate::model::completeness::{Missing, MissingFigure};
+use crate::model::money::Basis;
 use crate::model::{Appraisal, Results};
 
 /// "Contracting out and Consolidated management have no running cost a year yet."
@@ -115,14 +116,27 @@ pub const YEAR_BY_YEAR_NEEDS_BAU: &str =
     "The year-by-year figures need a business-as-usual option to compare against.";
 
 /// Under the year-by-year title: how the columns add up.
-pub fn year_by_year_note(with_optimism_bias: bool, npsv: &str) -> String {
+pub fn year_by_year_note(basis: Basis, npsv: &str) -> String {
     format!(
-        "In base-year prices{}. Net benefit = saving + social value gain − transition − clauses − one-offs; each year's present value is its net benefit × its discount factor, and they add up to the NPSV, {npsv}.",
-        if with_optimism_bias {
-            ", with optimism bias"
-        } else {
-            ", without optimism bias"
+        "In base-year prices{}. Net benefit = saving + social value gain − transition − clauses − one-offs − risks; each year's present value is its net benefit × its discount factor, and they add up to the NPSV, {npsv}.",
+        match basis {
+            Basis::Base => ", without optimism bias",
+            Basis::WithOptimismBias => ", with optimism bias",
+            Basis::RiskAdjusted =>
+                ", risk-adjusted (optimism bias less any reduction, plus the risks' expected cost)",
         }
+    )
+}
+
+/// Where no option has a risk register or an optimism-bias reduction.
+pub const NO_RISKS_COSTED: &str =
+    "No risks are costed: the risk-adjusted figures equal those with optimism bias.";
+
+/// An option's optimism bias and the points its costed risks take off.
+pub fn optimism_bias_cut(full_pct: f64, reduction_pct: f64) -> String {
+    format!(
+        "Optimism bias {full_pct}% less {reduction_pct} points for costed risks ({}% in the risk-adjusted figures)",
+        (full_pct - reduction_pct).max(0.0)
     )
 }
 
@@ -150,6 +164,10 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
         "One-off costs (uplifted by optimism bias) less receipts, less business as usual's own one-offs, which the option avoids.",
     ),
     (
+        "Risks",
+        "The expected cost of the option's risks (probability × likely impact, spread over each risk's years), less business as usual's own, which the option avoids.",
+    ),
+    (
         "Saving",
         "Business as usual's running cost minus the running cost paid; negative when the option costs more to run.",
     ),
@@ -159,7 +177,7 @@ pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     ),
     (
         "Net benefit",
-        "Saving + social value gain − transition − clauses − one-offs.",
+        "Saving + social value gain − transition − clauses − one-offs − risks.",
     ),
     (
         "Discount factor",

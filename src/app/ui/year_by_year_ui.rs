@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 
 use crate::model::Appraisal;
 use crate::model::format::gbp;
-use crate::model::money::{discount_factors, uplift, yearly_flows};
+use crate::model::money::{Basis, discount_factors, uplift, yearly_flows};
 use crate::words;
 
 /// The window for option `index`; `open` turns false when the user closes it.
@@ -39,15 +39,15 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                 return;
             };
             let years = appraisal.settings.appraisal_period_years as usize;
-            let with_ob = appraisal.settings.apply_optimism_bias;
+            let basis = Basis::headline(appraisal.settings.apply_optimism_bias);
             let factors = discount_factors(&appraisal.settings.discount, years);
-            let flows = yearly_flows(option, bau, years, with_ob);
+            let flows = yearly_flows(option, bau, years, basis);
             let net: Vec<f64> = (0..years)
                 .map(|t| flows.benefits_gbp[t] - flows.costs_gbp[t])
                 .collect();
             let npsv: f64 = net.iter().zip(&factors).map(|(n, d)| n * d).sum();
-            ui.label(words::results::year_by_year_note(with_ob, &gbp(npsv)));
-            let uplift_pct = (uplift(option, with_ob) - 1.0) * 100.0;
+            ui.label(words::results::year_by_year_note(basis, &gbp(npsv)));
+            let uplift_pct = (uplift(option, basis) - 1.0) * 100.0;
             ui.label(words::results::year_by_year_basis(
                 &gbp(option.cost.annual_running_cost_gbp.likely),
                 &gbp(option.cost.transition_cost_gbp.likely),
@@ -74,6 +74,7 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                                 flows.running_paid_gbp[t],
                                 flows.clauses_gbp[t],
                                 flows.one_offs_against_bau_gbp[t],
+                                flows.risks_against_bau_gbp[t],
                                 flows.running_saving_gbp[t],
                                 flows.social_value_gain_gbp[t],
                                 net[t],
@@ -92,6 +93,7 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                             total(&flows.running_paid_gbp),
                             total(&flows.clauses_gbp),
                             total(&flows.one_offs_against_bau_gbp),
+                            total(&flows.risks_against_bau_gbp),
                             total(&flows.running_saving_gbp),
                             total(&flows.social_value_gain_gbp),
                             total(&net),

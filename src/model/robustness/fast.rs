@@ -10,17 +10,19 @@
 //! - NPSV = BAU running·(PV_run(BAU) − PV_kept) − u·running·PV_run + social value·PV_sv
 //!   + BAU social value·(PV_sv kept − PV_sv(BAU)) − u·transition·PV_tr − clauses·PV_cl
 //!
-//! less one-offs: u·one-off costs − receipts, business as usual's own added back to the NPSV;
+//! less one-offs: u·one-off costs − receipts, and risks: each one's cost × PV of a pound over
+//! its years, business as usual's own added back to the NPSV;
 //! with u the optimism-bias multiplier, "kept" what business as usual still pays or delivers
 //! before go-live and during the ramp-up, and every PV the option's own unless marked BAU.
 
 use super::super::mca::score_0_100;
 use super::super::money::{
     PvPerUnit, clauses_cost_gbp, discount_factors, monetised_social_value_gbp,
-    one_off_present_values, pv_per_unit, timing,
+    one_off_present_values, present_value, pv_per_unit, risk_timing, timing,
 };
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
+use super::sample::{Draws, estimate_at};
 
 /// Which uncertain input of an option: used to sample it and to name it in charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,25 @@ impl Input {
         }
     }
 
+    /// The stable key a shared driver is saved under (`DeliveryOption::drivers`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Input::TransitionCost => "transition_cost",
+            Input::RunningCost => "running_cost",
+            Input::OptimismBias => "optimism_bias",
+            Input::MonetisedSocialValue => "monetised_social_value",
+            Input::SocialValueRating => "social_value_rating",
+            Input::Capacity => "capacity",
+            Input::CommunityCapacity => "community_capacity",
+            Input::MarketCapacity => "market_capacity",
+            Input::ClientSideCapacity => "client_side_capacity",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Input> {
+        Input::ALL.into_iter().find(|i| i.key() == key)
+    }
+
     pub const ALL: [Input; 9] = [
         Input::TransitionCost,
         Input::RunningCost,
@@ -74,6 +95,19 @@ pub struct Drawn {
     pub social_value_rating: f64,
     /// Overall rating, or [community, market, client side].
     pub capacity: [f64; 3],
+    /// Present value of the option's risks in this draw: their expected cost at the likely
+    /// inputs, the ones that happened in a random draw. Zero unless optimism bias applies
+    /// (the risk-adjusted headline).
+    pub risk_cost_pv: f64,
+}
+
+/// One risk of the register, reduced to what a draw needs.
+#[derive(Debug, Clone)]
+struct FastRisk {
+    probability: f64,
+    impact: Estimate,
+    /// Present value of one pound of its impact, spread over its years.
+    pv_per_pound: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +125,11 @@ pub struct FastOption {
     split_capacity: bool,
     /// The option's estimates, in the order of `Input::ALL` (None where not applicable).
     pub estimates: [Option<Estimate>; 9],
+    /// The shared driver each estimate is tied to, by index into `FastModel::driver_names`.
+    drivers: [Option<usize>; 9],
+    risks: Vec<FastRisk>,
+    /// Points of optimism bias taken off for costed risks.
+    ob_reduction: f64,
     /// Raw values of the rated criteria, by criterion index (unused slots are 0).
     ratings: Vec<f64>,
 }
@@ -106,6 +145,9 @@ pub struct FastModel {
     apply_ob: bool,
     /// False for a model made from bare scores: nothing to record in money.
     pub has_money: bool,
+    /// The shared drivers' names, sorted: each draw puts every input tied to one at the same
+    /// point of its range.
+    pub driver_names: Vec<String>,
 }
 
 impl FastModel {
@@ -114,6 +156,15 @@ impl FastModel {
         let bau = appraisal.bau_index()?;
         let years = appraisal.settings.appraisal_period_years;
         let d = discount_factors(&appraisal.settings.discount, years as usize);
+        let driver_names: Vec<String> = appraisal
+            .options
+            .iter()
+            .flat_map(|o| o.drivers.values())
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let options = appraisal
             .options
             .iter()
@@ -161,6 +212,25 @@ impl FastModel {
                         capacity[2],
                         capacity[3],
                     ],
+                    drivers: Input::ALL.map(|input| {
+                        let name = o.drivers.get(input.key())?.trim();
+                        driver_names.iter().position(|n| n == name)
+                    }),
+                    risks: o
+                        .cost
+                        .risks
+                        .iter()
+                        .map(|r| FastRisk {
+                            probability: r.probability_pct / 100.0,
+                            impact: r.impact_gbp,
+                            pv_per_pound: present_value(&d, &risk_timing(r, years as usize)),
+                        })
+                        .collect(),
+                    ob_reduction: if is_bau {
+                        0.0
+                    } else {
+                        o.cost.optimism_bias_reduction_pct
+                    },
                     ratings: appraisal
                         .criteria
                         .iter()
@@ -177,6 +247,7 @@ impl FastModel {
             years,
             apply_ob: appraisal.settings.apply_optimism_bias,
             has_money: true,
+            driver_names,
         })
     }
 
@@ -198,6 +269,9 @@ impl FastModel {
                 growth: 0.0,
                 split_capacity: false,
                 estimates: [None; 9],
+                drivers: [None; 9],
+                risks: Vec::new(),
+                ob_reduction: 0.0,
                 ratings: row.clone(),
             })
             .collect();
@@ -220,6 +294,7 @@ impl FastModel {
             years: 1,
             apply_ob: false,
             has_money: false,
+            driver_names: Vec::new(),
         }
     }
 
@@ -240,10 +315,14 @@ impl FastModel {
 
     /// Whether any input has a low–high range to draw from.
     pub fn is_uncertain(&self) -> bool {
-        self.options
-            .iter()
-            .flat_map(|o| o.estimates.iter().flatten())
-            .any(|e| matches!(e.effective_range(), Some((l, h)) if h > l))
+        let ranged = |e: &Estimate| matches!(e.effective_range(), Some((l, h)) if h > l);
+        self.options.iter().any(|o| {
+            o.estimates.iter().flatten().any(ranged)
+                || (self.apply_ob
+                    && o.risks
+                        .iter()
+                        .any(|r| r.probability > 0.0 && (r.probability < 1.0 || ranged(&r.impact))))
+        })
     }
 
     /// Every option's inputs at their likely values.
@@ -251,21 +330,32 @@ impl FastModel {
         self.draw_with(|e| e.likely)
     }
 
-    /// Every option's inputs, each estimate turned into a number by `pick`.
+    /// Every option's inputs, each estimate turned into a number by `pick`; each risk costs
+    /// its probability × `pick` of its impact.
     pub fn draw_with(&self, mut pick: impl FnMut(&Estimate) -> f64) -> Vec<Drawn> {
         let mut out = Vec::with_capacity(self.options.len());
         for o in &self.options {
-            out.push(self.draw_option(o, &mut pick));
+            let mut drawn = self.draw_estimates(o, &mut |_, e| pick(e));
+            if self.apply_ob {
+                drawn.risk_cost_pv = o
+                    .risks
+                    .iter()
+                    .map(|r| r.probability * pick(&r.impact) * r.pv_per_pound)
+                    .sum();
+            }
+            out.push(drawn);
         }
         out
     }
 
-    pub fn draw_option(
+    /// One option's estimates, each turned into a number by `pick(index in Input::ALL, it)`;
+    /// no risk cost.
+    fn draw_estimates(
         &self,
         option: &FastOption,
-        pick: &mut impl FnMut(&Estimate) -> f64,
+        pick: &mut impl FnMut(usize, &Estimate) -> f64,
     ) -> Drawn {
-        let mut v = |i: usize| option.estimates[i].as_ref().map_or(0.0, &mut *pick);
+        let mut v = |i: usize| option.estimates[i].as_ref().map_or(0.0, |e| pick(i, e));
         let capacity = if option.split_capacity {
             [v(6), v(7), v(8)]
         } else {
@@ -278,12 +368,39 @@ impl FastModel {
             social_value_gbp: v(3),
             social_value_rating: v(4),
             capacity,
+            risk_cost_pv: 0.0,
+        }
+    }
+
+    /// One random draw of every option's inputs into `out`: each estimate triangular over
+    /// its range, except that every estimate tied to one shared driver sits at that driver's
+    /// quantile `driver_u[k]`, drawn once for the draw; each risk happens with its
+    /// probability, at an impact drawn from its range. Without drivers and risks the draws
+    /// are taken in the same order as before either existed, so old files' figures stand.
+    pub fn draw_random(&self, rng: &mut Draws, out: &mut [Drawn], driver_u: &mut [f64]) {
+        for u in driver_u.iter_mut() {
+            *u = rng.uniform();
+        }
+        for (d, o) in out.iter_mut().zip(&self.options) {
+            *d = self.draw_estimates(o, &mut |i, e| match o.drivers[i] {
+                Some(k) => estimate_at(e, driver_u[k]),
+                None => rng.estimate(e),
+            });
+            if self.apply_ob {
+                for r in &o.risks {
+                    let happens = rng.uniform() < r.probability;
+                    let impact = rng.estimate(&r.impact);
+                    if happens {
+                        d.risk_cost_pv += impact * r.pv_per_pound;
+                    }
+                }
+            }
         }
     }
 
     fn uplift(&self, option: &FastOption, drawn: &Drawn) -> f64 {
         if self.apply_ob && !option.is_bau {
-            1.0 + drawn.optimism_bias_pct / 100.0
+            1.0 + (drawn.optimism_bias_pct - option.ob_reduction).max(0.0) / 100.0
         } else {
             1.0
         }
@@ -305,6 +422,8 @@ impl FastModel {
             - o.cbc_cost * o.pv.clauses
             - (u * o.one_off_costs_pv - o.one_off_receipts_pv)
             + (b.one_off_costs_pv - b.one_off_receipts_pv)
+            - d.risk_cost_pv
+            + bd.risk_cost_pv
     }
 
     /// The raw value of option `i` on criterion `j`.
@@ -319,6 +438,7 @@ impl FastModel {
                     + o.cbc_cost * o.pv.clauses
                     + u * o.one_off_costs_pv
                     - o.one_off_receipts_pv
+                    + d.risk_cost_pv
             }
             Measure::Npsv => self.npsv(i, drawn),
             Measure::Capacity => {

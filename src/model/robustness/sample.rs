@@ -30,9 +30,18 @@ impl Draws {
     /// A draw of an estimate: triangular over its range, or its likely value if it has none.
     pub fn estimate(&mut self, estimate: &Estimate) -> f64 {
         match estimate.effective_range() {
-            Some((a, b)) if b > a => triangular(a, estimate.likely, b, self.uniform()),
+            Some((a, b)) if b > a => estimate_at(estimate, self.uniform()),
             _ => estimate.likely,
         }
+    }
+}
+
+/// An estimate at quantile `u` of its triangular range, or its likely value if it has none:
+/// how inputs tied to one shared driver move together.
+pub fn estimate_at(estimate: &Estimate, u: f64) -> f64 {
+    match estimate.effective_range() {
+        Some((a, b)) if b > a => triangular(a, estimate.likely, b, u),
+        _ => estimate.likely,
     }
 }
 

@@ -73,6 +73,8 @@ struct Problem {
 struct Scratch {
     rng: Draws,
     drawn: Vec<Drawn>,
+    /// Each shared driver's quantile in the current draw.
+    driver_u: Vec<f64>,
     raw: Vec<f64>,
     scores: Vec<f64>,
     totals: Vec<f64>,
@@ -107,6 +109,7 @@ impl Problem {
         Scratch {
             rng,
             drawn: self.model.likely(),
+            driver_u: vec![0.0; self.model.driver_names.len()],
             raw: vec![0.0; n * m],
             scores: self.likely_scores.clone(),
             totals: vec![0.0; n],
@@ -115,10 +118,8 @@ impl Problem {
 
     fn draw_inputs(&self, scratch: &mut Scratch) {
         if self.uncertain {
-            let rng = &mut scratch.rng;
-            for (d, o) in scratch.drawn.iter_mut().zip(&self.model.options) {
-                *d = self.model.draw_option(o, &mut |e| rng.estimate(e));
-            }
+            self.model
+                .draw_random(&mut scratch.rng, &mut scratch.drawn, &mut scratch.driver_u);
             self.model
                 .scores_into(&scratch.drawn, &mut scratch.raw, &mut scratch.scores);
         }

@@ -30,6 +30,9 @@ pub const REAL_GROWTH: &str = "How much faster than general inflation this runni
 pub const ONE_OFF: &str = "A cost or receipt that falls once, in a year you choose: redundancy, TUPE and pension strain, procurement, ICT exit, double running while both services run, contract exit at the end, or the sale of an asset. Costs carry the option's optimism bias; business as usual's own one-offs count as avoided by every other option.";
 pub const RECEIPT: &str =
     "Tick for money coming in, such as the sale of a building; leave it for a cost.";
+pub const RISK: &str = "A risk the option carries: what could go wrong, the chance it happens (%), what it would cost (£, with a low and high if uncertain), the years the cost would fall in and how it is managed. Its expected cost, chance × cost, enters the risk-adjusted figures; in the robustness draws it happens or not, with its chance. Business as usual's own risks count as avoided by every other option.";
+pub const OPTIMISM_BIAS_REDUCTION: &str = "As risks are identified and costed, the Green Book's supplementary guidance says the optimism bias uplift should come down: record the points taken off and why. The risk-adjusted figures use the lower uplift plus the risks' expected cost; the with-optimism-bias figures keep the full uplift.";
+pub const SHARED_DRIVER: &str = "A name such as \"Pay award\": every figure tied to the same driver, on any option, moves together in each robustness draw (each sits at the same point of its own low–high range). Leave empty to draw the figure on its own.";
 pub const TRANSITION_START: &str = "The first year of the transition cost (0 is the price base year): it is spread evenly over its years from here, for example starting the year before go-live for procurement and set-up.";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
 pub const RANK_WAITS: &str = "Scores and ranks wait until every option has its running cost: scored against options still at £0 they would mislead.";
@@ -38,7 +41,7 @@ pub const PREFERRED: &str = "The preferred option has the highest weighted score
 pub const WEIGHT_INFORMATION: &str = "Weight information: what the robustness draws keep of the room's weights. By default, the order of importance the swing weights give (SMAA-2's ordinal information); or any weights at all, including splits no one holds.";
 
 /// Every term, for the Help page, in the order a reader meets them.
-pub const TERMS: [(&str, &str); 24] = [
+pub const TERMS: [(&str, &str); 27] = [
     ("Preferred option", PREFERRED),
     ("Score", SCORE),
     ("Swing weight", SWING_WEIGHT),
@@ -53,6 +56,9 @@ pub const TERMS: [(&str, &str); 24] = [
     ("Whole-life cost", WHOLE_LIFE_COST),
     ("Money in the ranking", MONEY_IN_RANKING),
     ("Optimism bias", OPTIMISM_BIAS),
+    ("Risk register", RISK),
+    ("Optimism bias reduction", OPTIMISM_BIAS_REDUCTION),
+    ("Shared driver", SHARED_DRIVER),
     ("Range (low – high)", RANGE),
     ("Fragile lead", FRAGILE),
     ("Switching value", SWITCHING_VALUE),

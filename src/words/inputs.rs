@@ -94,6 +94,26 @@ pub fn growth_against_bau(option_pct: f64, bau_pct: f64) -> String {
     }
 }
 
+/// Under a risk: its expected cost, worked.
+pub fn risk_expected(probability_pct: f64, impact: &str, expected: &str) -> String {
+    format!("Expected cost {expected} ({probability_pct:.0}% × {impact}).")
+}
+
+/// Under the optimism-bias reduction: the uplift the risk-adjusted figures use.
+pub fn reduced_optimism_bias(full_pct: f64, reduction_pct: f64) -> String {
+    if reduction_pct > 0.0 {
+        format!(
+            "Risk-adjusted figures use {:.0}% − {reduction_pct:.0} = {:.0}% optimism bias plus the risks' expected cost.",
+            full_pct,
+            (full_pct - reduction_pct).max(0.0)
+        )
+    } else {
+        format!(
+            "Risk-adjusted figures use the full {full_pct:.0}% optimism bias plus the risks' expected cost."
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

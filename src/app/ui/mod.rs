@@ -11,6 +11,7 @@ pub mod palette;
 pub mod plot;
 pub mod presentation_ui;
 pub mod results_ui;
+pub mod risk_register_ui;
 pub mod robustness_ui;
 pub mod slider;
 pub mod status_ui;

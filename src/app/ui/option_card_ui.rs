@@ -351,6 +351,11 @@ fn card_contents(
         one_offs_ui(ui, option, shown.period_years);
     });
 
+    let risks = option.cost.risks.len();
+    unless_unseen(ui, ("risks", width, risks, ranges_shown), cull, |ui| {
+        super::risk_register_ui::risk_register_ui(ui, option, shown.period_years, view);
+    });
+
     let split = matches!(option.capacity, Capacity::Parts { .. });
     unless_unseen(ui, ("capacity", width, ranges_shown, split), cull, |ui| {
         section(ui, "Capacity to deliver (0–10)");
@@ -526,14 +531,11 @@ fn one_offs_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
                 ui.label("in year");
                 ui.add(egui::DragValue::new(&mut one_off.year).range(0..=last_year))
                     .accessible_name(format!("Year of {}", one_off.name));
-                ui.add(
-                    egui::DragValue::new(&mut one_off.amount_gbp)
-                        .speed(1_000.0)
-                        .range(0.0..=f64::MAX)
-                        .custom_formatter(|v, _| super::widgets::gbp_exact(v))
-                        .custom_parser(super::widgets::parse_gbp),
-                )
-                .accessible_name(format!("Amount of {}", one_off.name));
+                super::widgets::money_field(
+                    ui,
+                    &mut one_off.amount_gbp,
+                    &format!("Amount of {}", one_off.name),
+                );
                 ui.checkbox(&mut one_off.receipt, "receipt")
                     .on_hover_text(glossary::RECEIPT);
                 if ui

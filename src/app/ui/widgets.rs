@@ -145,6 +145,28 @@ pub fn estimate_money(
     range_ui(ui, label, estimate, view, Kind::Money);
 }
 
+/// An exact sum of money in a box (drag, or type "350k"), never negative: for figures with
+/// no natural slider span, such as one-offs and risk impacts.
+pub fn money_field(ui: &mut Ui, value: &mut f64, name: &str) -> egui::Response {
+    ui.add(
+        egui::DragValue::new(value)
+            .speed(1_000.0)
+            .range(0.0..=f64::MAX)
+            .custom_formatter(|v, _| gbp_exact(v))
+            .custom_parser(parse_gbp),
+    )
+    .accessible_name(name)
+}
+
+/// An estimate of money as a box, with its low–high range under it as `view` says.
+pub fn estimate_money_field(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(label);
+        money_field(ui, &mut estimate.likely, label);
+    });
+    range_ui(ui, label, estimate, view, Kind::Money);
+}
+
 pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {
     rating_slider(ui, label, &mut estimate.likely);
     range_ui(ui, label, estimate, view, Kind::Rating);

@@ -42,6 +42,8 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                     0..3,
                 ),
                 0.0..=1.0f64,
+                // A capital uplift of its own, or none; a benefits shortfall.
+                (prop::option::of(0.0..=200.0f64), 0.0..=100.0f64),
             ),
         ),
     );
@@ -94,7 +96,10 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
-                    let (go_live, mut ramp, growth, one_offs, start, (risks, cut)) = time;
+                    let (go_live, mut ramp, growth, one_offs, start, (risks, cut, (capital, shortfall))) =
+                        time;
+                    o.cost.capital_optimism_bias_pct = capital;
+                    o.cost.benefits_shortfall_pct = shortfall;
                     o.cost.risks = risks
                         .into_iter()
                         .map(|(p, impact, spread, first, len)| Risk {

@@ -116,9 +116,30 @@ pub fn optimism_bias_points(option: &DeliveryOption, basis: Basis, drawn_pct: f6
     }
 }
 
-/// The optimism-bias multiplier on an option's costs under `basis`.
+/// The optimism-bias multiplier on an option's running cost under `basis`.
 pub fn uplift(option: &DeliveryOption, basis: Basis) -> f64 {
     1.0 + optimism_bias_points(option, basis, option.cost.optimism_bias_pct.likely) / 100.0
+}
+
+/// The multiplier on its one-off costs (transition included): the capital uplift where one
+/// is set, otherwise the running cost's. `operating_pct` is the running cost's uplift (%),
+/// as drawn.
+pub fn capital_uplift(option: &DeliveryOption, basis: Basis, operating_pct: f64) -> f64 {
+    let pct = option
+        .cost
+        .capital_optimism_bias_pct
+        .unwrap_or(operating_pct);
+    1.0 + optimism_bias_points(option, basis, pct) / 100.0
+}
+
+/// The share of the option's monetised social value counted under `basis`: less the benefits
+/// shortfall when optimism bias applies. Business as usual's is its known outturn.
+pub fn benefits_realised(option: &DeliveryOption, basis: Basis) -> f64 {
+    if basis == Basis::Base || option.kind == OptionKind::BusinessAsUsual {
+        1.0
+    } else {
+        1.0 - option.cost.benefits_shortfall_pct / 100.0
+    }
 }
 
 /// The share of one pound of a risk's impact that falls in each year: spread evenly over
@@ -315,6 +336,7 @@ pub fn yearly_flows(
     basis: Basis,
 ) -> YearlyFlows {
     let u = uplift(option, basis);
+    let u_capital = capital_uplift(option, basis, option.cost.optimism_bias_pct.likely);
     let (risks, bau_risks) = if basis == Basis::RiskAdjusted {
         (
             expected_risk_flows(option, years),
@@ -324,13 +346,13 @@ pub fn yearly_flows(
         (vec![0.0; years], vec![0.0; years])
     };
     let (own, comparator) = (timing(option, bau, years), timing(bau, bau, years));
-    let transition = option.cost.transition_cost_gbp.likely * u;
+    let transition = option.cost.transition_cost_gbp.likely * u_capital;
     let running = option.cost.annual_running_cost_gbp.likely * u;
     // Business as usual's running cost is its known outturn: never uplifted.
     let bau_running = bau.cost.annual_running_cost_gbp.likely;
     let clauses = clauses_cost_gbp(option);
     let (social_value, bau_social_value) = (
-        monetised_social_value_gbp(option),
+        monetised_social_value_gbp(option) * benefits_realised(option, basis),
         monetised_social_value_gbp(bau),
     );
     let is_bau = option.kind == OptionKind::BusinessAsUsual;
@@ -355,7 +377,7 @@ pub fn yearly_flows(
         let transition_t = transition * own.transition[t];
         let running_t = running * own.running[t] + bau_running * own.bau_running_kept[t];
         let clauses_t = clauses * own.clauses[t];
-        let one_offs_t = one_off_costs[t] * u - one_off_receipts[t];
+        let one_offs_t = one_off_costs[t] * u_capital - one_off_receipts[t];
         flows
             .gross_cost_gbp
             .push(transition_t + running_t + clauses_t + one_offs_t + risks[t]);
@@ -642,5 +664,34 @@ mod tests {
         let with_ob = yearly_flows(&option, &bau, 5, Basis::WithOptimismBias);
         assert_eq!(with_ob.risks_gbp, vec![0.0; 5]);
         assert!(close(with_ob.transition_gbp[0], 120_000.0, 1e-6));
+    }
+
+    #[test]
+    fn capital_and_operating_uplifts_and_a_benefits_shortfall_worked_by_hand() {
+        // One year (D_0 = 1). Business as usual £1,000,000; the option £800,000 a year live
+        // from year 0, a £100,000 transition, £100,000 of social value. Optimism bias 10% on
+        // running cost, 51% on one-off costs (non-standard buildings), 20% benefits shortfall.
+        // With optimism bias: saving 1,000,000 − 880,000 = 120,000; social value 80,000;
+        // transition 151,000: NPSV = 120,000 + 80,000 − 151,000 = 49,000.
+        // Without: 200,000 + 100,000 − 100,000 = 200,000.
+        use crate::model::template::blank_option;
+        let mut bau = blank_option(OptionKind::BusinessAsUsual);
+        bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
+        let mut option = blank_option(OptionKind::CommunityOrganisation);
+        option.cost.annual_running_cost_gbp.likely = 800_000.0;
+        option.cost.transition_cost_gbp.likely = 100_000.0;
+        option.cost.optimism_bias_pct.likely = 10.0;
+        option.cost.capital_optimism_bias_pct = Some(51.0);
+        option.cost.benefits_shortfall_pct = 20.0;
+        option.social_value.monetised_gbp_per_year.likely = 100_000.0;
+        let factors = [1.0];
+        let with = money_figures(&option, &bau, &factors, Basis::WithOptimismBias);
+        assert!((with.npsv_gbp - 49_000.0).abs() < 1e-6, "{}", with.npsv_gbp);
+        let without = money_figures(&option, &bau, &factors, Basis::Base);
+        assert!(
+            (without.npsv_gbp - 200_000.0).abs() < 1e-6,
+            "{}",
+            without.npsv_gbp
+        );
     }
 }

@@ -47,6 +47,8 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             transition_start_year: 0,
             annual_running_cost_gbp: Estimate::new(0.0),
             optimism_bias_pct: Estimate::new(kind.default_optimism_bias_pct()),
+            capital_optimism_bias_pct: None,
+            benefits_shortfall_pct: 0.0,
             go_live_year: 0,
             ramp_up_pct: Vec::new(),
             real_growth_pct: 0.0,

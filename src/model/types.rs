@@ -437,9 +437,19 @@ pub struct CostInputs {
     pub transition_start_year: u32,
     /// Cost of running the service each year under this option, base-year £.
     pub annual_running_cost_gbp: Estimate,
-    /// Uplift applied to transition and running cost when optimism bias is on.
+    /// Uplift applied to the running cost (operating) when optimism bias is on, and to the
+    /// transition and one-off costs too unless `capital_optimism_bias_pct` is set.
     /// Business as usual is today's known outturn and carries none.
     pub optimism_bias_pct: Estimate,
+    /// A separate uplift (%) for the one-off costs, transition included (capital), from the
+    /// supplementary guidance's table: standard buildings 24%, non-standard 51%, equipment
+    /// and development 200%. None: the operating figure above (as in files before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital_optimism_bias_pct: Option<f64>,
+    /// The share (%) of the option's monetised social value that may not materialise: the
+    /// guidance's optimism on benefits. Applied with optimism bias, like the uplift.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub benefits_shortfall_pct: f64,
     /// The year (0-based) the option takes the service over. Until then the council keeps
     /// paying business as usual's running cost, and the option saves nothing and adds no
     /// social value. Always 0 for business as usual. (Format 3; 0 in older files.)

@@ -518,6 +518,22 @@ impl Validator {
             0.0,
             MAX_OPTIMISM_BIAS_PCT,
         );
+        if let Some(capital) = c.capital_optimism_bias_pct {
+            self.number(
+                subject,
+                "optimism bias on one-off costs %",
+                capital,
+                0.0,
+                MAX_OPTIMISM_BIAS_PCT,
+            );
+        }
+        self.number(
+            subject,
+            "benefits shortfall %",
+            c.benefits_shortfall_pct,
+            0.0,
+            100.0,
+        );
         let period = appraisal.settings.appraisal_period_years;
         if c.transition_start_year.saturating_add(c.transition_years) > period.max(1)
             && c.transition_years != 0

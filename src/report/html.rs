@@ -291,6 +291,27 @@ fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std:
 }
 
 fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(
+        out,
+        r#"<h3 id="optimism-bias">Optimism bias by option</h3><table id="optimism-bias-table"><thead><tr>{}</tr></thead><tbody>"#,
+        super::OPTIMISM_HEADINGS
+            .iter()
+            .map(|h| format!("<th>{}</th>", esc(h)))
+            .collect::<String>()
+    )?;
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.kind != "Business as usual")
+    {
+        let cells: String = o
+            .optimism_cells()
+            .iter()
+            .map(|c| format!("<td>{}</td>", esc(c)))
+            .collect();
+        writeln!(out, "<tr>{}{cells}</tr>", option_cell(o))?;
+    }
+    writeln!(out, "</tbody></table>")?;
     writeln!(out, r#"<h3 id="risks">Risk register</h3>"#)?;
     if !report.has_risks() {
         return writeln!(
@@ -318,24 +339,7 @@ fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
             )?;
         }
     }
-    writeln!(out, "</tbody></table>")?;
-    for o in report
-        .options
-        .iter()
-        .filter(|o| o.optimism_bias_reduction_pct > 0.0)
-    {
-        writeln!(
-            out,
-            "<p>{}: {}. {}</p>",
-            esc(&o.name),
-            esc(&crate::words::results::optimism_bias_cut(
-                o.optimism_bias_pct,
-                o.optimism_bias_reduction_pct
-            )),
-            esc(&o.optimism_bias_reduction_reason)
-        )?;
-    }
-    Ok(())
+    writeln!(out, "</tbody></table>")
 }
 
 fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {

@@ -327,6 +327,19 @@ fn write_robustness(
 }
 
 fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(out, "## Optimism bias by option")?;
+    writeln!(out)?;
+    writeln!(out, "| {} |", super::OPTIMISM_HEADINGS.join(" | "))?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.kind != "Business as usual")
+    {
+        let cells: Vec<String> = o.optimism_cells().iter().map(|c| escape(c)).collect();
+        writeln!(out, "| {} | {} |", escape(&o.name), cells.join(" | "))?;
+    }
+    writeln!(out)?;
     writeln!(out, "## Risk register")?;
     writeln!(out)?;
     if !report.has_risks() {
@@ -353,23 +366,6 @@ fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {
                 escape(&r.mitigation)
             )?;
         }
-    }
-    writeln!(out)?;
-    for o in report
-        .options
-        .iter()
-        .filter(|o| o.optimism_bias_reduction_pct > 0.0)
-    {
-        writeln!(
-            out,
-            "- **{}:** {}. {}",
-            escape(&o.name),
-            crate::words::results::optimism_bias_cut(
-                o.optimism_bias_pct,
-                o.optimism_bias_reduction_pct
-            ),
-            escape(&o.optimism_bias_reduction_reason)
-        )?;
     }
     writeln!(out)
 }

@@ -166,6 +166,11 @@ pub struct OptionReport {
     /// The optimism bias (%) on the option's costs, the points taken off for costed risks,
     /// and why.
     pub optimism_bias_pct: f64,
+    /// The uplift on its one-off costs, transition included: its own capital figure where
+    /// set, otherwise `optimism_bias_pct`.
+    pub one_off_optimism_bias_pct: f64,
+    /// The share (%) of its monetised social value taken off with optimism bias.
+    pub benefits_shortfall_pct: f64,
     pub optimism_bias_reduction_pct: f64,
     pub optimism_bias_reduction_reason: String,
     pub risks: Vec<RiskReport>,
@@ -224,6 +229,31 @@ impl FlowsByYearReport {
         ]
     }
 }
+
+impl OptionReport {
+    /// The optimism-bias table's cells after the option's name: running cost, one-off
+    /// costs, benefits shortfall, points off for costed risks, and why.
+    pub fn optimism_cells(&self) -> [String; 5] {
+        let pct = |x: f64| format!("{x}%");
+        [
+            pct(self.optimism_bias_pct),
+            pct(self.one_off_optimism_bias_pct),
+            pct(self.benefits_shortfall_pct),
+            format!("{}", self.optimism_bias_reduction_pct),
+            self.optimism_bias_reduction_reason.clone(),
+        ]
+    }
+}
+
+/// The optimism-bias table's headings.
+pub const OPTIMISM_HEADINGS: [&str; 6] = [
+    "Option",
+    "On running cost",
+    "On one-off costs",
+    "Benefits shortfall",
+    "Points off for costed risks",
+    "Why",
+];
 
 impl Report {
     /// Whether any option has a risk register or an optimism-bias reduction to report.
@@ -473,6 +503,11 @@ pub fn build_with(
             without_optimism_bias: (&r.without_optimism_bias).into(),
             risk_adjusted: (&r.risk_adjusted).into(),
             optimism_bias_pct: o.cost.optimism_bias_pct.likely,
+            one_off_optimism_bias_pct: o
+                .cost
+                .capital_optimism_bias_pct
+                .unwrap_or(o.cost.optimism_bias_pct.likely),
+            benefits_shortfall_pct: o.cost.benefits_shortfall_pct,
             optimism_bias_reduction_pct: o.cost.optimism_bias_reduction_pct,
             optimism_bias_reduction_reason: o.cost.optimism_bias_reduction_reason.clone(),
             risks: o

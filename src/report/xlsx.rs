@@ -245,26 +245,33 @@ fn risks(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), X
             row += 1;
         }
     }
+    // Below the register, each option's optimism bias: numbers, so Excel can work them.
     row += 1;
-    for o in &report.options {
-        if o.optimism_bias_reduction_pct > 0.0 {
-            ws.write_string(row, 0, &o.name)?;
-            ws.write_string(
-                row,
-                1,
-                crate::words::results::optimism_bias_cut(
-                    o.optimism_bias_pct,
-                    o.optimism_bias_reduction_pct,
-                ),
-            )?;
-            ws.write_string_with_format(
-                row,
-                9,
-                cell_text(&o.optimism_bias_reduction_reason),
-                &formats.wrap,
-            )?;
-            row += 1;
+    for (c, h) in super::OPTIMISM_HEADINGS.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &formats.header)?;
+    }
+    row += 1;
+    for o in report
+        .options
+        .iter()
+        .filter(|o| o.kind != "Business as usual")
+    {
+        ws.write_string(row, 0, &o.name)?;
+        for (col, v) in [
+            (1, o.optimism_bias_pct),
+            (2, o.one_off_optimism_bias_pct),
+            (3, o.benefits_shortfall_pct),
+            (4, o.optimism_bias_reduction_pct),
+        ] {
+            ws.write_number(row, col, v)?;
         }
+        ws.write_string_with_format(
+            row,
+            5,
+            cell_text(&o.optimism_bias_reduction_reason),
+            &formats.wrap,
+        )?;
+        row += 1;
     }
     Ok(())
 }

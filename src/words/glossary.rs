@@ -32,6 +32,9 @@ pub const RECEIPT: &str =
     "Tick for money coming in, such as the sale of a building; leave it for a cost.";
 pub const RISK: &str = "A risk the option carries: what could go wrong, the chance it happens (%), what it would cost (£, with a low and high if uncertain), the years the cost would fall in and how it is managed. Its expected cost, chance × cost, enters the risk-adjusted figures; in the robustness draws it happens or not, with its chance. Business as usual's own risks count as avoided by every other option.";
 pub const OPTIMISM_BIAS_REDUCTION: &str = "As risks are identified and costed, the Green Book's supplementary guidance says the optimism bias uplift should come down: record the points taken off and why. The risk-adjusted figures use the lower uplift plus the risks' expected cost; the with-optimism-bias figures keep the full uplift.";
+pub const CAPITAL_OPTIMISM_BIAS: &str = "Tick to give the one-off costs (the transition cost and one-offs such as redundancy or ICT exit) their own optimism bias, apart from the running cost's: the guidance's capital figures are far higher than its operating ones. Unticked, one uplift covers both.";
+pub const OPTIMISM_BIAS_SOURCE: &str = "HM Treasury Green Book supplementary guidance on optimism bias (Mott MacDonald, Review of Large Public Procurement in the UK, 2002), upper bounds: capital works, standard buildings 24%, non-standard buildings 51%, equipment and development 200%; operating costs of outsourcing projects 41%. Start at the upper bound and bring it down only as risks are costed and managed.";
+pub const BENEFITS_SHORTFALL: &str = "The guidance applies optimism to benefits too: the share of this option's monetised social value that may not materialise. With optimism bias applied, its social value counts at (100% − shortfall); without it, in full.";
 pub const SHARED_DRIVER: &str = "A name such as \"Pay award\": every figure tied to the same driver, on any option, moves together in each robustness draw (each sits at the same point of its own low–high range). Leave empty to draw the figure on its own.";
 pub const TRANSITION_START: &str = "The first year of the transition cost (0 is the price base year): it is spread evenly over its years from here, for example starting the year before go-live for procurement and set-up.";
 pub const INCOMPLETE: &str = "An option without a running cost a year cannot be compared: no option is preferred, and nothing is called robust, until every option has one.";
@@ -41,7 +44,7 @@ pub const PREFERRED: &str = "The preferred option has the highest weighted score
 pub const WEIGHT_INFORMATION: &str = "Weight information: what the robustness draws keep of the room's weights. By default, the order of importance the swing weights give (SMAA-2's ordinal information); or any weights at all, including splits no one holds.";
 
 /// Every term, for the Help page, in the order a reader meets them.
-pub const TERMS: [(&str, &str); 27] = [
+pub const TERMS: [(&str, &str); 29] = [
     ("Preferred option", PREFERRED),
     ("Score", SCORE),
     ("Swing weight", SWING_WEIGHT),
@@ -56,6 +59,8 @@ pub const TERMS: [(&str, &str); 27] = [
     ("Whole-life cost", WHOLE_LIFE_COST),
     ("Money in the ranking", MONEY_IN_RANKING),
     ("Optimism bias", OPTIMISM_BIAS),
+    ("Optimism bias on one-off costs", CAPITAL_OPTIMISM_BIAS),
+    ("Benefits shortfall", BENEFITS_SHORTFALL),
     ("Risk register", RISK),
     ("Optimism bias reduction", OPTIMISM_BIAS_REDUCTION),
     ("Shared driver", SHARED_DRIVER),

@@ -94,6 +94,9 @@ pub fn growth_against_bau(option_pct: f64, bau_pct: f64) -> String {
     }
 }
 
+/// Where optimism bias is set: the source of its figures.
+pub const OPTIMISM_BIAS_SOURCE_LINE: &str = "Source: Green Book supplementary guidance (Mott MacDonald 2002): capital 24% standard buildings, 51% non-standard, 200% equipment and development; outsourcing operating cost up to 41%.";
+
 /// Under a risk: its expected cost, worked.
 pub fn risk_expected(probability_pct: f64, impact: &str, expected: &str) -> String {
     format!("Expected cost {expected} ({probability_pct:.0}% × {impact}).")

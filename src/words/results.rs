@@ -132,14 +132,6 @@ pub fn year_by_year_note(basis: Basis, npsv: &str) -> String {
 pub const NO_RISKS_COSTED: &str =
     "No risks are costed: the risk-adjusted figures equal those with optimism bias.";
 
-/// An option's optimism bias and the points its costed risks take off.
-pub fn optimism_bias_cut(full_pct: f64, reduction_pct: f64) -> String {
-    format!(
-        "Optimism bias {full_pct}% less {reduction_pct} points for costed risks ({}% in the risk-adjusted figures)",
-        (full_pct - reduction_pct).max(0.0)
-    )
-}
-
 /// The year-by-year table's columns and what each one is.
 pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     (

@@ -330,6 +330,7 @@ fn card_contents(
                 60.0,
                 view,
             );
+            super::risk_register_ui::capital_and_benefits_ui(ui, option);
         }
         rationale_edit(ui, &mut option.rationale, COST_ID, &name_of(COST_ID));
     });

@@ -1,12 +1,14 @@
-//! An option's risk register on its card: each risk's description, chance, cost if it
-//! happens, years and mitigation; the optimism-bias points its costed risks take off; and the
-//! shared drivers its uncertain figures move with.
+//! An option's optimism and risk on its card: a capital uplift apart from the operating one,
+//! with the guidance's figures; the benefits shortfall; the risk register (each risk's
+//! description, chance, cost if it happens, years and mitigation); the optimism-bias points
+//! its costed risks take off; and the shared drivers its uncertain figures move with.
 
 use eframe::egui::{self, Ui};
 
-use super::widgets::{RangeView, estimate_money_field, section};
+use super::widgets::{RangeView, estimate_money_field, number_slider, section};
 use crate::model::format::gbp;
 use crate::model::robustness::fast::Input;
+use crate::model::validate::MAX_OPTIMISM_BIAS_PCT;
 use crate::model::{DeliveryOption, Estimate, OptionKind, Risk};
 use crate::words::{glossary, inputs};
 
@@ -168,4 +170,60 @@ fn drivers_ui(ui: &mut Ui, option: &mut DeliveryOption) {
             }
         });
     }
+}
+
+/// The supplementary guidance's capital uplifts, as a council officer picks them.
+const CAPITAL_PRESETS: [(&str, f64); 3] = [
+    ("Standard buildings", 24.0),
+    ("Non-standard buildings", 51.0),
+    ("Equipment and development", 200.0),
+];
+
+/// Under the optimism-bias slider: a separate uplift for one-off costs, and the share of
+/// social value that may not materialise.
+pub fn capital_and_benefits_ui(ui: &mut Ui, option: &mut DeliveryOption) {
+    let c = &mut option.cost;
+    let mut separate = c.capital_optimism_bias_pct.is_some();
+    if ui
+        .checkbox(
+            &mut separate,
+            "A separate uplift for one-off costs (capital)",
+        )
+        .on_hover_text(glossary::CAPITAL_OPTIMISM_BIAS)
+        .changed()
+    {
+        c.capital_optimism_bias_pct = separate.then_some(CAPITAL_PRESETS[0].1);
+    }
+    if let Some(pct) = c.capital_optimism_bias_pct.as_mut() {
+        ui.horizontal_wrapped(|ui| {
+            for (name, value) in CAPITAL_PRESETS {
+                if ui
+                    .selectable_label(*pct == value, format!("{name} {value:.0}%"))
+                    .on_hover_text(glossary::OPTIMISM_BIAS_SOURCE)
+                    .clicked()
+                {
+                    *pct = value;
+                }
+            }
+        });
+        number_slider(
+            ui,
+            "Optimism bias on one-off costs",
+            pct,
+            0.0..=MAX_OPTIMISM_BIAS_PCT,
+            1.0,
+            "%",
+        );
+    }
+    ui.label(egui::RichText::new(inputs::OPTIMISM_BIAS_SOURCE_LINE).small())
+        .on_hover_text(glossary::OPTIMISM_BIAS_SOURCE);
+    number_slider(
+        ui,
+        "Benefits shortfall (% of its social value)",
+        &mut c.benefits_shortfall_pct,
+        0.0..=100.0,
+        1.0,
+        "%",
+    )
+    .on_hover_text(glossary::BENEFITS_SHORTFALL);
 }

@@ -5,20 +5,23 @@
 //! There is one money engine: `money::timing` says when each input's money falls, and both
 //! the yearly flows and these per-unit present values (`money::pv_per_unit`) are built from
 //! it. A draw then only multiplies each drawn figure by its present value per pound:
-//! - whole-life cost = u·transition·PV_tr + u·running·PV_run + BAU running·PV_kept
+//! - whole-life cost = u_c·transition·PV_tr + u·running·PV_run + BAU running·PV_kept
 //!   + clauses·PV_cl
-//! - NPSV = BAU running·(PV_run(BAU) − PV_kept) − u·running·PV_run + social value·PV_sv
-//!   + BAU social value·(PV_sv kept − PV_sv(BAU)) − u·transition·PV_tr − clauses·PV_cl
+//! - NPSV = BAU running·(PV_run(BAU) − PV_kept) − u·running·PV_run + s·social value·PV_sv
+//!   + BAU social value·(PV_sv kept − PV_sv(BAU)) − u_c·transition·PV_tr − clauses·PV_cl
 //!
-//! less one-offs: u·one-off costs − receipts, and risks: each one's cost × PV of a pound over
+//! less one-offs: u_c·one-off costs − receipts, and risks: each one's cost × PV of a pound over
 //! its years, business as usual's own added back to the NPSV;
-//! with u the optimism-bias multiplier, "kept" what business as usual still pays or delivers
-//! before go-live and during the ramp-up, and every PV the option's own unless marked BAU.
+//! with u the running cost's optimism-bias multiplier, u_c the one-off costs' (the same unless
+//! a capital uplift is set), s the share of social value realised (1 − benefits shortfall),
+//! "kept" what business as usual still pays or delivers before go-live and during the
+//! ramp-up, and every PV the option's own unless marked BAU.
 
 use super::super::mca::score_0_100;
 use super::super::money::{
-    PvPerUnit, clauses_cost_gbp, discount_factors, monetised_social_value_gbp,
-    one_off_present_values, present_value, pv_per_unit, risk_timing, timing,
+    Basis, PvPerUnit, benefits_realised, clauses_cost_gbp, discount_factors,
+    monetised_social_value_gbp, one_off_present_values, present_value, pv_per_unit, risk_timing,
+    timing,
 };
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
@@ -130,6 +133,10 @@ pub struct FastOption {
     risks: Vec<FastRisk>,
     /// Points of optimism bias taken off for costed risks.
     ob_reduction: f64,
+    /// The one-off costs' own uplift (%), where set apart from the running cost's.
+    capital_ob: Option<f64>,
+    /// The share of its monetised social value counted with optimism bias (1 − shortfall).
+    benefits_realised: f64,
     /// Raw values of the rated criteria, by criterion index (unused slots are 0).
     ratings: Vec<f64>,
 }
@@ -231,6 +238,11 @@ impl FastModel {
                     } else {
                         o.cost.optimism_bias_reduction_pct
                     },
+                    capital_ob: o.cost.capital_optimism_bias_pct,
+                    benefits_realised: benefits_realised(
+                        o,
+                        Basis::headline(appraisal.settings.apply_optimism_bias),
+                    ),
                     ratings: appraisal
                         .criteria
                         .iter()
@@ -272,6 +284,8 @@ impl FastModel {
                 drivers: [None; 9],
                 risks: Vec::new(),
                 ob_reduction: 0.0,
+                capital_ob: None,
+                benefits_realised: 1.0,
                 ratings: row.clone(),
             })
             .collect();
@@ -398,11 +412,14 @@ impl FastModel {
         }
     }
 
-    fn uplift(&self, option: &FastOption, drawn: &Drawn) -> f64 {
+    /// The multipliers on the running cost and on the one-off costs (transition included).
+    fn uplifts(&self, option: &FastOption, drawn: &Drawn) -> (f64, f64) {
         if self.apply_ob && !option.is_bau {
-            1.0 + (drawn.optimism_bias_pct - option.ob_reduction).max(0.0) / 100.0
+            let at = |pct: f64| 1.0 + (pct - option.ob_reduction).max(0.0) / 100.0;
+            let operating = at(drawn.optimism_bias_pct);
+            (operating, option.capital_ob.map_or(operating, at))
         } else {
-            1.0
+            (1.0, 1.0)
         }
     }
 
@@ -413,14 +430,14 @@ impl FastModel {
             return 0.0;
         }
         let (b, bd) = (&self.options[self.bau], &drawn[self.bau]);
-        let u = self.uplift(o, d);
+        let (u, u_capital) = self.uplifts(o, d);
         let bau_social_value = bd.social_value_gbp + b.cbc_social_value;
         bd.running * (b.pv.running - o.pv.bau_running_kept) - u * d.running * o.pv.running
-            + (d.social_value_gbp + o.cbc_social_value) * o.pv.social_value
+            + (d.social_value_gbp + o.cbc_social_value) * o.benefits_realised * o.pv.social_value
             + bau_social_value * (o.pv.bau_social_value_kept - b.pv.social_value)
-            - u * d.transition * o.pv.transition
+            - u_capital * d.transition * o.pv.transition
             - o.cbc_cost * o.pv.clauses
-            - (u * o.one_off_costs_pv - o.one_off_receipts_pv)
+            - (u_capital * o.one_off_costs_pv - o.one_off_receipts_pv)
             + (b.one_off_costs_pv - b.one_off_receipts_pv)
             - d.risk_cost_pv
             + bd.risk_cost_pv
@@ -431,12 +448,12 @@ impl FastModel {
         let (o, d) = (&self.options[i], &drawn[i]);
         match self.measures[j] {
             Measure::WholeLifeCost => {
-                let u = self.uplift(o, d);
-                u * d.transition * o.pv.transition
+                let (u, u_capital) = self.uplifts(o, d);
+                u_capital * d.transition * o.pv.transition
                     + u * d.running * o.pv.running
                     + drawn[self.bau].running * o.pv.bau_running_kept
                     + o.cbc_cost * o.pv.clauses
-                    + u * o.one_off_costs_pv
+                    + u_capital * o.one_off_costs_pv
                     - o.one_off_receipts_pv
                     + d.risk_cost_pv
             }

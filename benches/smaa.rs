@@ -9,9 +9,12 @@
 //! - `smaa/scores_5x8_1e4`: the same at 10^4 draws, the app's default. Target: within one
 //!   60 Hz frame (16 ms) on 2 cores.
 //! - `smaa/library_example_1e4`: `SmaaRun::new(&default_example())` with its own settings
-//!   (10,000 draws, seed 2026) run to the end: triangular draws of every uncertain input and
-//!   rescoring on every draw, recording every NPSV, then the confidence pass (another 10,000
-//!   input draws, each tested against every option's central weights).
+//!   (10,000 draws, seed 2026) run to the end: triangular draws of every uncertain input (the
+//!   example has go-live years, ramp-ups, real growth, one-offs, a risk register on every
+//!   option and a shared "Pay award" driver, so each draw also draws the driver's quantile and
+//!   whether each risk happens, and at what cost) and rescoring on every draw, recording every
+//!   NPSV, then the confidence pass (another 10,000 input draws, each tested against every
+//!   option's central weights). Target: within one 60 Hz frame (16 ms) on 2 cores.
 //! - `smaa/library_example_1e6_partials`: the library example at 10^6 draws advanced as the
 //!   app's worker does, `CHUNK_DRAWS` at a time, taking the partial result after every step
 //!   (as the window shows figures while they arrive). A partial result must cost time in

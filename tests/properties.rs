@@ -42,8 +42,14 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                     0..3,
                 ),
                 0.0..=1.0f64,
-                // A capital uplift of its own, or none; a benefits shortfall.
-                (prop::option::of(0.0..=200.0f64), 0.0..=100.0f64),
+                // A capital uplift of its own, or none; a benefits shortfall; figures given
+                // for particular years.
+                (
+                    prop::option::of(0.0..=200.0f64),
+                    0.0..=100.0f64,
+                    prop::collection::vec(prop::option::of(0.0..5e7f64), 0..6),
+                    prop::collection::vec(prop::option::of(0.0..5e7f64), 0..6),
+                ),
             ),
         ),
     );
@@ -96,8 +102,20 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                         social_value_rating_uplift: c.2,
                         capacity_growth_per_year: c.3,
                     };
-                    let (go_live, mut ramp, growth, one_offs, start, (risks, cut, (capital, shortfall))) =
-                        time;
+                    let (
+                        go_live,
+                        mut ramp,
+                        growth,
+                        one_offs,
+                        start,
+                        (risks, cut, (capital, shortfall, mut given_transition, mut given_running)),
+                    ) = time;
+                    given_transition.truncate(period as usize);
+                    given_running.truncate(period as usize);
+                    o.cost.year_overrides = YearOverrides {
+                        transition_gbp: given_transition,
+                        running_gbp: given_running,
+                    };
                     o.cost.capital_optimism_bias_pct = capital;
                     o.cost.benefits_shortfall_pct = shortfall;
                     o.cost.risks = risks

@@ -206,6 +206,12 @@ pub struct Timing {
     pub bau_social_value_kept: Vec<f64>,
     /// The clauses' own cost a year.
     pub clauses: Vec<f64>,
+    /// Pounds the officer gave for particular years (`YearOverrides`), before optimism bias,
+    /// where the shares above are then 0: the transition spend, the option's running cost at
+    /// its level in the year, and business as usual's own still paid beside it.
+    pub transition_fixed: Vec<f64>,
+    pub running_fixed: Vec<f64>,
+    pub bau_running_kept_fixed: Vec<f64>,
 }
 
 /// The share of the full level reached `k` years after go-live.
@@ -246,25 +252,40 @@ pub fn timing(option: &DeliveryOption, bau: &DeliveryOption, years: usize) -> Ti
             }
         })
         .collect();
+    let (own, bau_own) = (&option.cost.year_overrides, &bau.cost.year_overrides);
+    // Where a year is given, its pounds replace the input's share in that year.
+    let unless = |given: Option<f64>, share: f64| if given.is_some() { 0.0 } else { share };
+    let start = option.cost.transition_start_year as usize;
     Timing {
         transition: (0..years)
             .map(|t| {
-                let start = option.cost.transition_start_year as usize;
-                if (start..start + transition_years).contains(&t) {
+                let spread = if (start..start + transition_years).contains(&t) {
                     share
                 } else {
                     0.0
-                }
+                };
+                unless(own.transition(t), spread)
             })
             .collect(),
-        running: (0..years).map(|t| own_growth[t] * level[t]).collect(),
+        running: (0..years)
+            .map(|t| unless(own.running(t), own_growth[t] * level[t]))
+            .collect(),
         bau_running_kept: (0..years)
-            .map(|t| bau_growth[t] * (1.0 - level[t]))
+            .map(|t| unless(bau_own.running(t), bau_growth[t] * (1.0 - level[t])))
             .collect(),
         social_value: level.clone(),
         bau_social_value_kept: level.iter().map(|l| 1.0 - l).collect(),
         clauses: (0..years)
             .map(|t| if t < go_live { 0.0 } else { 1.0 })
+            .collect(),
+        transition_fixed: (0..years)
+            .map(|t| own.transition(t).unwrap_or(0.0))
+            .collect(),
+        running_fixed: (0..years)
+            .map(|t| own.running(t).map_or(0.0, |x| x * level[t]))
+            .collect(),
+        bau_running_kept_fixed: (0..years)
+            .map(|t| bau_own.running(t).map_or(0.0, |x| x * (1.0 - level[t])))
             .collect(),
     }
 }
@@ -279,10 +300,17 @@ pub struct PvPerUnit {
     pub social_value: f64,
     pub bau_social_value_kept: f64,
     pub clauses: f64,
+    /// Present values of the pounds given for particular years (not per unit: fixed sums).
+    pub transition_fixed: f64,
+    pub running_fixed: f64,
+    pub bau_running_kept_fixed: f64,
 }
 
 pub fn pv_per_unit(timing: &Timing, factors: &[f64]) -> PvPerUnit {
     PvPerUnit {
+        transition_fixed: present_value(factors, &timing.transition_fixed),
+        running_fixed: present_value(factors, &timing.running_fixed),
+        bau_running_kept_fixed: present_value(factors, &timing.bau_running_kept_fixed),
         transition: present_value(factors, &timing.transition),
         running: present_value(factors, &timing.running),
         bau_running_kept: present_value(factors, &timing.bau_running_kept),
@@ -374,8 +402,13 @@ pub fn yearly_flows(
     let (one_off_costs, one_off_receipts) = one_off_flows(option, years);
     let (bau_one_off_costs, bau_one_off_receipts) = one_off_flows(bau, years);
     for t in 0..years {
-        let transition_t = transition * own.transition[t];
-        let running_t = running * own.running[t] + bau_running * own.bau_running_kept[t];
+        // Business as usual's running cost in the year: what the saving is measured against.
+        let bau_running_t = bau_running * comparator.running[t] + comparator.running_fixed[t];
+        let transition_t = transition * own.transition[t] + u_capital * own.transition_fixed[t];
+        let running_t = running * own.running[t]
+            + u * own.running_fixed[t]
+            + bau_running * own.bau_running_kept[t]
+            + own.bau_running_kept_fixed[t];
         let clauses_t = clauses * own.clauses[t];
         let one_offs_t = one_off_costs[t] * u_capital - one_off_receipts[t];
         flows
@@ -383,9 +416,7 @@ pub fn yearly_flows(
             .push(transition_t + running_t + clauses_t + one_offs_t + risks[t]);
         flows.transition_gbp.push(transition_t);
         flows.running_paid_gbp.push(running_t);
-        flows
-            .bau_running_gbp
-            .push(bau_running * comparator.running[t]);
+        flows.bau_running_gbp.push(bau_running_t);
         flows.clauses_gbp.push(clauses_t);
         if is_bau {
             flows.costs_gbp.push(0.0);
@@ -401,7 +432,7 @@ pub fn yearly_flows(
             // A year's one-offs and risks are netted, so a receipt offsets a cost before
             // either counts as a benefit or a cost.
             let lumps = one_offs_extra + risks_extra;
-            let running_saving = bau_running * comparator.running[t] - running_t;
+            let running_saving = bau_running_t - running_t;
             let social_value_t = social_value * own.social_value[t]
                 + bau_social_value * own.bau_social_value_kept[t];
             let social_value_gain = social_value_t - bau_social_value * comparator.social_value[t];
@@ -693,5 +724,45 @@ mod tests {
             "{}",
             without.npsv_gbp
         );
+    }
+
+    #[test]
+    fn figures_given_for_particular_years_replace_the_methods_worked_by_hand() {
+        // Three years at 10%: D = 1, 1/1.1, 1/1.21. Business as usual £1,000,000 a year but
+        // £1,100,000 given for year 1; the option £800,000 a year from year 0 but £700,000
+        // given for year 2; a £90,000 transition over three years (30,000 a year) with
+        // £60,000 given for year 0. No optimism bias.
+        // Savings: 200,000; 300,000; 300,000. Transition: 60,000; 30,000; 30,000.
+        // NPSV = 140,000 + 270,000/1.1 + 270,000/1.21 = 140,000 + 245,454.55 + 223,140.50
+        // = 608,595.04.
+        use crate::model::template::blank_option;
+        use crate::model::types::{DiscountSchedule, RateBand, YearOverrides};
+        let mut bau = blank_option(OptionKind::BusinessAsUsual);
+        bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
+        bau.cost.year_overrides.running_gbp = vec![None, Some(1_100_000.0)];
+        let mut option = blank_option(OptionKind::SharedService);
+        option.cost.annual_running_cost_gbp.likely = 800_000.0;
+        option.cost.transition_cost_gbp.likely = 90_000.0;
+        option.cost.transition_years = 3;
+        option.cost.year_overrides = YearOverrides {
+            transition_gbp: vec![Some(60_000.0)],
+            running_gbp: vec![None, None, Some(700_000.0)],
+        };
+        let schedule = DiscountSchedule {
+            bands: vec![RateBand {
+                from_year: 0,
+                rate_pct: 10.0,
+            }],
+        };
+        let factors = discount_factors(&schedule, 3);
+        let flows = yearly_flows(&option, &bau, 3, Basis::Base);
+        assert_eq!(flows.transition_gbp, vec![60_000.0, 30_000.0, 30_000.0]);
+        assert_eq!(flows.bau_running_gbp, vec![1e6, 1.1e6, 1e6]);
+        assert_eq!(
+            flows.running_paid_gbp,
+            vec![800_000.0, 800_000.0, 700_000.0]
+        );
+        let m = money_figures(&option, &bau, &factors, Basis::Base);
+        assert!((m.npsv_gbp - 608_595.04).abs() < 0.01, "{}", m.npsv_gbp);
     }
 }

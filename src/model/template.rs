@@ -56,6 +56,7 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             risks: Vec::new(),
             optimism_bias_reduction_pct: 0.0,
             optimism_bias_reduction_reason: String::new(),
+            year_overrides: Default::default(),
         },
         capacity: Capacity::Overall(Estimate::new(5.0)),
         social_value: SocialValue {

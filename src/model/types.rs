@@ -478,6 +478,44 @@ pub struct CostInputs {
     /// Why the uplift came down: which costed risks stand in for it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub optimism_bias_reduction_reason: String,
+    /// Figures the officer gave for particular years, in place of what the method builds.
+    #[serde(default, skip_serializing_if = "YearOverrides::has_no_rows")]
+    pub year_overrides: YearOverrides,
+}
+
+/// An option's own figures for given years, typed or pasted from a spreadsheet row, each
+/// in base-year £ before optimism bias; index = year, None keeps the method's figure.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct YearOverrides {
+    /// The transition spend in the year, in place of its even spread.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub transition_gbp: Vec<Option<f64>>,
+    /// The option's running cost in the year at its full level, in place of the running
+    /// cost grown by its real growth; go-live and the ramp-up still apply.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub running_gbp: Vec<Option<f64>>,
+}
+
+impl YearOverrides {
+    /// Nothing stored at all (what a save leaves out).
+    pub fn has_no_rows(&self) -> bool {
+        self.transition_gbp.is_empty() && self.running_gbp.is_empty()
+    }
+
+    /// No year given a figure.
+    pub fn is_empty(&self) -> bool {
+        self.transition_gbp.iter().all(Option::is_none)
+            && self.running_gbp.iter().all(Option::is_none)
+    }
+
+    pub fn transition(&self, year: usize) -> Option<f64> {
+        self.transition_gbp.get(year).copied().flatten()
+    }
+
+    pub fn running(&self, year: usize) -> Option<f64> {
+        self.running_gbp.get(year).copied().flatten()
+    }
 }
 
 fn is_zero(x: &f64) -> bool {

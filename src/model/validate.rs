@@ -641,6 +641,32 @@ impl Validator {
             }
         }
         self.risks(subject, option, period);
+        let overrides = &c.year_overrides;
+        for (what, row) in [
+            ("transition spend", &overrides.transition_gbp),
+            ("running cost", &overrides.running_gbp),
+        ] {
+            if row.len() > period as usize {
+                self.push(
+                    subject,
+                    format!(
+                        "gives its {what} for {} years, longer than the appraisal period ({period})",
+                        row.len()
+                    ),
+                );
+            }
+            for (t, x) in row.iter().enumerate() {
+                if let Some(x) = x {
+                    self.number(
+                        subject,
+                        &format!("{what} given for year {t}"),
+                        *x,
+                        0.0,
+                        MAX_GBP,
+                    );
+                }
+            }
+        }
         match &option.capacity {
             Capacity::Overall(r) => self.estimate(subject, "capacity", r, 0.0, 10.0),
             Capacity::Parts {

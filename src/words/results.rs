@@ -132,6 +132,19 @@ pub fn year_by_year_note(basis: Basis, npsv: &str) -> String {
 pub const NO_RISKS_COSTED: &str =
     "No risks are costed: the risk-adjusted figures equal those with optimism bias.";
 
+pub const GIVEN_YEARS_HEADING: &str = "Your own figures for particular years";
+pub const GIVEN_YEARS_HELP: &str = "Type a figure for each year, separated by semicolons, or paste a row of cells copied from Excel. A blank year keeps the figure the method builds. Figures are base-year £ before optimism bias: the uplift, go-live and the ramp-up still apply to them.";
+pub const GIVEN_YEARS_HINT: &str = "e.g. 60k; ; 700k, or paste a row from Excel";
+pub const GIVEN_TRANSITION: &str = "Transition spend by year";
+pub const GIVEN_RUNNING: &str = "Its running cost by year (at full level)";
+
+/// Under a given-years field that holds something the method cannot use.
+pub fn given_years_problem(years: usize) -> String {
+    format!(
+        "Give at most {years} sums of £0 or more, one a year from year 0, separated by semicolons or tabs; leave a year blank to keep the method's figure."
+    )
+}
+
 /// The year-by-year table's columns and what each one is.
 pub const YEAR_BY_YEAR_COLUMNS: &[(&str, &str)] = &[
     (

@@ -46,6 +46,34 @@ pub fn parse_gbp(text: &str) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// A row of money as a spreadsheet copies it (cells split by tabs) or as typed with
+/// semicolons: a blank cell is None (keep the method's figure). None if any cell is not a sum
+/// of money of at least £0.
+pub fn parse_money_row(text: &str) -> Option<Vec<Option<f64>>> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    text.split(['\t', ';'])
+        .map(|cell| {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                Some(None)
+            } else {
+                parse_gbp(cell).filter(|v| *v >= 0.0).map(Some)
+            }
+        })
+        .collect()
+}
+
+/// A row of money as the field shows it: "£60,000; ; £700,000".
+pub fn money_row_text(row: &[Option<f64>]) -> String {
+    row.iter()
+        .map(|v| v.map_or_else(String::new, gbp_exact))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The ends and step of a money slider, set from the appraisal's own figures.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MoneySpan {
@@ -417,6 +445,26 @@ pub fn section(ui: &mut Ui, title: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spreadsheet_row_pastes_into_years() {
+        // Excel copies a row of cells as tab-separated text, a blank cell as nothing.
+        assert_eq!(
+            parse_money_row("£60,000\t\t700000\r\n"),
+            Some(vec![Some(60_000.0), None, Some(700_000.0)])
+        );
+        assert_eq!(
+            parse_money_row("350k; ; 1.2m"),
+            Some(vec![Some(350_000.0), None, Some(1_200_000.0)])
+        );
+        assert_eq!(parse_money_row(""), Some(vec![]));
+        assert_eq!(parse_money_row("£5\tabc"), None);
+        assert_eq!(parse_money_row("-5"), None, "a cost is never negative");
+        assert_eq!(
+            money_row_text(&[Some(60_000.0), None, Some(700_000.0)]),
+            "£60,000; ; £700,000"
+        );
+    }
 
     #[test]
     fn money_is_typed_and_shown_as_officers_write_it() {

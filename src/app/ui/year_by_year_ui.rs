@@ -5,13 +5,19 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::model::Appraisal;
+use super::widgets::{money_row_text, parse_money_row};
 use crate::model::format::gbp;
 use crate::model::money::{Basis, discount_factors, uplift, yearly_flows};
+use crate::model::{Appraisal, DeliveryOption};
 use crate::words;
 
 /// The window for option `index`; `open` turns false when the user closes it.
-pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize, open: &mut bool) {
+pub fn year_by_year_ui(
+    ctx: &egui::Context,
+    appraisal: &mut Appraisal,
+    index: usize,
+    open: &mut bool,
+) {
     let Some(option) = appraisal.options.get(index) else {
         *open = false;
         return;
@@ -34,11 +40,16 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
         .default_width(width)
         .max_height(ctx.content_rect().height() * 0.8)
         .show(ctx, |ui| {
+            let years = appraisal.settings.appraisal_period_years as usize;
+            // The officer's own figures for particular years, then the flows they feed.
+            if let Some(option) = appraisal.options.get_mut(index) {
+                given_years_ui(ui, option, years);
+            }
+            let option = &appraisal.options[index];
             let Some(bau) = appraisal.bau_index().map(|i| &appraisal.options[i]) else {
                 ui.label(words::results::YEAR_BY_YEAR_NEEDS_BAU);
                 return;
             };
-            let years = appraisal.settings.appraisal_period_years as usize;
             let basis = Basis::headline(appraisal.settings.apply_optimism_bias);
             let factors = discount_factors(&appraisal.settings.discount, years);
             let flows = yearly_flows(option, bau, years, basis);
@@ -107,4 +118,64 @@ pub fn year_by_year_ui(ctx: &egui::Context, appraisal: &Appraisal, index: usize,
                     });
             });
         });
+}
+
+/// Two rows the officer can fill year by year, typed or pasted from a spreadsheet row: the
+/// transition spend and the option's running cost. A blank year keeps the method's figure.
+fn given_years_ui(ui: &mut egui::Ui, option: &mut DeliveryOption, years: usize) {
+    ui.label(RichText::new(words::results::GIVEN_YEARS_HEADING).strong())
+        .on_hover_text(words::results::GIVEN_YEARS_HELP);
+    let o = &mut option.cost.year_overrides;
+    for (label, row) in [
+        (words::results::GIVEN_TRANSITION, &mut o.transition_gbp),
+        (words::results::GIVEN_RUNNING, &mut o.running_gbp),
+    ] {
+        ui.horizontal(|ui| {
+            ui.label(label);
+            let id = ui.make_persistent_id(("given years", label));
+            let tidy = money_row_text(row);
+            let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| tidy.clone());
+            let response = ui
+                .add(
+                    // Multi-line keeps the tabs a spreadsheet row pastes with.
+                    egui::TextEdit::multiline(&mut text)
+                        .desired_rows(1)
+                        .hint_text(words::results::GIVEN_YEARS_HINT)
+                        .desired_width(ui.available_width() - 80.0),
+                )
+                .on_hover_text(words::results::GIVEN_YEARS_HELP)
+                .accessible_name(label);
+            // Only a row the method can use is taken: a slip while typing never blanks the
+            // results, and the line below says what the field needs.
+            let parsed = parse_money_row(&text).filter(|r| r.len() <= years);
+            if response.changed()
+                && let Some(mut given) = parsed.clone()
+            {
+                while given.last() == Some(&None) {
+                    given.pop();
+                }
+                *row = given;
+            }
+            if ui
+                .small_button("Clear")
+                .accessible_name(format!("Clear: {label}"))
+                .clicked()
+            {
+                row.clear();
+                text.clear();
+            }
+            if response.has_focus() {
+                ui.data_mut(|d| d.insert_temp(id, text));
+            } else {
+                ui.data_mut(|d| d.remove::<String>(id));
+            }
+            if parsed.is_none() {
+                ui.label(
+                    RichText::new(words::results::given_years_problem(years))
+                        .color(super::palette::warning_text(ui.visuals())),
+                );
+            }
+        });
+    }
+    ui.add_space(4.0);
 }

@@ -15,7 +15,8 @@
 //! with u the running cost's optimism-bias multiplier, u_c the one-off costs' (the same unless
 //! a capital uplift is set), s the share of social value realised (1 − benefits shortfall),
 //! "kept" what business as usual still pays or delivers before go-live and during the
-//! ramp-up, and every PV the option's own unless marked BAU.
+//! ramp-up, and every PV the option's own unless marked BAU. Pounds given for particular
+//! years (`YearOverrides`) are fixed present values added beside their input's, uplifted alike.
 
 use super::super::mca::score_0_100;
 use super::super::money::{
@@ -432,10 +433,14 @@ impl FastModel {
         let (b, bd) = (&self.options[self.bau], &drawn[self.bau]);
         let (u, u_capital) = self.uplifts(o, d);
         let bau_social_value = bd.social_value_gbp + b.cbc_social_value;
-        bd.running * (b.pv.running - o.pv.bau_running_kept) - u * d.running * o.pv.running
+        bd.running * (b.pv.running - o.pv.bau_running_kept)
+            + (b.pv.running_fixed - o.pv.bau_running_kept_fixed)
+            - u * d.running * o.pv.running
+            - u * o.pv.running_fixed
             + (d.social_value_gbp + o.cbc_social_value) * o.benefits_realised * o.pv.social_value
             + bau_social_value * (o.pv.bau_social_value_kept - b.pv.social_value)
             - u_capital * d.transition * o.pv.transition
+            - u_capital * o.pv.transition_fixed
             - o.cbc_cost * o.pv.clauses
             - (u_capital * o.one_off_costs_pv - o.one_off_receipts_pv)
             + (b.one_off_costs_pv - b.one_off_receipts_pv)
@@ -450,8 +455,11 @@ impl FastModel {
             Measure::WholeLifeCost => {
                 let (u, u_capital) = self.uplifts(o, d);
                 u_capital * d.transition * o.pv.transition
+                    + u_capital * o.pv.transition_fixed
                     + u * d.running * o.pv.running
+                    + u * o.pv.running_fixed
                     + drawn[self.bau].running * o.pv.bau_running_kept
+                    + o.pv.bau_running_kept_fixed
                     + o.cbc_cost * o.pv.clauses
                     + u_capital * o.one_off_costs_pv
                     - o.one_off_receipts_pv

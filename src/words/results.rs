@@ -128,6 +128,15 @@ pub fn year_by_year_note(basis: Basis, npsv: &str) -> String {
     )
 }
 
+/// Which money figures the window's headline shows, in a few words.
+pub fn headline_basis(apply_optimism_bias: bool) -> &'static str {
+    if apply_optimism_bias {
+        "with optimism bias and costed risks"
+    } else {
+        "without optimism bias"
+    }
+}
+
 /// Where no option has a risk register or an optimism-bias reduction.
 pub const NO_RISKS_COSTED: &str =
     "No risks are costed: the risk-adjusted figures equal those with optimism bias.";

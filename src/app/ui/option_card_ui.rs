@@ -522,8 +522,10 @@ fn one_offs_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
     let mut remove = None;
     for (k, one_off) in option.cost.one_offs.iter_mut().enumerate() {
         ui.push_id(("one-off", k), |ui| {
+            // Multi-line so a long name wraps into view rather than scrolling away.
             ui.add(
-                egui::TextEdit::singleline(&mut one_off.name)
+                egui::TextEdit::multiline(&mut one_off.name)
+                    .desired_rows(1)
                     .hint_text("e.g. Redundancy")
                     .desired_width(f32::INFINITY),
             )

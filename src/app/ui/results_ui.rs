@@ -42,8 +42,8 @@ pub fn preferred_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missi
         ))
         .on_hover_text(glossary::NPSV);
         ui.label(format!(
-            "({} optimism bias, {} prices)",
-            if apply_ob { "with" } else { "without" },
+            "({}, {} prices)",
+            crate::words::results::headline_basis(apply_ob),
             appraisal.meta.price_base_year
         ))
         .on_hover_text(glossary::OPTIMISM_BIAS);
@@ -187,9 +187,9 @@ pub fn ranking_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missing
             }
         });
     ui.label(format!(
-        "Money against business as usual, discounted, in {} prices; {} optimism bias. Score: weighted sum of 0–100 criterion scores. Payback: first year the discounted net benefit is above zero (none: not within the period).{}",
+        "Money against business as usual, discounted, in {} prices; {}. Score: weighted sum of 0–100 criterion scores. Payback: first year the discounted net benefit is above zero (none: not within the period).{}",
         appraisal.meta.price_base_year,
-        if apply_ob { "with" } else { "without" },
+        crate::words::results::headline_basis(apply_ob),
         if wide {
             ""
         } else {

@@ -30,8 +30,10 @@ pub fn risk_register_ui(
     let mut remove = None;
     for (k, risk) in option.cost.risks.iter_mut().enumerate() {
         ui.push_id(("risk", k), |ui| {
+            // Multi-line so a whole description wraps into view rather than scrolling away.
             ui.add(
-                egui::TextEdit::singleline(&mut risk.description)
+                egui::TextEdit::multiline(&mut risk.description)
+                    .desired_rows(1)
                     .hint_text("What could go wrong, e.g. Volunteers fall away")
                     .desired_width(f32::INFINITY),
             )
@@ -51,7 +53,7 @@ pub fn risk_register_ui(
                         .fixed_decimals(0),
                 )
                 .accessible_name(format!("Chance of {name}"));
-                ui.label("years");
+                ui.label("in years");
                 ui.add(egui::DragValue::new(&mut risk.first_year).range(0..=last_year))
                     .accessible_name(format!("First year of {name}"));
                 ui.label("to");
@@ -69,12 +71,14 @@ pub fn risk_register_ui(
             });
             estimate_money_field(
                 ui,
+                "Cost if it happens",
                 &format!("Cost if {name} happens"),
                 &mut risk.impact_gbp,
                 view,
             );
             ui.add(
-                egui::TextEdit::singleline(&mut risk.mitigation)
+                egui::TextEdit::multiline(&mut risk.mitigation)
+                    .desired_rows(1)
                     .hint_text("How it is managed")
                     .desired_width(f32::INFINITY),
             )

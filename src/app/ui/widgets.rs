@@ -186,13 +186,20 @@ pub fn money_field(ui: &mut Ui, value: &mut f64, name: &str) -> egui::Response {
     .accessible_name(name)
 }
 
-/// An estimate of money as a box, with its low–high range under it as `view` says.
-pub fn estimate_money_field(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {
+/// An estimate of money as a box after a short `label`, with its low–high range under it as
+/// `view` says; `name` is the longer accessible name that says whose figure it is.
+pub fn estimate_money_field(
+    ui: &mut Ui,
+    label: &str,
+    name: &str,
+    estimate: &mut Estimate,
+    view: RangeView,
+) {
     ui.horizontal_wrapped(|ui| {
         ui.label(label);
-        money_field(ui, &mut estimate.likely, label);
+        money_field(ui, &mut estimate.likely, name);
     });
-    range_ui(ui, label, estimate, view, Kind::Money);
+    range_ui(ui, name, estimate, view, Kind::Money);
 }
 
 pub fn estimate_rating(ui: &mut Ui, label: &str, estimate: &mut Estimate, view: RangeView) {

@@ -625,6 +625,37 @@ fn the_risk_register_is_validated_with_clear_messages() {
     }
 }
 
+#[test]
+fn the_financial_case_inputs_are_validated_with_clear_messages() {
+    use partnership_appraisal::model::validate;
+    let mut a = partnership_appraisal::storage::default_example();
+    // The library example's year 0 is 2026/27.
+    let f = &mut a.settings.finance;
+    f.inflation.flat_rate_pct = 90.0;
+    f.inflation.rates_pct = vec![2.0, -60.0];
+    f.savings_target = vec![TargetStep {
+        from_financial_year: 2024,
+        saving_gbp: 500_000.0,
+    }];
+    f.capital_funding = CapitalFunding {
+        source: FundingSource::Borrowing,
+        interest_rate_pct: 4.0,
+        term_years: 0,
+    };
+    let problems: Vec<String> = validate(&a).iter().map(|p| p.to_string()).collect();
+    for expected in [
+        "Financial case: the flat inflation rate is 90%; an inflation rate must be between −50% and 50% a year",
+        "Financial case: inflation in year 2 is -60%; an inflation rate must be between −50% and 50% a year",
+        "Financial case: the savings target starts in 2024/25, before the appraisal's first financial year (2026/27)",
+        "Financial case: borrowing is repaid over 0 years; it must be 1 to 60 years",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "missing {expected:?} among {problems:#?}"
+        );
+    }
+}
+
 /// A blank appraisal counting money as whole-life cost: these hand-worked cases predate the
 /// NPSV criterion, and their fixed cost scales and messages are in whole-life cost.
 fn cost_appraisal() -> Appraisal {

@@ -144,6 +144,7 @@ fn appraisals() -> impl Strategy<Value = Appraisal> {
                             year: year % period,
                             amount_gbp,
                             receipt,
+                            capital: false,
                         })
                         .collect();
                     ramp.truncate(period as usize);

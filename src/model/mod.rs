@@ -2,6 +2,7 @@
 
 pub mod appraise;
 pub mod completeness;
+pub mod finance;
 pub mod format;
 pub mod groups;
 pub mod mca;

@@ -590,12 +590,14 @@ mod tests {
                 year: 0,
                 amount_gbp: 150_000.0,
                 receipt: false,
+                capital: false,
             },
             OneOff {
                 name: "Sale of a branch".into(),
                 year: 3,
                 amount_gbp: 100_000.0,
                 receipt: true,
+                capital: false,
             },
         ];
         let mut bau_with = bau.clone();
@@ -604,6 +606,7 @@ mod tests {
             year: 2,
             amount_gbp: 200_000.0,
             receipt: false,
+            capital: false,
         }];
         option_without.cost.one_offs.clear();
         let with = money_figures(&option_with, &bau_with, &factors, Basis::WithOptimismBias);
@@ -651,6 +654,7 @@ mod tests {
             year: 1,
             amount_gbp: 200_000.0,
             receipt: false,
+            capital: false,
         }];
         c.risks = vec![Risk {
             description: "Partner council withdraws".into(),

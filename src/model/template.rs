@@ -45,6 +45,7 @@ pub fn blank_option(kind: OptionKind) -> DeliveryOption {
             transition_cost_gbp: Estimate::new(0.0),
             transition_years: 1,
             transition_start_year: 0,
+            transition_is_capital: false,
             annual_running_cost_gbp: Estimate::new(0.0),
             optimism_bias_pct: Estimate::new(kind.default_optimism_bias_pct()),
             capital_optimism_bias_pct: None,

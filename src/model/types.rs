@@ -89,6 +89,9 @@ pub struct Settings {
     /// How the robustness analysis runs. Files written before it existed get the defaults.
     #[serde(default)]
     pub robustness: RobustnessSettings,
+    /// The financial case's inputs. Files written before it existed get the defaults.
+    #[serde(default)]
+    pub finance: FinanceSettings,
 }
 
 impl Default for Settings {
@@ -98,8 +101,109 @@ impl Default for Settings {
             discount: DiscountSchedule::default(),
             apply_optimism_bias: true,
             robustness: RobustnessSettings::default(),
+            finance: FinanceSettings::default(),
         }
     }
+}
+
+/// The financial case: cash (nominal) by financial year, against the service's budget and
+/// the medium-term financial plan's savings target. Not discounted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FinanceSettings {
+    /// The calendar year the appraisal's year 0 starts in, each financial year running April
+    /// to March (2027 → "2027/28"). None: the price base year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_financial_year: Option<i32>,
+    pub inflation: InflationSchedule,
+    /// The savings target, £ a year in cash, from given years (possibly stepped).
+    pub savings_target: Vec<TargetStep>,
+    pub capital_funding: CapitalFunding,
+}
+
+impl Default for FinanceSettings {
+    fn default() -> Self {
+        Self {
+            first_financial_year: None,
+            inflation: InflationSchedule::default(),
+            savings_target: Vec::new(),
+            capital_funding: CapitalFunding::default(),
+        }
+    }
+}
+
+/// General inflation turning base-year prices into cash: a rate for each year from year 1
+/// (the last repeats), or the flat rate where none is given. The user enters its source and
+/// date; the app never fetches one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct InflationSchedule {
+    pub flat_rate_pct: f64,
+    /// Rates for years 1, 2, …; past the end, the last one given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rates_pct: Vec<f64>,
+    pub source: String,
+    pub date: String,
+}
+
+impl Default for InflationSchedule {
+    fn default() -> Self {
+        Self {
+            flat_rate_pct: 2.0,
+            rates_pct: Vec::new(),
+            source: "Flat 2% a year, the Bank of England's inflation target (change it to the GDP deflator forecast the finance team uses)".to_string(),
+            date: String::new(),
+        }
+    }
+}
+
+/// The savings target from a given financial year: £ a year, in cash.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetStep {
+    /// The calendar year the target's first financial year starts in (2028 for 2028/29),
+    /// as a medium-term financial plan writes it.
+    pub from_financial_year: i32,
+    pub saving_gbp: f64,
+}
+
+impl FinanceSettings {
+    /// The calendar year the appraisal's year 0 starts in.
+    pub fn first_year(&self, price_base_year: i32) -> i32 {
+        self.first_financial_year.unwrap_or(price_base_year)
+    }
+}
+
+/// How capital costs, net of capital receipts, are paid for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CapitalFunding {
+    pub source: FundingSource,
+    /// For borrowing: the interest rate, % a year, and the years of repayments.
+    pub interest_rate_pct: f64,
+    pub term_years: u32,
+}
+
+impl Default for CapitalFunding {
+    fn default() -> Self {
+        Self {
+            source: FundingSource::Reserves,
+            interest_rate_pct: 4.5,
+            term_years: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum FundingSource {
+    /// Reserves or capital receipts: no charge to the revenue budget.
+    #[default]
+    Reserves,
+    /// A capital grant: no charge to the revenue budget.
+    Grant,
+    /// Borrowing: repaid in equal yearly instalments of principal and interest (an
+    /// annuity) from the year after, each a charge to the revenue budget.
+    Borrowing,
 }
 
 /// The robustness analysis: saved with the appraisal so a file always reproduces its figures.
@@ -435,6 +539,10 @@ pub struct CostInputs {
     /// before go-live for procurement and set-up.
     #[serde(default)]
     pub transition_start_year: u32,
+    /// In the financial case, the transition cost is capital (funded as the settings say)
+    /// rather than a charge to the revenue budget.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transition_is_capital: bool,
     /// Cost of running the service each year under this option, base-year £.
     pub annual_running_cost_gbp: Estimate,
     /// Uplift applied to the running cost (operating) when optimism bias is on, and to the
@@ -558,6 +666,10 @@ pub struct OneOff {
     /// Money coming in (the sale of an asset) rather than going out.
     #[serde(default)]
     pub receipt: bool,
+    /// In the financial case, a capital cost (funded as the settings say) rather than a
+    /// charge to the revenue budget. A receipt is always a capital receipt.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub capital: bool,
 }
 
 /// Capacity to deliver, 0–10: one rating, or the three parts averaged.

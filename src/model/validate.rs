@@ -18,6 +18,8 @@ pub const MAX_REAL_GROWTH_PCT: f64 = 10.0;
 pub const MAX_GBP: f64 = 1e12;
 pub const MAX_PERIOD_YEARS: u32 = 100;
 pub const MAX_OPTIMISM_BIAS_PCT: f64 = 200.0;
+/// General inflation beyond this, either way, is a typing slip ("90" for "0.9").
+pub const MAX_INFLATION_PCT: f64 = 50.0;
 pub const MAX_DISCOUNT_RATE_PCT: f64 = 50.0;
 pub const MAX_SWING_WEIGHT: f64 = 1e6;
 pub const MAX_OPTIONS: usize = 20;
@@ -196,7 +198,105 @@ impl Validator {
         }
     }
 
+    /// The financial case's inputs.
+    fn finance(&mut self, appraisal: &Appraisal) {
+        let f = &appraisal.settings.finance;
+        let period = appraisal.settings.appraisal_period_years;
+        let subject = "Financial case";
+        if let Some(year) = f.first_financial_year
+            && !(1900..=2200).contains(&year)
+        {
+            self.push(
+                subject,
+                format!("the first financial year {year} is not a plausible year"),
+            );
+        }
+        let inflation = &f.inflation;
+        for (k, rate) in std::iter::once(&inflation.flat_rate_pct)
+            .chain(&inflation.rates_pct)
+            .enumerate()
+        {
+            if !rate.is_finite() || !(-MAX_INFLATION_PCT..=MAX_INFLATION_PCT).contains(rate) {
+                let which = if k == 0 {
+                    "the flat inflation rate".to_string()
+                } else {
+                    format!("inflation in year {k}")
+                };
+                self.push(
+                    subject,
+                    format!(
+                        "{which} is {}%; an inflation rate must be between −{MAX_INFLATION_PCT}% and {MAX_INFLATION_PCT}% a year",
+                        plain(*rate)
+                    ),
+                );
+            }
+        }
+        if inflation.rates_pct.len() > period as usize {
+            self.push(
+                subject,
+                format!(
+                    "the inflation schedule gives {} years, longer than the appraisal period ({period})",
+                    inflation.rates_pct.len()
+                ),
+            );
+        }
+        let first = f.first_year(appraisal.meta.price_base_year);
+        let label = |y: i32| super::finance::financial_year_label(y, 0);
+        for step in &f.savings_target {
+            let from = step.from_financial_year;
+            if from < first {
+                self.push(
+                    subject,
+                    format!(
+                        "the savings target starts in {}, before the appraisal's first financial year ({})",
+                        label(from),
+                        label(first)
+                    ),
+                );
+            }
+            self.number(
+                subject,
+                &format!("the savings target from {}", label(from)),
+                step.saving_gbp,
+                0.0,
+                MAX_GBP,
+            );
+        }
+        let mut years: Vec<i32> = f
+            .savings_target
+            .iter()
+            .map(|s| s.from_financial_year)
+            .collect();
+        years.sort_unstable();
+        if years.windows(2).any(|w| w[0] == w[1]) {
+            self.push(
+                subject,
+                "the savings target has two steps from the same year",
+            );
+        }
+        let funding = &f.capital_funding;
+        if funding.source == super::types::FundingSource::Borrowing {
+            if funding.term_years == 0 || funding.term_years > 60 {
+                self.push(
+                    subject,
+                    format!(
+                        "borrowing is repaid over {} years; it must be 1 to 60 years",
+                        funding.term_years
+                    ),
+                );
+            }
+            self.number(
+                subject,
+                "the borrowing interest rate %",
+                funding.interest_rate_pct,
+                0.0,
+                25.0,
+            );
+        }
+    }
+
     fn settings(&mut self, appraisal: &Appraisal) {
+        self.finance(appraisal);
         let s = &appraisal.settings;
         if s.appraisal_period_years == 0 || s.appraisal_period_years > MAX_PERIOD_YEARS {
             self.push(

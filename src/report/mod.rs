@@ -39,6 +39,8 @@ pub struct Report {
     pub robustness: Option<robustness::RobustnessReport>,
     /// Workshop stakeholder groups' rankings; None when the file has no groups.
     pub groups: Option<GroupsReport>,
+    /// Can the council afford each option, year by year, in cash (`model::finance`).
+    pub financial_case: Option<FinancialCaseReport>,
 }
 
 /// Every stakeholder group's ranking and the combined one (mean of normalised weights). As
@@ -116,6 +118,9 @@ pub struct Method {
     pub normalisation: String,
     pub weighting: String,
     pub capacity_rule: String,
+    /// Cash versus real, the inflation index and its source, the revenue/capital split and
+    /// the borrowing rule.
+    pub financial_case: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -371,6 +376,9 @@ impl Report {
             robustness_draws_and_seed: self.robustness.as_ref().map(|rb| (rb.draws, rb.seed)),
             has_groups: self.groups.is_some(),
         })
+        .into_iter()
+        .chain(std::iter::once(self.method.financial_case.clone()))
+        .collect()
     }
 
     /// The options best first (ties keep file order).
@@ -436,6 +444,85 @@ fn groups_report(appraisal: &Appraisal, results: &Results) -> Option<GroupsRepor
                 worst,
             })
             .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FinancialCaseReport {
+    /// "2026/27", … one per year of the appraisal.
+    pub financial_years: Vec<String>,
+    pub inflation_index: Vec<f64>,
+    pub inflation_source: String,
+    pub inflation_date: String,
+    /// Business as usual's revenue cash: the service's budget.
+    pub budget_gbp: Vec<f64>,
+    pub target_gbp: Vec<f64>,
+    /// `reserves`, `grant` or `borrowing`, and the borrowing terms.
+    pub capital_funding: String,
+    pub borrowing_interest_rate_pct: f64,
+    pub borrowing_term_years: u32,
+    pub options: Vec<OptionFinanceReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionFinanceReport {
+    pub name: String,
+    pub revenue_gbp: Vec<f64>,
+    pub capital_gbp: Vec<f64>,
+    pub capital_receipts_gbp: Vec<f64>,
+    pub borrowing_repayments_gbp: Vec<f64>,
+    pub saving_gbp: Vec<f64>,
+    pub gap_to_target_gbp: Vec<f64>,
+    /// The financial year from which it meets the target every year after; null if never.
+    pub meets_target_from: Option<String>,
+    pub shortfall_before_gbp: f64,
+    pub cumulative_gap_gbp: f64,
+    pub one_off_cash_gbp: f64,
+    pub peak_cash_requirement_gbp: f64,
+    /// The sentence a committee paper can quote.
+    pub sentence: String,
+}
+
+fn financial_case_report(appraisal: &Appraisal) -> Option<FinancialCaseReport> {
+    let case = crate::model::finance::financial_case(appraisal)?;
+    let f = &appraisal.settings.finance;
+    let years = case.index.len();
+    Some(FinancialCaseReport {
+        financial_years: (0..years).map(|t| case.year_label(t)).collect(),
+        inflation_source: f.inflation.source.clone(),
+        inflation_date: f.inflation.date.clone(),
+        capital_funding: match f.capital_funding.source {
+            crate::model::FundingSource::Reserves => "reserves",
+            crate::model::FundingSource::Grant => "grant",
+            crate::model::FundingSource::Borrowing => "borrowing",
+        }
+        .to_string(),
+        borrowing_interest_rate_pct: f.capital_funding.interest_rate_pct,
+        borrowing_term_years: f.capital_funding.term_years,
+        options: appraisal
+            .options
+            .iter()
+            .zip(&case.options)
+            .enumerate()
+            .map(|(i, (o, x))| OptionFinanceReport {
+                name: o.name.clone(),
+                revenue_gbp: x.revenue_gbp.clone(),
+                capital_gbp: x.capital_gbp.clone(),
+                capital_receipts_gbp: x.receipts_gbp.clone(),
+                borrowing_repayments_gbp: x.repayments_gbp.clone(),
+                saving_gbp: x.saving_gbp.clone(),
+                gap_to_target_gbp: x.gap_gbp.clone(),
+                meets_target_from: x.meets_target_from.map(|t| case.year_label(t)),
+                shortfall_before_gbp: x.shortfall_before_gbp,
+                cumulative_gap_gbp: x.cumulative_gap_gbp,
+                one_off_cash_gbp: x.one_off_gbp,
+                peak_cash_requirement_gbp: x.peak_cash_requirement_gbp,
+                sentence: crate::words::finance::target_sentence(appraisal, &case, i),
+            })
+            .collect(),
+        inflation_index: case.index,
+        budget_gbp: case.budget_gbp,
+        target_gbp: case.target_gbp,
     })
 }
 
@@ -579,11 +666,13 @@ pub fn build_with(
             normalisation: crate::words::method::NORMALISATION.to_string(),
             weighting: crate::words::method::WEIGHTING.to_string(),
             capacity_rule: crate::words::method::CAPACITY.to_string(),
+            financial_case: crate::words::finance::method(appraisal),
         },
         criteria,
         options,
         robustness,
         groups: groups_report(appraisal, results),
+        financial_case: financial_case_report(appraisal),
     }
 }
 

@@ -55,6 +55,7 @@ impl From<AppraisalV1> for Appraisal {
                 },
                 apply_optimism_bias: v1.settings.apply_optimism_bias,
                 robustness: Default::default(),
+                finance: Default::default(),
             },
             criteria: v1.criteria,
             options: v1.options,

@@ -3,6 +3,7 @@
 //! Plain text: each output format escapes it its own way.
 
 pub mod files;
+pub mod finance;
 pub mod glossary;
 pub mod groups;
 pub mod inputs;

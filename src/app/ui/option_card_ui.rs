@@ -564,6 +564,7 @@ fn one_offs_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
             year: option.cost.go_live_year.min(last_year),
             amount_gbp: 0.0,
             receipt: false,
+            capital: false,
         });
     }
 }

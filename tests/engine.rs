@@ -610,7 +610,6 @@ fn the_risk_register_is_validated_with_clear_messages() {
         "Shared service: risk \"Partner withdraws\" has a probability of 150%; a probability must be 0% to 100%",
         "Shared service: risk \"Partner withdraws\" impact range must run low ≤ high",
         "Shared service: risk \"Partner withdraws\" falls in year 40; it must fall within the appraisal period (year 0 to 9)",
-        "Shared service: risk 2 has no description; say what could go wrong",
         "Shared service: risk 2 impact is negative",
         "Shared service: risk 2 runs from year 5 to year 3; its first year must come before its last",
         "Shared service: optimism bias is reduced by 12 points for costed risks; the reduction must be 0 to the optimism bias itself (8%)",

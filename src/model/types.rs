@@ -108,7 +108,7 @@ impl Default for Settings {
 
 /// The financial case: cash (nominal) by financial year, against the service's budget and
 /// the medium-term financial plan's savings target. Not discounted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FinanceSettings {
     /// The calendar year the appraisal's year 0 starts in, each financial year running April
@@ -119,17 +119,6 @@ pub struct FinanceSettings {
     /// The savings target, £ a year in cash, from given years (possibly stepped).
     pub savings_target: Vec<TargetStep>,
     pub capital_funding: CapitalFunding,
-}
-
-impl Default for FinanceSettings {
-    fn default() -> Self {
-        Self {
-            first_financial_year: None,
-            inflation: InflationSchedule::default(),
-            savings_target: Vec::new(),
-            capital_funding: CapitalFunding::default(),
-        }
-    }
 }
 
 /// General inflation turning base-year prices into cash: a rate for each year from year 1

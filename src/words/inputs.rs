@@ -95,7 +95,11 @@ pub fn growth_against_bau(option_pct: f64, bau_pct: f64) -> String {
 }
 
 /// Where optimism bias is set: the source of its figures.
-pub const OPTIMISM_BIAS_SOURCE_LINE: &str = "Source: Green Book supplementary guidance (Mott MacDonald 2002): capital 24% standard buildings, 51% non-standard, 200% equipment and development; outsourcing operating cost up to 41%.";
+pub const OPTIMISM_BIAS_SOURCE_LINE: &str = "Upper bounds from the Green Book supplementary guidance on optimism bias (Mott MacDonald 2002). For one-offs such as TUPE or procurement, use the running cost's figure unless the evidence says otherwise.";
+
+/// Under a risk not yet described: it is costed meanwhile, but a reader needs its name.
+pub const RISK_NEEDS_DESCRIPTION: &str =
+    "Say what could go wrong: reports list this risk as its number until then.";
 
 /// Under a risk: its expected cost, worked.
 pub fn risk_expected(probability_pct: f64, impact: &str, expected: &str) -> String {

@@ -143,9 +143,26 @@ pub const NO_RISKS_COSTED: &str =
 
 pub const GIVEN_YEARS_HEADING: &str = "Your own figures for particular years";
 pub const GIVEN_YEARS_HELP: &str = "Type a figure for each year, separated by semicolons, or paste a row of cells copied from Excel. A blank year keeps the figure the method builds. Figures are base-year £ before optimism bias: the uplift, go-live and the ramp-up still apply to them.";
-pub const GIVEN_YEARS_HINT: &str = "e.g. 60k; ; 700k, or paste a row from Excel";
+pub const GIVEN_YEARS_HINT: &str =
+    "e.g. 60k; ; 700k (a blank year keeps the method's figure), or paste a row from Excel";
 pub const GIVEN_TRANSITION: &str = "Transition spend by year";
 pub const GIVEN_RUNNING: &str = "Its running cost by year (at full level)";
+
+/// Under the running-cost row, when figures are given for years before go-live.
+pub fn given_before_go_live(go_live_year: u32) -> String {
+    format!(
+        "Before go-live (year {go_live_year}) the option's running cost is not yet paid (business as usual's is), so a figure given for those years has no effect."
+    )
+}
+
+/// Under the given-years rows: which years now use the officer's figures.
+pub fn given_years_in_use(years: &[usize]) -> String {
+    let list: Vec<String> = years.iter().map(ToString::to_string).collect();
+    format!(
+        "Your figures replace the method's in year {}; the card's figures still set every other year.",
+        list.join(", ")
+    )
+}
 
 /// Under a given-years field that holds something the method cannot use.
 pub fn given_years_problem(years: usize) -> String {

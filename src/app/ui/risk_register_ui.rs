@@ -3,7 +3,7 @@
 //! description, chance, cost if it happens, years and mitigation); the optimism-bias points
 //! its costed risks take off; and the shared drivers its uncertain figures move with.
 
-use eframe::egui::{self, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{RangeView, estimate_money_field, number_slider, section};
 use crate::model::format::gbp;
@@ -30,6 +30,7 @@ pub fn risk_register_ui(
     let mut remove = None;
     for (k, risk) in option.cost.risks.iter_mut().enumerate() {
         ui.push_id(("risk", k), |ui| {
+            ui.label(format!("Risk {}", k + 1));
             // Multi-line so a whole description wraps into view rather than scrolling away.
             ui.add(
                 egui::TextEdit::multiline(&mut risk.description)
@@ -38,13 +39,20 @@ pub fn risk_register_ui(
                     .desired_width(f32::INFINITY),
             )
             .accessible_name(format!("Risk {} description", k + 1));
+            if risk.description.trim().is_empty() {
+                ui.label(
+                    RichText::new(inputs::RISK_NEEDS_DESCRIPTION)
+                        .color(super::palette::warning_text(ui.visuals())),
+                );
+            }
             let name = if risk.description.trim().is_empty() {
                 format!("risk {}", k + 1)
             } else {
                 risk.description.trim().to_string()
             };
             ui.horizontal_wrapped(|ui| {
-                ui.label("chance");
+                ui.label("Chance it happens")
+                    .on_hover_text(glossary::RISK_CHANCE);
                 ui.add(
                     egui::DragValue::new(&mut risk.probability_pct)
                         .range(0.0..=100.0)
@@ -52,8 +60,10 @@ pub fn risk_register_ui(
                         .suffix("%")
                         .fixed_decimals(0),
                 )
+                .on_hover_text(glossary::RISK_CHANCE)
                 .accessible_name(format!("Chance of {name}"));
-                ui.label("in years");
+                ui.label("once, cost spread over years")
+                    .on_hover_text(glossary::RISK_CHANCE);
                 ui.add(egui::DragValue::new(&mut risk.first_year).range(0..=last_year))
                     .accessible_name(format!("First year of {name}"));
                 ui.label("to");
@@ -61,13 +71,6 @@ pub fn risk_register_ui(
                     egui::DragValue::new(&mut risk.last_year).range(risk.first_year..=last_year),
                 )
                 .accessible_name(format!("Last year of {name}"));
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove {name}"))
-                    .clicked()
-                {
-                    remove = Some(k);
-                }
             });
             estimate_money_field(
                 ui,
@@ -76,6 +79,7 @@ pub fn risk_register_ui(
                 &mut risk.impact_gbp,
                 view,
             );
+            ui.label("Mitigation");
             ui.add(
                 egui::TextEdit::multiline(&mut risk.mitigation)
                     .desired_rows(1)
@@ -83,11 +87,20 @@ pub fn risk_register_ui(
                     .desired_width(f32::INFINITY),
             )
             .accessible_name(format!("Mitigation of {name}"));
-            ui.label(inputs::risk_expected(
-                risk.probability_pct,
-                &gbp(risk.impact_gbp.likely),
-                &gbp(risk.expected_cost_gbp()),
-            ));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(inputs::risk_expected(
+                    risk.probability_pct,
+                    &gbp(risk.impact_gbp.likely),
+                    &gbp(risk.expected_cost_gbp()),
+                ));
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove {name}"))
+                    .clicked()
+                {
+                    remove = Some(k);
+                }
+            });
             ui.add_space(4.0);
         });
     }
@@ -136,7 +149,8 @@ fn optimism_bias_reduction_ui(ui: &mut Ui, option: &mut DeliveryOption) {
     });
     if c.optimism_bias_reduction_pct > 0.0 {
         ui.add(
-            egui::TextEdit::singleline(&mut c.optimism_bias_reduction_reason)
+            egui::TextEdit::multiline(&mut c.optimism_bias_reduction_reason)
+                .desired_rows(1)
                 .hint_text("Why: which costed risks stand in for it")
                 .desired_width(f32::INFINITY),
         )
@@ -196,7 +210,8 @@ pub fn capital_and_benefits_ui(ui: &mut Ui, option: &mut DeliveryOption) {
         .on_hover_text(glossary::CAPITAL_OPTIMISM_BIAS)
         .changed()
     {
-        c.capital_optimism_bias_pct = separate.then_some(CAPITAL_PRESETS[0].1);
+        // Starts at the running cost's figure, so ticking alone changes no result.
+        c.capital_optimism_bias_pct = separate.then_some(c.optimism_bias_pct.likely);
     }
     if let Some(pct) = c.capital_optimism_bias_pct.as_mut() {
         ui.horizontal_wrapped(|ui| {
@@ -218,9 +233,10 @@ pub fn capital_and_benefits_ui(ui: &mut Ui, option: &mut DeliveryOption) {
             1.0,
             "%",
         );
+        // The source where the guidance's figures are picked, once per card.
+        ui.label(inputs::OPTIMISM_BIAS_SOURCE_LINE)
+            .on_hover_text(glossary::OPTIMISM_BIAS_SOURCE);
     }
-    ui.label(egui::RichText::new(inputs::OPTIMISM_BIAS_SOURCE_LINE).small())
-        .on_hover_text(glossary::OPTIMISM_BIAS_SOURCE);
     number_slider(
         ui,
         "Benefits shortfall (% of its social value)",

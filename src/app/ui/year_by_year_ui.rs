@@ -177,5 +177,20 @@ fn given_years_ui(ui: &mut egui::Ui, option: &mut DeliveryOption, years: usize) 
             }
         });
     }
+    let go_live = option.cost.go_live_year as usize;
+    if o.running_gbp.iter().take(go_live).any(Option::is_some) {
+        ui.label(
+            RichText::new(words::results::given_before_go_live(
+                option.cost.go_live_year,
+            ))
+            .color(super::palette::warning_text(ui.visuals())),
+        );
+    }
+    let given: Vec<usize> = (0..years)
+        .filter(|&t| o.transition(t).is_some() || o.running(t).is_some())
+        .collect();
+    if !given.is_empty() {
+        ui.label(words::results::given_years_in_use(&given));
+    }
     ui.add_space(4.0);
 }

@@ -657,3 +657,69 @@ fn the_line_charts_figures_agree_with_the_headline_figures() {
         }
     }
 }
+
+#[test]
+fn every_export_carries_the_risk_register_the_risk_adjusted_money_and_the_flows() {
+    let (built, json) = library_report();
+    let trust = &json["options"][1];
+    assert_eq!(trust["name"], "Community library trust");
+    // The example's trust: 30% × £1,600,000 = £480,000 and 5% × £900,000 = £45,000.
+    let expected: Vec<f64> = trust["risks"]
+        .as_array()
+        .expect("risks")
+        .iter()
+        .map(|r| r["expected_cost_gbp"].as_f64().expect("number"))
+        .collect();
+    assert_eq!(expected, vec![480_000.0, 45_000.0]);
+    assert_eq!(trust["optimism_bias_reduction_pct"], 2.0);
+    // The flows' present values add up to the headline (risk-adjusted) NPSV.
+    let pv: f64 = trust["flows_by_year"]["present_value_gbp"]
+        .as_array()
+        .expect("flows")
+        .iter()
+        .map(|v| v.as_f64().expect("number"))
+        .sum();
+    let npsv = trust["risk_adjusted"]["npsv_gbp"].as_f64().expect("npsv");
+    assert!((pv - npsv).abs() < 1e-6, "{pv} vs {npsv}");
+    assert_eq!(trust["flows_by_year"]["basis"], "risk_adjusted");
+
+    let md = report::to_markdown(&built);
+    assert!(md.contains("## Risk register") && md.contains("Volunteer numbers fall short"));
+    assert!(md.contains("## Money against business as usual, risk-adjusted"));
+    assert!(md.contains("## Flows by year"));
+    let html = report::to_html(&built);
+    let doc = html_doc(&html);
+    for id in [
+        "risk-register",
+        "money-risk-adjusted",
+        "optimism-bias-table",
+    ] {
+        assert!(
+            doc.descendants().any(|n| n.attribute("id") == Some(id)),
+            "{id} in the HTML"
+        );
+    }
+    // CSV: the trust's risk-adjusted NPSV column holds the JSON's figure, unrounded.
+    let csv = report::to_csv(&built);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "npsv_gbp_risk_adjusted")
+        .expect("column");
+    let row: Vec<&str> = lines
+        .find(|l| l.starts_with("Community library trust,"))
+        .expect("row")
+        .split(',')
+        .collect();
+    assert_eq!(row[col].parse::<f64>().expect("number"), npsv);
+    assert!(csv.contains("option,risk,probability_pct"));
+    let bytes = report::to_xlsx(&built).expect("writes");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("opens");
+    let risks = book.worksheet_range("Risks").expect("Risks sheet");
+    assert_eq!(
+        risks.get((1, 8)),
+        Some(&Data::Float(37_500.0)),
+        "business as usual's vacancy risk first: 25% × £150,000"
+    );
+}

@@ -75,6 +75,10 @@ pub fn to_csv(report: &Report) -> String {
         "bcr_risk_adjusted",
         "payback_year_risk_adjusted",
         "expected_risk_cost_gbp",
+        "optimism_bias_pct",
+        "one_off_optimism_bias_pct",
+        "benefits_shortfall_pct",
+        "optimism_bias_reduction_pct",
     ] {
         header.push(h.to_string());
     }
@@ -134,6 +138,10 @@ pub fn to_csv(report: &Report) -> String {
                 .map(|r| r.expected_cost_gbp)
                 .sum::<f64>()
                 .to_string(),
+            o.optimism_bias_pct.to_string(),
+            o.one_off_optimism_bias_pct.to_string(),
+            o.benefits_shortfall_pct.to_string(),
+            o.optimism_bias_reduction_pct.to_string(),
         ]);
         lines.push(row.join(","));
     }

@@ -222,5 +222,31 @@ pub fn to_csv(report: &Report) -> String {
         }
     }
     lines.push(String::new());
+    // The financial case: cash by financial year, a row per option and line.
+    if let Some(fc) = &report.financial_case {
+        let mut head = vec!["option".to_string(), "cash".to_string()];
+        head.extend(fc.financial_years.iter().map(|y| field(y)));
+        lines.push(head.join(","));
+        let mut row = |name: &str, what: &str, values: &[f64]| {
+            let mut r = vec![field(name), field(what)];
+            r.extend(values.iter().map(ToString::to_string));
+            lines.push(r.join(","));
+        };
+        row("Budget", "budget_gbp", &fc.budget_gbp);
+        row("Target", "target_gbp", &fc.target_gbp);
+        for o in &fc.options {
+            row(&o.name, "revenue_gbp", &o.revenue_gbp);
+            row(&o.name, "capital_gbp", &o.capital_gbp);
+            row(&o.name, "capital_receipts_gbp", &o.capital_receipts_gbp);
+            row(
+                &o.name,
+                "borrowing_repayments_gbp",
+                &o.borrowing_repayments_gbp,
+            );
+            row(&o.name, "saving_gbp", &o.saving_gbp);
+            row(&o.name, "gap_to_target_gbp", &o.gap_to_target_gbp);
+        }
+        lines.push(String::new());
+    }
     lines.join("\n")
 }

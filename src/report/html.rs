@@ -93,6 +93,9 @@ fn write_page(out: &mut String, report: &Report) -> std::fmt::Result {
     let charts = svg::charts(report);
     write_ranking(out, report, &charts)?;
     write_money(out, report, &charts)?;
+    if let Some(fc) = &report.financial_case {
+        write_financial_case(out, report, fc, &charts)?;
+    }
     write_weights(out, report)?;
     write_scores(out, report)?;
     if let Some(rb) = &report.robustness {
@@ -375,6 +378,63 @@ fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
         writeln!(out, "</tbody></table>")?;
     }
     Ok(())
+}
+
+fn write_financial_case(
+    out: &mut String,
+    report: &Report,
+    fc: &super::FinancialCaseReport,
+    charts: &[svg::Chart],
+) -> std::fmt::Result {
+    let dated = if fc.inflation_date.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", {}", fc.inflation_date.trim())
+    };
+    writeln!(
+        out,
+        r#"<section id="financial-case"><h2>Financial case</h2><p>Can the council afford each option? Cash (nominal), not discounted, by financial year, against the service's budget (business as usual's revenue cost) and the savings target. Inflation: {}{}.</p>"#,
+        esc(fc.inflation_source.trim()),
+        esc(&dated)
+    )?;
+    writeln!(out, "<ul>")?;
+    for o in &fc.options {
+        writeln!(out, "<li>{}</li>", esc(&o.sentence))?;
+    }
+    writeln!(out, "</ul>")?;
+    if let Some(c) = chart(charts, "financial-case") {
+        write_figure(out, c)?;
+    }
+    let head: String = fc
+        .financial_years
+        .iter()
+        .map(|y| format!(r#"<th class="n">{}</th>"#, esc(y)))
+        .collect();
+    writeln!(
+        out,
+        r#"<table id="financial-case-table"><thead><tr><th>£ cash</th><th></th>{head}</tr></thead><tbody>"#
+    )?;
+    let row = |out: &mut String, name: &str, what: &str, values: &[f64]| {
+        let cells: String = values.iter().map(|v| num(&gbp(*v), *v)).collect();
+        writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td>{cells}</tr>",
+            esc(name),
+            esc(what)
+        )
+    };
+    row(out, "Budget", "business as usual's revenue", &fc.budget_gbp)?;
+    row(out, "Target", "saving a year", &fc.target_gbp)?;
+    for (o, f) in report.options.iter().zip(&fc.options) {
+        if o.kind == "Business as usual" {
+            continue;
+        }
+        row(out, &o.name, "revenue", &f.revenue_gbp)?;
+        row(out, "", "capital", &f.capital_gbp)?;
+        row(out, "", "saving", &f.saving_gbp)?;
+        row(out, "", "gap to target", &f.gap_to_target_gbp)?;
+    }
+    writeln!(out, "</tbody></table></section>")
 }
 
 fn write_weights(out: &mut String, report: &Report) -> std::fmt::Result {

@@ -18,10 +18,11 @@ pub struct Chart {
 }
 
 /// The ids `charts` can produce, in report order (robustness charts need their figures).
-pub const CHART_IDS: [&str; 7] = [
+pub const CHART_IDS: [&str; 8] = [
     "value-profile",
     "net-benefit",
     "benefit-cost",
+    "financial-case",
     "weight-sweeps",
     "acceptability",
     "npsv-spread",
@@ -43,6 +44,9 @@ pub fn charts(report: &Report) -> Vec<Chart> {
         net_benefit(report),
         benefit_against_cost(report),
     ];
+    if let Some(fc) = report.financial_case.as_ref() {
+        out.push(financial_case(report, fc));
+    }
     if let Some(rb) = report.robustness.as_ref() {
         if !rb.weight_switching.is_empty() {
             out.push(weight_sweeps(report));
@@ -748,6 +752,107 @@ fn net_benefit(report: &Report) -> Chart {
     );
     Chart {
         id: "net-benefit",
+        svg: svg_open(&title, y + 30.0) + &s,
+        title,
+    }
+}
+
+/// Each option's revenue cost in cash by financial year, against the budget (business as
+/// usual's, dashed) and the budget less the savings target (dotted).
+fn financial_case(report: &Report, fc: &super::FinancialCaseReport) -> Chart {
+    let title = "Can the council afford it? Revenue cost in cash by financial year".to_string();
+    let height = 400.0;
+    let years = fc.financial_years.len().max(1) as f64;
+    let needed: Vec<(usize, f64)> = (0..fc.target_gbp.len())
+        .filter(|&t| fc.target_gbp[t] > 0.0)
+        .map(|t| (t, fc.budget_gbp[t] - fc.target_gbp[t]))
+        .collect();
+    let values = fc
+        .options
+        .iter()
+        .flat_map(|o| o.revenue_gbp.iter().copied())
+        .chain(fc.budget_gbp.iter().copied())
+        .chain(needed.iter().map(|(_, v)| *v));
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
+    let yt = nice_ticks(lo, hi, 5);
+    let xt = nice_ticks(0.0, years - 1.0, 8);
+    let axes = Axes {
+        left: 90.0,
+        right: WIDTH - 24.0,
+        top: 16.0,
+        bottom: height - 96.0,
+        x0: 0.0,
+        x1: (years - 1.0).max(1.0),
+        y0: yt[0],
+        y1: yt[yt.len() - 1].max(yt[0] + 1.0),
+    };
+    let labels = fc.financial_years.clone();
+    let mut s = String::new();
+    axes.grid(
+        &mut s,
+        &xt.iter()
+            .copied()
+            .filter(|t| *t <= years - 1.0 && t.fract() == 0.0)
+            .collect::<Vec<_>>(),
+        &yt,
+        |t| labels.get(t as usize).cloned().unwrap_or_default(),
+        gbp,
+    );
+    let line = |s: &mut String, points: &[(usize, f64)], stroke: &str, dash: &str, tip: &str| {
+        let p: Vec<String> = points
+            .iter()
+            .map(|(t, v)| format!("{:.1},{:.1}", axes.x(*t as f64), axes.y(*v)))
+            .collect();
+        let _ = write!(
+            s,
+            r#"<polyline points="{}" fill="none" stroke="{stroke}" stroke-width="3"{dash}><title>{}</title></polyline>"#,
+            p.join(" "),
+            escape_xml(tip)
+        );
+    };
+    for (o, f) in report.options.iter().zip(&fc.options) {
+        if o.kind == "Business as usual" {
+            continue;
+        }
+        let points: Vec<(usize, f64)> = f.revenue_gbp.iter().copied().enumerate().collect();
+        line(&mut s, &points, &hex(colour(o)), "", &f.sentence);
+    }
+    let budget: Vec<(usize, f64)> = fc.budget_gbp.iter().copied().enumerate().collect();
+    line(
+        &mut s,
+        &budget,
+        TEXT,
+        r#" stroke-dasharray="8 5""#,
+        crate::words::finance::BUDGET_LINE,
+    );
+    if !needed.is_empty() {
+        line(
+            &mut s,
+            &needed,
+            TEXT,
+            r#" stroke-dasharray="2 4""#,
+            crate::words::finance::TARGET_LINE,
+        );
+    }
+    let _ = write!(
+        s,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Financial year (cash, not discounted)</text>"#,
+        (axes.left + axes.right) / 2.0,
+        axes.bottom + 34.0
+    );
+    let y = legend(&mut s, report, axes.bottom + 58.0);
+    let _ = write!(
+        s,
+        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Dashed: the budget ({}); dotted: the {}. An option below the dotted line finds the saving that year.</text></svg>"#,
+        y + 20.0,
+        crate::words::finance::BUDGET_LINE,
+        crate::words::finance::TARGET_LINE
+    );
+    Chart {
+        id: "financial-case",
         svg: svg_open(&title, y + 30.0) + &s,
         title,
     }

@@ -6,12 +6,13 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use super::{MoneyReport, OptionReport, Report};
 
 /// The workbook's sheet names, in order (Groups and Robustness only when there are figures).
-pub const SHEETS: [&str; 10] = [
+pub const SHEETS: [&str; 11] = [
     "Summary",
     "Ranking",
     "Money",
     "Risks",
     "Flows by year",
+    "Financial case",
     "Scores",
     "Weights",
     "Groups",
@@ -77,19 +78,22 @@ pub fn to_xlsx(report: &Report) -> Result<Vec<u8>, XlsxExportError> {
     money(wb.add_worksheet().set_name(SHEETS[2])?, &f, report)?;
     risks(wb.add_worksheet().set_name(SHEETS[3])?, &f, report)?;
     flows(wb.add_worksheet().set_name(SHEETS[4])?, &f, report)?;
-    scores(wb.add_worksheet().set_name(SHEETS[5])?, &f, report)?;
-    weights(wb.add_worksheet().set_name(SHEETS[6])?, &f, report)?;
+    if let Some(fc) = &report.financial_case {
+        financial_case(wb.add_worksheet().set_name(SHEETS[5])?, &f, report, fc)?;
+    }
+    scores(wb.add_worksheet().set_name(SHEETS[6])?, &f, report)?;
+    weights(wb.add_worksheet().set_name(SHEETS[7])?, &f, report)?;
     if let Some(g) = &report.groups {
-        groups(wb.add_worksheet().set_name(SHEETS[7])?, &f, report, g)?;
+        groups(wb.add_worksheet().set_name(SHEETS[8])?, &f, report, g)?;
     }
     if let Some(rb) = report
         .robustness
         .as_ref()
         .filter(|rb| !rb.options.is_empty())
     {
-        robustness(wb.add_worksheet().set_name(SHEETS[8])?, &f, report, rb)?;
+        robustness(wb.add_worksheet().set_name(SHEETS[9])?, &f, report, rb)?;
     }
-    method(wb.add_worksheet().set_name(SHEETS[9])?, &f, report)?;
+    method(wb.add_worksheet().set_name(SHEETS[10])?, &f, report)?;
     Ok(wb.save_to_buffer()?)
 }
 
@@ -299,6 +303,61 @@ fn flows(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), X
             row += 1;
         }
     }
+    Ok(())
+}
+
+/// Cash by financial year by option, revenue and capital apart, in £ unrounded.
+fn financial_case(
+    ws: &mut Worksheet,
+    formats: &Formats,
+    report: &Report,
+    fc: &super::FinancialCaseReport,
+) -> Result<(), XlsxError> {
+    let mut names = vec!["Option", "Line"];
+    names.extend(fc.financial_years.iter().map(String::as_str));
+    header(ws, formats, &names)?;
+    ws.set_column_width(0, 32)?;
+    ws.set_column_width(1, 26)?;
+    ws.set_column_range_width(2, 1 + fc.financial_years.len() as u16, 13)?;
+    let mut row = 1;
+    let mut line = |ws: &mut Worksheet, name: &str, what: &str, values: &[f64]| {
+        ws.write_string(row, 0, name)?;
+        ws.write_string(row, 1, what)?;
+        for (t, v) in values.iter().enumerate() {
+            ws.write_number_with_format(row, 2 + t as u16, *v, &formats.money)?;
+        }
+        row += 1;
+        Ok::<(), XlsxError>(())
+    };
+    line(ws, "Budget", "business as usual's revenue", &fc.budget_gbp)?;
+    line(ws, "Target", "saving a year", &fc.target_gbp)?;
+    for (o, f) in report.options.iter().zip(&fc.options) {
+        line(ws, &o.name, "revenue", &f.revenue_gbp)?;
+        line(ws, &o.name, "capital", &f.capital_gbp)?;
+        line(ws, &o.name, "capital receipts", &f.capital_receipts_gbp)?;
+        line(
+            ws,
+            &o.name,
+            "borrowing repayments",
+            &f.borrowing_repayments_gbp,
+        )?;
+        line(ws, &o.name, "saving", &f.saving_gbp)?;
+        line(ws, &o.name, "gap to target", &f.gap_to_target_gbp)?;
+    }
+    row += 1;
+    for o in &fc.options {
+        ws.write_string_with_format(row, 0, cell_text(&o.sentence), &formats.wrap)?;
+        row += 1;
+    }
+    ws.write_string(
+        row + 1,
+        0,
+        format!(
+            "Inflation: {} {}",
+            fc.inflation_source.trim(),
+            fc.inflation_date.trim()
+        ),
+    )?;
     Ok(())
 }
 

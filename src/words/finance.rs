@@ -4,6 +4,9 @@ use crate::model::finance::FinancialCase;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, CapitalFunding, FundingSource};
 
+pub const BUDGET_LINE: &str = "budget (business as usual)";
+pub const TARGET_LINE: &str = "budget less the savings target";
+
 /// How the capital is paid for, in words.
 pub fn funding_words(funding: &CapitalFunding) -> String {
     match funding.source {

@@ -22,6 +22,7 @@ pub enum Chart {
     HeadToHead,
     NetBenefitByYear,
     BenefitAgainstCost,
+    FinancialCase,
     Groups,
     WeightSweep,
     RankAcceptability,
@@ -39,11 +40,12 @@ pub struct ChartChoices {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 9] = [
+    pub const ALL: [Chart; 10] = [
         Chart::ValueProfile,
         Chart::HeadToHead,
         Chart::NetBenefitByYear,
         Chart::BenefitAgainstCost,
+        Chart::FinancialCase,
         Chart::Groups,
         Chart::WeightSweep,
         Chart::RankAcceptability,
@@ -52,7 +54,7 @@ impl Chart {
     ];
 
     /// How many of `ALL` are results (the rest are robustness).
-    const RESULTS: usize = 5;
+    const RESULTS: usize = 6;
 
     pub fn title(self) -> &'static str {
         match self {
@@ -60,6 +62,7 @@ impl Chart {
             Chart::HeadToHead => "Two options head to head, criterion by criterion",
             Chart::NetBenefitByYear => "Net benefit against business as usual, by year",
             Chart::BenefitAgainstCost => "Benefit against whole-life cost",
+            Chart::FinancialCase => "Can the council afford it? Cash by financial year",
             Chart::Groups => "Each workshop group's ranking, and the combined one",
             Chart::WeightSweep => "Who leads as one weight changes",
             Chart::RankAcceptability => "How often each option comes first (darkest), second, …",
@@ -74,6 +77,7 @@ impl Chart {
             Chart::ValueProfile => Some("value-profile"),
             Chart::NetBenefitByYear => Some("net-benefit"),
             Chart::BenefitAgainstCost => Some("benefit-cost"),
+            Chart::FinancialCase => Some("financial-case"),
             Chart::WeightSweep => Some("weight-sweeps"),
             Chart::RankAcceptability => Some("acceptability"),
             Chart::NpsvSpread => Some("npsv-spread"),
@@ -89,6 +93,7 @@ impl Chart {
             Chart::HeadToHead => "Head to head",
             Chart::NetBenefitByYear => "Net benefit",
             Chart::BenefitAgainstCost => "Benefit vs cost",
+            Chart::FinancialCase => "Financial case",
             Chart::Groups => "Workshop groups",
             Chart::WeightSweep => "Sweep",
             Chart::RankAcceptability => "Acceptability",
@@ -111,6 +116,9 @@ impl Chart {
             }
             Chart::BenefitAgainstCost => {
                 "Benefit score (every criterion but cost) against whole-life cost, with the efficient frontier."
+            }
+            Chart::FinancialCase => {
+                "Each option's revenue cost in cash, by financial year, against the service's budget and the savings target: whether and from when it finds the saving."
             }
             Chart::Groups => {
                 "Each workshop group's ranking side by side, and the combined ranking."
@@ -176,6 +184,7 @@ fn chart_body_ui(
                 | Chart::HeadToHead
                 | Chart::NetBenefitByYear
                 | Chart::BenefitAgainstCost
+                | Chart::FinancialCase
         )
     {
         ui.label(crate::words::results::incomplete(appraisal, &missing));
@@ -188,6 +197,7 @@ fn chart_body_ui(
         }
         Chart::NetBenefitByYear => net_benefit_by_year(ui, appraisal, results),
         Chart::BenefitAgainstCost => benefit_against_cost(ui, appraisal, results),
+        Chart::FinancialCase => super::finance_ui::financial_case_ui(ui, appraisal, results),
         Chart::Groups => super::workshop_ui::groups_comparison_ui(ui, appraisal, results),
         Chart::WeightSweep => {
             robustness_ui::sweep_ui(ui, appraisal, results, robust, &mut choices.sweep_criterion)

@@ -4,6 +4,7 @@
 
 pub mod charts_ui;
 pub mod dialogs_ui;
+pub mod finance_ui;
 pub mod head_to_head_ui;
 pub mod menu_ui;
 pub mod option_card_ui;
@@ -321,6 +322,10 @@ fn left_panel_ui(
             let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
             actions.workshop.extend(asked);
         });
+    egui::CollapsingHeader::new("Financial case: inflation, savings target, capital")
+        .id_salt("finance settings")
+        .default_open(false)
+        .show(ui, |ui| finance_ui::finance_settings_ui(ui, appraisal));
     egui::CollapsingHeader::new("Settings: period, discounting, robustness")
         .id_salt("settings")
         .default_open(false)

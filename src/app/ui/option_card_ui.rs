@@ -313,6 +313,11 @@ fn card_contents(
         )
         .on_hover_text(glossary::TRANSITION_START);
         option.cost.transition_start_year = (start.round().max(0.0) as u32).min(latest_start);
+        ui.checkbox(
+            &mut option.cost.transition_is_capital,
+            "Capital in the financial case",
+        )
+        .on_hover_text(glossary::CAPITAL_COST);
         estimate_money(
             ui,
             "Running cost a year",
@@ -541,6 +546,11 @@ fn one_offs_ui(ui: &mut Ui, option: &mut DeliveryOption, period_years: u32) {
                 );
                 ui.checkbox(&mut one_off.receipt, "receipt")
                     .on_hover_text(glossary::RECEIPT);
+                if !one_off.receipt {
+                    ui.checkbox(&mut one_off.capital, "capital")
+                        .on_hover_text(glossary::CAPITAL_COST)
+                        .accessible_name(format!("{} is capital", one_off.name));
+                }
                 if ui
                     .small_button("Remove")
                     .accessible_name(format!("Remove {}", one_off.name))

@@ -337,6 +337,7 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
     let base_year = appraisal.meta.price_base_year;
     let dark = ui.visuals().dark_mode;
     ui.label("Cumulative discounted net benefit against business as usual");
+    let marks = super::plot::marks_that_fit(ui, 4.0);
     let response = still_plot("net_benefit_by_year", ui, 4.0)
         .x_axis_label(format!("year (0 = {base_year})"))
         .x_grid_spacer(|input| {
@@ -345,7 +346,7 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
                 .filter(|m| m.value.fract() == 0.0)
                 .collect()
         })
-        .y_grid_spacer(|input| nice_marks(input, 5.0))
+        .y_grid_spacer(move |input| nice_marks(input, marks))
         .y_axis_formatter(|mark, _| gbp(mark.value))
         .y_axis_min_width(60.0)
         .label_formatter(|hover| match hover {

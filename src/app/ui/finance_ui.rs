@@ -6,7 +6,9 @@ use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Line, PlotPoints};
 
 use super::palette::option_colour;
-use super::plot::{LegendEntry, legend_row, nice_marks, still_plot, ui_text_colour};
+use super::plot::{
+    LegendEntry, legend_row, marks_that_fit, nice_marks, still_plot, ui_text_colour,
+};
 use super::widgets::{money_field, number_slider};
 use crate::model::finance::{FinancialCase, financial_case, financial_year_label};
 use crate::model::format::gbp;
@@ -145,9 +147,11 @@ pub fn financial_case_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) 
     let dark = ui.visuals().dark_mode;
     let years = case.index.len();
     let n = appraisal.options.len();
-    // Room under the plot for the legend, a sentence per option and the table's header.
-    let lines = 3.0 + n as f32 * 1.6;
+    // Room under the plot for the legend and a few lines of the sentences, which scroll: a
+    // chart taller than its panel would push the panel's other contents out of sight.
+    let lines = 7.0 + (n as f32 - 5.0).max(0.0) * 0.5;
     let first = case.first_financial_year;
+    let marks = marks_that_fit(ui, lines);
     let response = still_plot("financial_case", ui, lines)
         .x_axis_label("financial year")
         .x_grid_spacer(|input| {
@@ -164,7 +168,7 @@ pub fn financial_case_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) 
                 String::new()
             }
         })
-        .y_grid_spacer(|input| nice_marks(input, 5.0))
+        .y_grid_spacer(move |input| nice_marks(input, marks))
         .y_axis_formatter(|mark, _| gbp(mark.value))
         .y_axis_min_width(60.0)
         .label_formatter(move |hover| match hover {
@@ -230,12 +234,21 @@ pub fn financial_case_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) 
         });
     }
     legend_row(ui, &entries);
-    for i in super::charts_ui::by_rank(results) {
-        ui.label(words::target_sentence(appraisal, &case, i));
-    }
-    egui::CollapsingHeader::new("Table by financial year: revenue, capital, saving, gap")
-        .id_salt("financial case table")
-        .show(ui, |ui| table_ui(ui, appraisal, &case));
+    egui::ScrollArea::vertical()
+        .id_salt("financial case sentences")
+        .max_height(ui.available_height())
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            // Business as usual's line is the budget itself: its sentence is in the reports.
+            for i in super::charts_ui::by_rank(results) {
+                if appraisal.options[i].kind != OptionKind::BusinessAsUsual {
+                    ui.label(words::target_sentence(appraisal, &case, i));
+                }
+            }
+            egui::CollapsingHeader::new("Table by financial year: revenue, capital, saving, gap")
+                .id_salt("financial case table")
+                .show(ui, |ui| table_ui(ui, appraisal, &case));
+        });
     response
 }
 

@@ -322,7 +322,7 @@ fn left_panel_ui(
             let asked = workshop_ui::workshop_ui(ui, appraisal, &mut view.workshop_panel);
             actions.workshop.extend(asked);
         });
-    egui::CollapsingHeader::new("Financial case: inflation, savings target, capital")
+    egui::CollapsingHeader::new("Financial case settings")
         .id_salt("finance settings")
         .default_open(false)
         .show(ui, |ui| finance_ui::finance_settings_ui(ui, appraisal));

@@ -10,6 +10,13 @@ fn caption_line_height(ui: &Ui) -> f32 {
     ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y
 }
 
+/// How many value marks a still plot's axis has room to label: one per 28 points of the
+/// plot's height (at least 2, at most 5), so a short plot still names its £ figures.
+pub fn marks_that_fit(ui: &Ui, caption_lines: f32) -> f64 {
+    let height = (ui.available_height() - 4.0 - caption_line_height(ui) * caption_lines).max(90.0);
+    f64::from((height / 28.0).clamp(2.0, 5.0))
+}
+
 pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
     // On a slide the pointer rests wherever the presenter left it: no crosshair or
     // coordinates drawn over the projected chart.

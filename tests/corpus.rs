@@ -67,7 +67,7 @@ const EXPECTED: &[(&str, Outcome)] = &[
     (
         "unknown-field.ron",
         Outcome::Refused(
-            "unknown-field.ron: line 25, column 5: Unexpected field named `run_macro` in `Settings`, expected one of `appraisal_period_years`, `discount`, `apply_optimism_bias`, `robustness`, or `finance` instead",
+            "unknown-field.ron: line 25, column 5: Unexpected field named `run_macro` in `Settings`, expected one of `appraisal_period_years`, `discount`, `apply_optimism_bias`, `robustness`, `finance`, or `alternative_discount` instead",
         ),
     ),
     (

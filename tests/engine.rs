@@ -662,3 +662,35 @@ fn cost_appraisal() -> Appraisal {
     a.set_money_measure(partnership_appraisal::model::Measure::WholeLifeCost);
     a
 }
+
+#[test]
+fn an_alternative_discount_schedule_gives_every_npsv_beside_the_main_one() {
+    // The hand-worked case over two years. At a flat 0% both years count in full: the shared
+    // service saves £2.0m − £0.9m = £1.1m a year, NPSV £2.2m; the community organisation
+    // £0.8m a year, £1.6m. At a flat 25% year 1 counts 1/1.25 = 0.8: £1.1m + £0.88m = £1.98m
+    // and £0.8m + £0.64m = £1.44m.
+    let mut a = common::hand_worked();
+    a.settings.appraisal_period_years = 2;
+    a.settings.discount = DiscountSchedule::flat(0.0, "No discounting");
+    a.settings.alternative_discount = Some(DiscountSchedule::flat(25.0, "A flat 25%"));
+    let r = appraise(&a).expect("valid");
+    let built = partnership_appraisal::report::build(&a, &r);
+    let alt = built.alternative_discount.expect("sensitivity");
+    assert_eq!(alt.name, "A flat 25%");
+    assert_eq!(alt.main_schedule, "No discounting");
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-6;
+    let shared = &alt.options[common::SHARED];
+    assert!(
+        close(shared.main_npsv_gbp, 2_200_000.0),
+        "{}",
+        shared.main_npsv_gbp
+    );
+    assert!(close(shared.npsv_gbp, 1_980_000.0), "{}", shared.npsv_gbp);
+    let community = &alt.options[common::COMMUNITY];
+    assert!(close(community.main_npsv_gbp, 1_600_000.0));
+    assert!(close(community.npsv_gbp, 1_440_000.0));
+    // A rate above the 50% limit is refused with the schedule named.
+    a.settings.alternative_discount = Some(DiscountSchedule::flat(90.0, "Typo"));
+    assert!(validate(&a).iter().any(|p| p.to_string()
+        == "Alternative discount schedule: the discount rate from year 0 is 90, outside 0 to 50"));
+}

@@ -178,3 +178,13 @@ pub fn appraise(appraisal: &Appraisal) -> Result<Results, InvalidAppraisal> {
         preferred,
     })
 }
+
+/// The sensitivity at the alternative discount schedule: the same appraisal with every flow
+/// discounted by it instead (None when no alternative is set).
+pub fn at_alternative_discount(appraisal: &Appraisal) -> Option<Result<Results, InvalidAppraisal>> {
+    let alternative = appraisal.settings.alternative_discount.as_ref()?;
+    let mut other = appraisal.clone();
+    other.settings.discount = alternative.clone();
+    other.settings.alternative_discount = None;
+    Some(appraise(&other))
+}

@@ -636,7 +636,7 @@ mod tests {
         // NPSV = 352,677.44; BCR = 734,393.86 / 381,716.41 = 1.92393.
         // Cumulative: −110,000; −310,000; −139,200; +123,461.70: payback in year 3.
         use crate::model::template::blank_option;
-        use crate::model::types::{DiscountSchedule, RateBand, Risk};
+        use crate::model::types::Risk;
         let mut bau = blank_option(OptionKind::BusinessAsUsual);
         bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
         let mut option = blank_option(OptionKind::SharedService);
@@ -665,12 +665,7 @@ mod tests {
             mitigation: "Five-year notice period in the agreement".into(),
         }];
         option.social_value.monetised_gbp_per_year.likely = 100_000.0;
-        let schedule = DiscountSchedule {
-            bands: vec![RateBand {
-                from_year: 0,
-                rate_pct: 10.0,
-            }],
-        };
+        let schedule = DiscountSchedule::flat(10.0, "10% a year");
         let factors = discount_factors(&schedule, 5);
         let m = money_figures(&option, &bau, &factors, Basis::RiskAdjusted);
         let close = |x: f64, y: f64, tol: f64| (x - y).abs() < tol;
@@ -740,7 +735,7 @@ mod tests {
         // NPSV = 140,000 + 270,000/1.1 + 270,000/1.21 = 140,000 + 245,454.55 + 223,140.50
         // = 608,595.04.
         use crate::model::template::blank_option;
-        use crate::model::types::{DiscountSchedule, RateBand, YearOverrides};
+        use crate::model::types::YearOverrides;
         let mut bau = blank_option(OptionKind::BusinessAsUsual);
         bau.cost.annual_running_cost_gbp.likely = 1_000_000.0;
         bau.cost.year_overrides.running_gbp = vec![None, Some(1_100_000.0)];
@@ -752,12 +747,7 @@ mod tests {
             transition_gbp: vec![Some(60_000.0)],
             running_gbp: vec![None, None, Some(700_000.0)],
         };
-        let schedule = DiscountSchedule {
-            bands: vec![RateBand {
-                from_year: 0,
-                rate_pct: 10.0,
-            }],
-        };
+        let schedule = DiscountSchedule::flat(10.0, "10% a year");
         let factors = discount_factors(&schedule, 3);
         let flows = yearly_flows(&option, &bau, 3, Basis::Base);
         assert_eq!(flows.transition_gbp, vec![60_000.0, 30_000.0, 30_000.0]);

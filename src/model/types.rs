@@ -92,6 +92,10 @@ pub struct Settings {
     /// The financial case's inputs. Files written before it existed get the defaults.
     #[serde(default)]
     pub finance: FinanceSettings,
+    /// A second discount schedule for a sensitivity: every NPSV and the ranking at it, side
+    /// by side with the main one (the STPR is under review). None: no sensitivity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative_discount: Option<DiscountSchedule>,
 }
 
 impl Default for Settings {
@@ -102,6 +106,7 @@ impl Default for Settings {
             apply_optimism_bias: true,
             robustness: RobustnessSettings::default(),
             finance: FinanceSettings::default(),
+            alternative_discount: None,
         }
     }
 }
@@ -264,6 +269,62 @@ pub struct WeightBounds {
 pub struct DiscountSchedule {
     /// Sorted by `from_year`; the first band starts at year 0.
     pub bands: Vec<RateBand>,
+    /// What the schedule is, where it comes from and when it was published, so a report can
+    /// say which rates it used (empty in files from before schedules were named).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+impl DiscountSchedule {
+    /// The Green Book's rates for health and life values (Table 8): 1.5% declining.
+    pub fn green_book_health() -> Self {
+        let band = |from_year, rate_pct| RateBand {
+            from_year,
+            rate_pct,
+        };
+        Self {
+            bands: vec![
+                band(0, 1.5),
+                band(31, 1.29),
+                band(76, 1.07),
+                band(126, 0.86),
+                band(201, 0.64),
+                band(301, 0.43),
+            ],
+            name: "HM Treasury Green Book health discount rate".to_string(),
+            source: "HM Treasury, The Green Book (2022), Table 8: for health and life values"
+                .to_string(),
+            date: "2022".to_string(),
+        }
+    }
+
+    /// A flat rate the user names, e.g. the one a revised Green Book publishes.
+    pub fn flat(rate_pct: f64, name: &str) -> Self {
+        Self {
+            bands: vec![RateBand {
+                from_year: 0,
+                rate_pct,
+            }],
+            name: name.to_string(),
+            source: String::new(),
+            date: String::new(),
+        }
+    }
+
+    /// Its name, or what it is when a file gave none.
+    pub fn label(&self) -> String {
+        if !self.name.trim().is_empty() {
+            self.name.trim().to_string()
+        } else if self.bands == Self::default().bands {
+            Self::default().name
+        } else {
+            "the file's discount schedule".to_string()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -290,6 +351,9 @@ impl Default for DiscountSchedule {
                 band(201, 1.5),
                 band(301, 1.0),
             ],
+            name: "HM Treasury Green Book STPR".to_string(),
+            source: "HM Treasury, The Green Book (2022), Table 8 and Annex A6: the social time preference rate".to_string(),
+            date: "2022".to_string(),
         }
     }
 }

@@ -293,6 +293,36 @@ impl Validator {
         }
     }
 
+    /// A discount schedule: bands from year 0, in order, each rate plausible.
+    fn discount(&mut self, subject: &str, schedule: &super::types::DiscountSchedule) {
+        let bands = &schedule.bands;
+        match bands.first() {
+            None => self.push(subject, "the discount schedule has no rates"),
+            Some(first) if first.from_year != 0 => {
+                self.push(subject, "the first discount band must start at year 0")
+            }
+            Some(_) => {}
+        }
+        for pair in bands.windows(2) {
+            if pair[1].from_year <= pair[0].from_year {
+                self.push(
+                    subject,
+                    "discount bands must be in order of their first year, without repeats",
+                );
+                break;
+            }
+        }
+        for band in bands {
+            self.number(
+                subject,
+                &format!("the discount rate from year {}", band.from_year),
+                band.rate_pct,
+                0.0,
+                MAX_DISCOUNT_RATE_PCT,
+            );
+        }
+    }
+
     fn settings(&mut self, appraisal: &Appraisal) {
         self.finance(appraisal);
         let s = &appraisal.settings;
@@ -305,31 +335,9 @@ impl Validator {
                 ),
             );
         }
-        let bands = &s.discount.bands;
-        match bands.first() {
-            None => self.push("Settings", "the discount schedule has no rates"),
-            Some(first) if first.from_year != 0 => {
-                self.push("Settings", "the first discount band must start at year 0")
-            }
-            Some(_) => {}
-        }
-        for pair in bands.windows(2) {
-            if pair[1].from_year <= pair[0].from_year {
-                self.push(
-                    "Settings",
-                    "discount bands must be in order of their first year, without repeats",
-                );
-                break;
-            }
-        }
-        for band in bands {
-            self.number(
-                "Settings",
-                &format!("the discount rate from year {}", band.from_year),
-                band.rate_pct,
-                0.0,
-                MAX_DISCOUNT_RATE_PCT,
-            );
+        self.discount("Settings", &s.discount);
+        if let Some(alternative) = &s.alternative_discount {
+            self.discount("Alternative discount schedule", alternative);
         }
         let r = &s.robustness;
         if !(MIN_DRAWS..=MAX_DRAWS).contains(&r.draws) {

@@ -288,9 +288,37 @@ fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std:
     if let Some(c) = chart(charts, "net-benefit") {
         write_figure(out, c)?;
     }
+    if let Some(alt) = &report.alternative_discount {
+        write_alternative_discount(out, alt)?;
+    }
     write_risks(out, report)?;
     write_flows(out, report)?;
     writeln!(out, "</section>")
+}
+
+fn write_alternative_discount(
+    out: &mut String,
+    alt: &super::AlternativeDiscountReport,
+) -> std::fmt::Result {
+    writeln!(
+        out,
+        r#"<h3 id="alternative-discount">At an alternative discount schedule</h3><p>{}</p><table id="alternative-discount-table"><thead><tr><th>Option</th><th class="n">NPSV, {}</th><th class="n">Rank</th><th class="n">NPSV, {}</th><th class="n">Rank</th></tr></thead><tbody>"#,
+        esc(&alt.sentence),
+        esc(&alt.main_schedule),
+        esc(&alt.name)
+    )?;
+    for o in &alt.options {
+        writeln!(
+            out,
+            "<tr><td>{}</td>{}{}{}{}</tr>",
+            esc(&o.name),
+            num(&gbp(o.main_npsv_gbp), o.main_npsv_gbp),
+            num(&o.main_rank.to_string(), f64::from(o.main_rank)),
+            num(&gbp(o.npsv_gbp), o.npsv_gbp),
+            num(&o.rank.to_string(), f64::from(o.rank))
+        )?;
+    }
+    writeln!(out, "</tbody></table>")
 }
 
 fn write_risks(out: &mut String, report: &Report) -> std::fmt::Result {

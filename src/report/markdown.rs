@@ -99,6 +99,31 @@ fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
         writeln!(out)?;
     }
 
+    if let Some(alt) = &report.alternative_discount {
+        writeln!(out, "## At an alternative discount schedule")?;
+        writeln!(out)?;
+        writeln!(out, "{}", escape(&alt.sentence))?;
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| Option | NPSV, {} | Rank | NPSV, {} | Rank |",
+            escape(&alt.main_schedule),
+            escape(&alt.name)
+        )?;
+        writeln!(out, "|---|---:|---:|---:|---:|")?;
+        for o in &alt.options {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                escape(&o.name),
+                gbp(o.main_npsv_gbp),
+                o.main_rank,
+                gbp(o.npsv_gbp),
+                o.rank
+            )?;
+        }
+        writeln!(out)?;
+    }
     write_risks(out, report)?;
     write_flows(out, report)?;
 

@@ -41,6 +41,8 @@ pub struct Report {
     pub groups: Option<GroupsReport>,
     /// Can the council afford each option, year by year, in cash (`model::finance`).
     pub financial_case: Option<FinancialCaseReport>,
+    /// Each option's NPSV and rank at a second discount schedule; None when none is set.
+    pub alternative_discount: Option<AlternativeDiscountReport>,
 }
 
 /// Every stakeholder group's ranking and the combined one (mean of normalised weights). As
@@ -104,6 +106,12 @@ pub struct RankRangeReport {
 pub struct Method {
     pub appraisal_period_years: u32,
     pub discount_schedule: Vec<DiscountBandReport>,
+    /// The schedule's name, source and date, as the file gives them.
+    pub discount_schedule_name: String,
+    pub discount_schedule_source: String,
+    pub discount_schedule_date: String,
+    /// The schedule in a sentence: name, rates, source and date.
+    pub discounting: String,
     /// D_t for t = 0 .. period−1.
     pub discount_factors: Vec<f64>,
     pub optimism_bias_applied_to_ranking: bool,
@@ -377,7 +385,10 @@ impl Report {
             has_groups: self.groups.is_some(),
         })
         .into_iter()
-        .chain(std::iter::once(self.method.financial_case.clone()))
+        .chain([
+            format!("Discounting: {}", self.method.discounting),
+            self.method.financial_case.clone(),
+        ])
         .collect()
     }
 
@@ -444,6 +455,75 @@ fn groups_report(appraisal: &Appraisal, results: &Results) -> Option<GroupsRepor
                 worst,
             })
             .collect(),
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternativeDiscountReport {
+    pub name: String,
+    pub source: String,
+    pub date: String,
+    pub discount_schedule: Vec<DiscountBandReport>,
+    /// The main schedule's name, for the side-by-side reading.
+    pub main_schedule: String,
+    pub preferred_option: String,
+    pub same_leader: bool,
+    pub options: Vec<AlternativeOptionReport>,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternativeOptionReport {
+    pub name: String,
+    /// On the headline basis, at the alternative schedule, beside the main one.
+    pub npsv_gbp: f64,
+    pub main_npsv_gbp: f64,
+    pub rank: u32,
+    pub main_rank: u32,
+}
+
+fn alternative_discount_report(
+    appraisal: &Appraisal,
+    results: &Results,
+) -> Option<AlternativeDiscountReport> {
+    let schedule = appraisal.settings.alternative_discount.as_ref()?;
+    let alternative = crate::model::appraise::at_alternative_discount(appraisal)?.ok()?;
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let period = appraisal.settings.appraisal_period_years;
+    Some(AlternativeDiscountReport {
+        name: schedule.label(),
+        source: schedule.source.clone(),
+        date: schedule.date.clone(),
+        discount_schedule: schedule
+            .bands
+            .iter()
+            .filter(|b| b.from_year < period.max(1))
+            .map(|b| DiscountBandReport {
+                from_year: b.from_year,
+                rate_pct: b.rate_pct,
+            })
+            .collect(),
+        main_schedule: appraisal.settings.discount.label(),
+        preferred_option: appraisal.options[alternative.preferred].name.clone(),
+        same_leader: alternative.preferred == results.preferred,
+        options: appraisal
+            .options
+            .iter()
+            .zip(alternative.options.iter().zip(&results.options))
+            .map(|(o, (alt, main))| AlternativeOptionReport {
+                name: o.name.clone(),
+                npsv_gbp: alt.headline(apply_ob).npsv_gbp,
+                main_npsv_gbp: main.headline(apply_ob).npsv_gbp,
+                rank: alt.rank,
+                main_rank: main.rank,
+            })
+            .collect(),
+        sentence: crate::words::results::alternative_discount_sentence(
+            appraisal,
+            results,
+            &alternative,
+        )
+        .unwrap_or_default(),
     })
 }
 
@@ -655,6 +735,10 @@ pub fn build_with(
         method: Method {
             appraisal_period_years: period,
             discount_schedule,
+            discount_schedule_name: settings.discount.label(),
+            discount_schedule_source: settings.discount.source.clone(),
+            discount_schedule_date: settings.discount.date.clone(),
+            discounting: crate::words::finance::schedule_line(&settings.discount),
             discount_factors: results.discount_factors.clone(),
             optimism_bias_applied_to_ranking: settings.apply_optimism_bias,
             money_measure: measure_name(money_measure).to_string(),
@@ -673,6 +757,7 @@ pub fn build_with(
         robustness,
         groups: groups_report(appraisal, results),
         financial_case: financial_case_report(appraisal),
+        alternative_discount: alternative_discount_report(appraisal, results),
     }
 }
 

@@ -7,6 +7,26 @@ use crate::model::{Appraisal, CapitalFunding, FundingSource};
 pub const BUDGET_LINE: &str = "budget (business as usual)";
 pub const TARGET_LINE: &str = "budget less the savings target";
 
+/// A discount schedule's name, rates, source and date, as the settings and method show it.
+pub fn schedule_line(schedule: &crate::model::DiscountSchedule) -> String {
+    let rates: Vec<String> = schedule
+        .bands
+        .iter()
+        .map(|b| format!("{}% from year {}", b.rate_pct, b.from_year))
+        .collect();
+    let mut line = format!("{}: {}", schedule.label(), rates.join(", "));
+    let source = schedule.source.trim();
+    if !source.is_empty() {
+        line.push_str(&format!(". Source: {source}"));
+    }
+    let date = schedule.date.trim();
+    if !date.is_empty() {
+        line.push_str(&format!(" ({date})"));
+    }
+    line.push('.');
+    line
+}
+
 /// How the capital is paid for, in words.
 pub fn funding_words(funding: &CapitalFunding) -> String {
     match funding.source {

@@ -128,6 +128,32 @@ pub fn year_by_year_note(basis: Basis, npsv: &str) -> String {
     )
 }
 
+/// The sensitivity at the alternative discount schedule, in a sentence.
+pub fn alternative_discount_sentence(
+    appraisal: &Appraisal,
+    main: &Results,
+    alternative: &Results,
+) -> Option<String> {
+    let schedule = appraisal.settings.alternative_discount.as_ref()?;
+    let apply_ob = appraisal.settings.apply_optimism_bias;
+    let (p, q) = (main.preferred, alternative.preferred);
+    let lead = &appraisal.options[q].name;
+    let npsv = crate::model::format::gbp(alternative.options[q].headline(apply_ob).npsv_gbp);
+    Some(if p == q {
+        format!(
+            "At the alternative discount schedule ({}), {lead} still leads, with NPSV {npsv} (against {}).",
+            schedule.label(),
+            crate::model::format::gbp(main.options[p].headline(apply_ob).npsv_gbp)
+        )
+    } else {
+        format!(
+            "At the alternative discount schedule ({}), {lead} leads instead of {}, with NPSV {npsv}: the choice of discount rate matters to this decision.",
+            schedule.label(),
+            appraisal.options[p].name
+        )
+    })
+}
+
 /// Which money figures the window's headline shows, in a few words.
 pub fn headline_basis(apply_optimism_bias: bool) -> &'static str {
     if apply_optimism_bias {

@@ -13,7 +13,9 @@ use super::widgets::{money_field, number_slider};
 use crate::model::finance::{FinancialCase, financial_case, financial_year_label};
 use crate::model::format::gbp;
 use crate::model::validate::MAX_INFLATION_PCT;
-use crate::model::{Appraisal, FundingSource, OptionKind, Results, TargetStep};
+use crate::model::{
+    Appraisal, DiscountSchedule, FundingSource, OptionKind, Results, Settings, TargetStep,
+};
 use crate::words::{finance as words, glossary};
 
 /// The financial case's inputs, in the side panel.
@@ -291,4 +293,93 @@ fn table_ui(ui: &mut Ui, appraisal: &Appraisal, case: &FinancialCase) {
                 }
             });
     });
+}
+
+/// The presets a schedule can be set to: the Green Book's two, and the user's own.
+fn presets() -> [DiscountSchedule; 2] {
+    [
+        DiscountSchedule::default(),
+        DiscountSchedule::green_book_health(),
+    ]
+}
+
+/// The main schedule's name, source and date, and the alternative schedule for the
+/// sensitivity (none, a preset, or the user's own flat rate).
+pub fn discount_schedules_ui(ui: &mut Ui, settings: &mut Settings) {
+    ui.label(RichText::new(crate::words::finance::schedule_line(&settings.discount)).small())
+        .on_hover_text(glossary::DISCOUNT_SCHEDULE);
+    let d = &mut settings.discount;
+    for (label, text) in [
+        ("Schedule name", &mut d.name),
+        ("Its source", &mut d.source),
+        ("Its date", &mut d.date),
+    ] {
+        ui.horizontal(|ui| {
+            ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).desired_width(160.0))
+                .on_hover_text(glossary::DISCOUNT_SCHEDULE)
+                .accessible_name(format!("Discount {}", label.to_lowercase()));
+        });
+    }
+    ui.label("Sensitivity: an alternative discount schedule")
+        .on_hover_text(glossary::ALTERNATIVE_DISCOUNT);
+    let current = settings
+        .alternative_discount
+        .as_ref()
+        .map(DiscountSchedule::label);
+    egui::ComboBox::from_id_salt("alternative discount")
+        .selected_text(current.clone().unwrap_or_else(|| "None".to_string()))
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), "None").clicked() {
+                settings.alternative_discount = None;
+            }
+            for preset in presets() {
+                let name = preset.label();
+                if ui
+                    .selectable_label(current.as_deref() == Some(name.as_str()), &name)
+                    .clicked()
+                {
+                    settings.alternative_discount = Some(preset);
+                }
+            }
+            if ui.selectable_label(false, "Your own flat rate…").clicked() {
+                settings.alternative_discount =
+                    Some(DiscountSchedule::flat(3.0, "A flat 3.0% a year"));
+            }
+        })
+        .response
+        .on_hover_text(glossary::ALTERNATIVE_DISCOUNT)
+        .accessible_name("Alternative discount schedule");
+    let Some(alt) = settings.alternative_discount.as_mut() else {
+        return;
+    };
+    let is_preset = presets().iter().any(|p| p == alt);
+    if !is_preset {
+        if let [band] = alt.bands.as_mut_slice() {
+            number_slider(
+                ui,
+                "Alternative rate (% a year)",
+                &mut band.rate_pct,
+                0.0..=10.0,
+                0.1,
+                "%",
+            );
+        }
+        for (label, text) in [
+            ("Name", &mut alt.name),
+            ("Source", &mut alt.source),
+            ("Date", &mut alt.date),
+        ] {
+            ui.horizontal(|ui| {
+                ui.label(label);
+                ui.add(egui::TextEdit::singleline(text).desired_width(180.0))
+                    .accessible_name(format!(
+                        "Alternative discount schedule {}",
+                        label.to_lowercase()
+                    ));
+            });
+        }
+    } else {
+        ui.label(RichText::new(crate::words::finance::schedule_line(alt)).small());
+    }
 }

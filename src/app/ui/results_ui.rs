@@ -51,6 +51,14 @@ pub fn preferred_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results, missi
     if let Some(why) = crate::words::results::why_it_leads(appraisal, results) {
         ui.label(why);
     }
+    // Worked only when the settings name a second schedule: one more appraisal a frame.
+    if let Some(Ok(alternative)) = crate::model::appraise::at_alternative_discount(appraisal)
+        && let Some(line) =
+            crate::words::results::alternative_discount_sentence(appraisal, results, &alternative)
+    {
+        ui.label(line)
+            .on_hover_text(crate::words::glossary::ALTERNATIVE_DISCOUNT);
+    }
 }
 
 /// The table's columns, and whether the present values fit beside the others.

@@ -343,6 +343,7 @@ pub fn settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
     if ui.button("Reset to Green Book rates").clicked() {
         settings.discount = Default::default();
     }
+    super::finance_ui::discount_schedules_ui(ui, settings);
     ui.separator();
     robustness_settings_ui(ui, &mut settings.robustness);
 }

@@ -73,6 +73,17 @@ impl Command {
         )
     }
 
+    /// What an export's file holds, for its hover text in the menu.
+    pub fn holds(self) -> Option<&'static str> {
+        use crate::words::files::{EXPORT_CSV_HOLDS, EXPORT_HTML_HOLDS, EXPORT_XLSX_HOLDS};
+        match self {
+            Command::ExportHtml => Some(EXPORT_HTML_HOLDS),
+            Command::ExportXlsx => Some(EXPORT_XLSX_HOLDS),
+            Command::ExportCsv => Some(EXPORT_CSV_HOLDS),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Command::New => "New appraisal",

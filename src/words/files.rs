@@ -26,3 +26,9 @@ pub fn could_not_open(error: &str, backup: Option<&Path>, recovery: Option<&Path
     }
     text
 }
+
+/// Under each export in the menu: what the file holds, so the officer knows where each part
+/// of the paper is.
+pub const EXPORT_HTML_HOLDS: &str = "One page for a committee paper: the ranking and why, the money with and without optimism bias and risk-adjusted, the risk register, flows by year, the financial case (cash by financial year against the budget and the savings target), the scores, the weights, the robustness findings and the method.";
+pub const EXPORT_XLSX_HOLDS: &str = "Every table, unrounded: Money, Risks, Flows by year, Financial case (cash by financial year, revenue and capital apart), Scores, Weights, Groups, Robustness and Method.";
+pub const EXPORT_CSV_HOLDS: &str = "For Excel: a row per option with every figure, then the risk register, the flows by year and the financial case by financial year.";

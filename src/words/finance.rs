@@ -4,8 +4,8 @@ use crate::model::finance::FinancialCase;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, CapitalFunding, FundingSource};
 
-pub const BUDGET_LINE: &str = "budget (business as usual)";
-pub const TARGET_LINE: &str = "budget less the savings target";
+pub const BUDGET_LINE: &str = "budget: business as usual (dashed)";
+pub const TARGET_LINE: &str = "budget less the savings target (dotted)";
 
 /// A discount schedule's name, rates, source and date, as the settings and method show it.
 pub fn schedule_line(schedule: &crate::model::DiscountSchedule) -> String {
@@ -85,7 +85,7 @@ pub fn target_sentence(appraisal: &Appraisal, case: &FinancialCase, i: usize) ->
             ));
         }
         sentence.push_str(&format!(
-            "; at its peak it is {} behind business as usual in cash.",
+            "; before any borrowing or grant, at its peak it has spent {} more cash than business as usual.",
             gbp(f.peak_cash_requirement_gbp)
         ));
     }
@@ -147,5 +147,14 @@ mod tests {
             "{}",
             target_sentence(&a, &case, bau)
         );
+    }
+}
+
+/// The target sentence's first clause alone, for a slide read from the back of the room.
+pub fn target_sentence_short(appraisal: &Appraisal, case: &FinancialCase, i: usize) -> String {
+    let full = target_sentence(appraisal, case, i);
+    match full.find(';').or_else(|| full.find(". ")) {
+        Some(k) => format!("{}.", &full[..k]),
+        None => full,
     }
 }

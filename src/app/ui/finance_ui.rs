@@ -242,9 +242,15 @@ pub fn financial_case_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) 
         .auto_shrink([false, true])
         .show(ui, |ui| {
             // Business as usual's line is the budget itself: its sentence is in the reports.
+            // A slide, read from the back of the room, gives each option's first clause.
+            let slide = super::plot::on_slide(ui);
             for i in super::charts_ui::by_rank(results) {
                 if appraisal.options[i].kind != OptionKind::BusinessAsUsual {
-                    ui.label(words::target_sentence(appraisal, &case, i));
+                    ui.label(if slide {
+                        words::target_sentence_short(appraisal, &case, i)
+                    } else {
+                        words::target_sentence(appraisal, &case, i)
+                    });
                 }
             }
             egui::CollapsingHeader::new("Table by financial year: revenue, capital, saving, gap")

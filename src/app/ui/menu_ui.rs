@@ -24,7 +24,12 @@ pub struct MenuState<'a> {
 
 fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<MenuAction>) {
     let button = egui::Button::new(command.label()).shortcut_text(command.shortcut_text(ui.ctx()));
-    if ui.add_enabled(enabled, button).clicked() {
+    let response = ui.add_enabled(enabled, button);
+    let response = match command.holds() {
+        Some(what) => response.on_hover_text(what),
+        None => response,
+    };
+    if response.clicked() {
         actions.push(MenuAction::Run(command));
     }
 }

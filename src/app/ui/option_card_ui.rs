@@ -313,11 +313,14 @@ fn card_contents(
         )
         .on_hover_text(glossary::TRANSITION_START);
         option.cost.transition_start_year = (start.round().max(0.0) as u32).min(latest_start);
-        ui.checkbox(
-            &mut option.cost.transition_is_capital,
-            "Capital in the financial case",
-        )
-        .on_hover_text(glossary::CAPITAL_COST);
+        // Business as usual changes nothing, so it has no transition to fund.
+        if !is_bau {
+            ui.checkbox(
+                &mut option.cost.transition_is_capital,
+                "Capital in the financial case",
+            )
+            .on_hover_text(glossary::CAPITAL_COST);
+        }
         estimate_money(
             ui,
             "Running cost a year",

@@ -17,6 +17,13 @@ pub fn marks_that_fit(ui: &Ui, caption_lines: f32) -> f64 {
     f64::from((height / 28.0).clamp(2.0, 5.0))
 }
 
+/// Whether `ui` is drawing a presentation slide.
+pub fn on_slide(ui: &Ui) -> bool {
+    ui.stack()
+        .iter()
+        .any(|frame| frame.tags().contains(SLIDE_TAG))
+}
+
 pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
     // On a slide the pointer rests wherever the presenter left it: no crosshair or
     // coordinates drawn over the projected chart.

@@ -112,6 +112,15 @@ pub fn method(appraisal: &Appraisal) -> String {
     )
 }
 
+/// The target sentence's first clause alone, for a slide read from the back of the room.
+pub fn target_sentence_short(appraisal: &Appraisal, case: &FinancialCase, i: usize) -> String {
+    let full = target_sentence(appraisal, case, i);
+    match full.find(';').or_else(|| full.find(". ")) {
+        Some(k) => format!("{}.", &full[..k]),
+        None => full,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,14 +156,5 @@ mod tests {
             "{}",
             target_sentence(&a, &case, bau)
         );
-    }
-}
-
-/// The target sentence's first clause alone, for a slide read from the back of the room.
-pub fn target_sentence_short(appraisal: &Appraisal, case: &FinancialCase, i: usize) -> String {
-    let full = target_sentence(appraisal, case, i);
-    match full.find(';').or_else(|| full.find(". ")) {
-        Some(k) => format!("{}.", &full[..k]),
-        None => full,
     }
 }

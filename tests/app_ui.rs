@@ -1366,17 +1366,18 @@ fn the_financial_case_tab_says_who_meets_the_target_and_when() {
         )
         .is_some()
     );
-    // The library example's £500k target from 2027/28: contracting out finds it at once. In
-    // 2027/28 business as usual costs £4.2m × 1.01 = £4.242m; the contract £3.55m, its £120k
-    // TUPE bond and £60k of clauses: (4.242 − 3.55 − 0.12 − 0.06)m × 1.02 inflation = £522k,
-    // and more each year after. The shared service meets it only from 2028/29 (worked in
-    // words::finance's test).
+    // The library example (year 0 is 2027/28) has a £500k target from 2028/29, year 1:
+    // contracting out finds it at once. In year 1 business as usual costs £4.2m × 1.01 =
+    // £4.242m; the contract £3.55m, its £120k TUPE bond and £60k of clauses:
+    // (4.242 − 3.55 − 0.12 − 0.06)m × 1.02 inflation = £522k, and more each year after. The
+    // shared service only from year 2, 2029/30 (worked in words::finance's test, there with
+    // year 0 as 2026/27).
     assert!(
-        h.query_by_label_contains("Contracting out meets the £500k saving from 2027/28")
+        h.query_by_label_contains("Contracting out meets the £500k saving from 2028/29")
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("Shared service meets the £500k saving from 2028/29")
+        h.query_by_label_contains("Shared service meets the £500k saving from 2029/30")
             .is_some()
     );
     // Changing the target in the side panel moves the sentences: £2m a year is never met.

@@ -628,7 +628,7 @@ fn the_risk_register_is_validated_with_clear_messages() {
 fn the_financial_case_inputs_are_validated_with_clear_messages() {
     use partnership_appraisal::model::validate;
     let mut a = partnership_appraisal::storage::default_example();
-    // The library example's year 0 is 2026/27.
+    // The library example's year 0 is 2027/28.
     let f = &mut a.settings.finance;
     f.inflation.flat_rate_pct = 90.0;
     f.inflation.rates_pct = vec![2.0, -60.0];
@@ -645,7 +645,7 @@ fn the_financial_case_inputs_are_validated_with_clear_messages() {
     for expected in [
         "Financial case: the flat inflation rate is 90%; an inflation rate must be between −50% and 50% a year",
         "Financial case: inflation in year 2 is -60%; an inflation rate must be between −50% and 50% a year",
-        "Financial case: the savings target starts in 2024/25, before the appraisal's first financial year (2026/27)",
+        "Financial case: the savings target starts in 2024/25, before the appraisal's first financial year (2027/28)",
         "Financial case: borrowing is repaid over 0 years; it must be 1 to 60 years",
     ] {
         assert!(

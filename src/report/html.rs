@@ -378,20 +378,17 @@ fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
         out,
         r#"<h3 id="flows">Flows by year</h3><p>Base-year £, undiscounted, against business as usual; present value = net benefit × discount factor, and the present values add up to the NPSV.</p>"#
     )?;
-    let years = report.method.discount_factors.len();
     for (i, o) in report
         .options
         .iter()
         .enumerate()
         .filter(|(_, o)| o.kind != "Business as usual")
     {
-        let head: String = (0..years)
-            .map(|t| {
-                format!(
-                    r#"<th class="n">{}</th>"#,
-                    report.price_base_year + t as i32
-                )
-            })
+        let head: String = report
+            .method
+            .financial_years
+            .iter()
+            .map(|y| format!(r#"<th class="n">{}</th>"#, esc(y)))
             .collect();
         writeln!(
             out,

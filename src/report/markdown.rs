@@ -411,9 +411,7 @@ fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
     {
         writeln!(out, "### {}", escape(&o.name))?;
         writeln!(out)?;
-        let header: Vec<String> = (0..years)
-            .map(|t| format!("{}", report.price_base_year + t as i32))
-            .collect();
+        let header: Vec<String> = report.method.financial_years.clone();
         writeln!(out, "| | {} |", header.join(" | "))?;
         writeln!(out, "|---|{}", "---:|".repeat(years))?;
         for (heading, values) in o.flows_by_year.rows() {

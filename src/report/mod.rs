@@ -114,6 +114,8 @@ pub struct Method {
     pub discounting: String,
     /// D_t for t = 0 .. period−1.
     pub discount_factors: Vec<f64>,
+    /// How a reader's tables label each year: its financial year, "2026/27" ….
+    pub financial_years: Vec<String>,
     pub optimism_bias_applied_to_ranking: bool,
     /// The money criterion's measure, "npsv" or "whole_life_cost" (format 3).
     pub money_measure: String,
@@ -740,6 +742,14 @@ pub fn build_with(
             discount_schedule_date: settings.discount.date.clone(),
             discounting: crate::words::finance::schedule_line(&settings.discount),
             discount_factors: results.discount_factors.clone(),
+            financial_years: (0..results.discount_factors.len())
+                .map(|t| {
+                    crate::model::finance::financial_year_label(
+                        settings.finance.first_year(meta.price_base_year),
+                        t,
+                    )
+                })
+                .collect(),
             optimism_bias_applied_to_ranking: settings.apply_optimism_bias,
             money_measure: measure_name(money_measure).to_string(),
             money_in_ranking: crate::words::method::money_in_ranking(money_measure, &money_name),

@@ -699,7 +699,14 @@ fn net_benefit(report: &Report) -> Chart {
             .filter(|t| *t <= years - 1.0)
             .collect::<Vec<_>>(),
         &yt,
-        |t| format!("{t:.0}"),
+        |t| {
+            report
+                .method
+                .financial_years
+                .get(t as usize)
+                .cloned()
+                .unwrap_or_default()
+        },
         gbp,
     );
     for o in &report.options {
@@ -734,10 +741,9 @@ fn net_benefit(report: &Report) -> Chart {
     );
     let _ = write!(
         s,
-        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Year (0 = {})</text>"#,
+        r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-weight="bold" fill="{TEXT}">Financial year</text>"#,
         (axes.left + axes.right) / 2.0,
-        axes.bottom + 34.0,
-        report.price_base_year
+        axes.bottom + 34.0
     );
     let y = legend(&mut s, report, axes.bottom + 58.0);
     let _ = write!(

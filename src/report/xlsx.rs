@@ -283,9 +283,7 @@ fn risks(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), X
 /// Every flow of every option, a row per flow and a column per year, in £ unrounded.
 fn flows(ws: &mut Worksheet, formats: &Formats, report: &Report) -> Result<(), XlsxError> {
     let years = report.method.discount_factors.len();
-    let labels: Vec<String> = (0..years)
-        .map(|t| format!("{}", report.price_base_year + t as i32))
-        .collect();
+    let labels: Vec<String> = report.method.financial_years.clone();
     let mut names = vec!["Option", "Flow"];
     names.extend(labels.iter().map(String::as_str));
     header(ws, formats, &names)?;

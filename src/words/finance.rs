@@ -135,6 +135,7 @@ mod tests {
         // From 2028/29 it saves in full: (£4.2m − £3.65m) × 1.01² = £561k real, £583k in cash
         // at 2% inflation (× 1.0404), which meets £500k; so it meets it from 2028/29.
         let mut a = crate::storage::default_example();
+        a.settings.finance.first_financial_year = Some(2026);
         a.settings.finance.savings_target = vec![TargetStep {
             from_financial_year: 2027,
             saving_gbp: 500_000.0,

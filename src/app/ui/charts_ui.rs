@@ -334,12 +334,23 @@ fn value_profile(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui:
 
 fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) -> egui::Response {
     let apply_ob = appraisal.settings.apply_optimism_bias;
-    let base_year = appraisal.meta.price_base_year;
+    let first_year = appraisal
+        .settings
+        .finance
+        .first_year(appraisal.meta.price_base_year);
     let dark = ui.visuals().dark_mode;
     ui.label("Cumulative discounted net benefit against business as usual");
     let marks = super::plot::marks_that_fit(ui, 4.0);
     let response = still_plot("net_benefit_by_year", ui, 4.0)
-        .x_axis_label(format!("year (0 = {base_year})"))
+        .x_axis_label("financial year")
+        .x_axis_formatter(move |mark, _| {
+            let t = mark.value.round();
+            if t >= 0.0 && (mark.value - t).abs() < 1e-6 {
+                crate::model::finance::financial_year_label(first_year, t as usize)
+            } else {
+                String::new()
+            }
+        })
         .x_grid_spacer(|input| {
             nice_marks(input, 8.0)
                 .into_iter()
@@ -349,14 +360,17 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
         .y_grid_spacer(move |input| nice_marks(input, marks))
         .y_axis_formatter(|mark, _| gbp(mark.value))
         .y_axis_min_width(60.0)
-        .label_formatter(|hover| match hover {
+        .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
                 position,
                 ..
             } => Some(format!(
-                "{plot_name}\nyear {:.0}: {}",
-                position.x,
+                "{plot_name}\n{}: {}",
+                crate::model::finance::financial_year_label(
+                    first_year,
+                    position.x.round().max(0.0) as usize
+                ),
                 gbp(position.y)
             )),
             egui_plot::HoverPosition::Elsewhere { .. } => None,

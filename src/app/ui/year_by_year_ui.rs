@@ -76,9 +76,15 @@ pub fn year_by_year_ui(
                                 .on_hover_text(*help);
                         }
                         ui.end_row();
-                        let base = appraisal.meta.price_base_year;
+                        let first_year = appraisal
+                            .settings
+                            .finance
+                            .first_year(appraisal.meta.price_base_year);
                         for t in 0..years {
-                            ui.label(format!("{t} ({})", base + t as i32));
+                            ui.label(format!(
+                                "{t} ({})",
+                                crate::model::finance::financial_year_label(first_year, t)
+                            ));
                             for x in [
                                 flows.transition_gbp[t],
                                 flows.bau_running_gbp[t],

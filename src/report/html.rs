@@ -10,6 +10,7 @@ use crate::model::format::{bcr, gbp, ordinal, payback};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+table.flows, #financial-case-table { font-size: 7.5pt; }
 body { font-family: "Segoe UI", Calibri, Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 20pt; margin: 0 0 4pt 0; }
 h2 { font-size: 14pt; margin: 18pt 0 6pt 0; border-bottom: 1.5pt solid #0072B2; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
@@ -448,8 +449,8 @@ fn write_financial_case(
             esc(what)
         )
     };
-    row(out, "Budget", "business as usual's revenue", &fc.budget_gbp)?;
-    row(out, "Target", "saving a year", &fc.target_gbp)?;
+    row(out, "Budget", "revenue", &fc.budget_gbp)?;
+    row(out, "Target", "saving", &fc.target_gbp)?;
     for (o, f) in report.options.iter().zip(&fc.options) {
         if o.kind == "Business as usual" {
             continue;

@@ -852,10 +852,9 @@ fn financial_case(report: &Report, fc: &super::FinancialCaseReport) -> Chart {
     let y = legend(&mut s, report, axes.bottom + 58.0);
     let _ = write!(
         s,
-        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">Dashed: the {}; dotted: the {}. Below the dotted line, an option finds the saving.</text></svg>"#,
+        r#"<text x="8" y="{:.1}" font-size="11" fill="{TEXT}">{}</text></svg>"#,
         y + 20.0,
-        crate::words::finance::BUDGET_LINE,
-        crate::words::finance::TARGET_LINE
+        crate::words::finance::CHART_KEY
     );
     Chart {
         id: "financial-case",

@@ -327,8 +327,8 @@ fn financial_case(
         row += 1;
         Ok::<(), XlsxError>(())
     };
-    line(ws, "Budget", "business as usual's revenue", &fc.budget_gbp)?;
-    line(ws, "Target", "saving a year", &fc.target_gbp)?;
+    line(ws, "Budget", "revenue", &fc.budget_gbp)?;
+    line(ws, "Target", "saving", &fc.target_gbp)?;
     for (o, f) in report.options.iter().zip(&fc.options) {
         line(ws, &o.name, "revenue", &f.revenue_gbp)?;
         line(ws, &o.name, "capital", &f.capital_gbp)?;

@@ -6,6 +6,8 @@ use crate::model::{Appraisal, CapitalFunding, FundingSource};
 
 pub const BUDGET_LINE: &str = "budget: business as usual (dashed)";
 pub const TARGET_LINE: &str = "budget less the savings target (dotted)";
+/// Under the report's chart, in one line that fits its width.
+pub const CHART_KEY: &str = "Dashed: the budget; dotted: the budget less the target. Below the dotted line, an option finds the saving.";
 
 /// A discount schedule's name, rates, source and date, as the settings and method show it.
 pub fn schedule_line(schedule: &crate::model::DiscountSchedule) -> String {

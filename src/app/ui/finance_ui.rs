@@ -281,13 +281,8 @@ fn table_ui(ui: &mut Ui, appraisal: &Appraisal, case: &FinancialCase) {
                     }
                     ui.end_row();
                 };
-                row(
-                    ui,
-                    "Budget",
-                    "business as usual's revenue",
-                    &case.budget_gbp,
-                );
-                row(ui, "Target", "saving a year", &case.target_gbp);
+                row(ui, "Budget", "revenue", &case.budget_gbp);
+                row(ui, "Target", "saving", &case.target_gbp);
                 for (o, f) in appraisal.options.iter().zip(&case.options) {
                     if o.kind == OptionKind::BusinessAsUsual {
                         continue;

@@ -54,14 +54,15 @@ pub fn percent_list_help(max_years: usize) -> String {
     )
 }
 
-/// Under the go-live slider: the year in the calendar, since the slider counts from 0.
-pub fn go_live_line(price_base_year: i32, go_live_year: u32) -> String {
-    let calendar = price_base_year + go_live_year as i32;
+/// Under the go-live slider: its financial year, since the slider counts from 0.
+pub fn go_live_line(first_financial_year: i32, go_live_year: u32) -> String {
+    let year =
+        crate::model::finance::financial_year_label(first_financial_year, go_live_year as usize);
     if go_live_year == 0 {
-        format!("Takes over at once ({calendar}).")
+        format!("Takes over at once ({year}).")
     } else {
         format!(
-            "Takes over in {calendar}; business as usual runs the service until then ({} {}).",
+            "Takes over in {year}; business as usual runs the service until then ({} {}).",
             go_live_year,
             if go_live_year == 1 { "year" } else { "years" }
         )
@@ -140,9 +141,9 @@ mod tests {
         assert_eq!(percent_list(&[50.0, 82.5]), "50%, 82.5%");
         assert_eq!(
             go_live_line(2026, 2),
-            "Takes over in 2028; business as usual runs the service until then (2 years)."
+            "Takes over in 2028/29; business as usual runs the service until then (2 years)."
         );
-        assert_eq!(go_live_line(2026, 0), "Takes over at once (2026).");
+        assert_eq!(go_live_line(2026, 0), "Takes over at once (2026/27).");
         assert_eq!(
             falling_ramp(&[80.0, 50.0]).as_deref(),
             Some("The share falls from 80% to 50%: a ramp-up usually rises. Check the order.")

@@ -391,7 +391,11 @@ fn cards_ui(
     let apply_ob = appraisal.settings.apply_optimism_bias;
     let period_years = appraisal.settings.appraisal_period_years;
     let scroll_to = view.scroll_to_card.take();
-    let appraisal_base_year = appraisal.meta.price_base_year;
+    // Cards say years as financial years, as the financial case does.
+    let appraisal_base_year = appraisal
+        .settings
+        .finance
+        .first_year(appraisal.meta.price_base_year);
     let bau_real_growth_pct = appraisal
         .bau_index()
         .map_or(0.0, |b| appraisal.options[b].cost.real_growth_pct);
@@ -415,7 +419,7 @@ fn cards_ui(
                         all_complete: missing.is_empty(),
                         cull_unseen,
                         bau_real_growth_pct,
-                        price_base_year: appraisal_base_year,
+                        first_financial_year: appraisal_base_year,
                     };
                     let card = ui.push_id(("card", i), |ui| {
                         ui.vertical(|ui| {

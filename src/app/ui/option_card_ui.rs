@@ -157,8 +157,8 @@ pub struct CardResults<'a> {
     pub cull_unseen: bool,
     /// Business as usual's real growth, which an option's is measured against.
     pub bau_real_growth_pct: f64,
-    /// Year 0 in the calendar, to say when an option goes live.
-    pub price_base_year: i32,
+    /// The calendar year year 0's financial year starts in, to say when an option goes live.
+    pub first_financial_year: i32,
 }
 
 /// What a card asks of the window beyond its own figures.
@@ -495,7 +495,7 @@ fn timing_ui(ui: &mut Ui, option: &mut DeliveryOption, shown: &CardResults<'_>) 
         .on_hover_text(glossary::GO_LIVE);
         option.cost.go_live_year = go_live.round().clamp(0.0, f64::from(last_year)) as u32;
         ui.label(crate::words::inputs::go_live_line(
-            shown.price_base_year,
+            shown.first_financial_year,
             option.cost.go_live_year,
         ));
         percent_list_field(

@@ -98,6 +98,16 @@ const EXPECTED: &[(&str, Outcome)] = &[
     ),
     // Paths and addresses in text fields are only text: nothing is read or fetched.
     ("names-a-path-and-url.ron", Outcome::Sound),
+    // Formulas, markup, links and a Windows device name as names: sound, and defused in every
+    // export (tests/exports.rs and the test below).
+    ("hostile-names.ron", Outcome::Sound),
+    // A right-to-left override in a name is refused, and the message shows it visibly.
+    (
+        "bidi-name.ron",
+        Outcome::Problems(&[
+            "Trust[U+202E]gnp.exe: the option name holds an invisible control character (U+202E) that can reorder or hide what a reader sees; retype it without: Trust[U+202E]gnp.exe",
+        ]),
+    ),
 ];
 
 #[test]
@@ -141,4 +151,35 @@ fn a_file_over_the_limit_is_refused_without_reading_it() {
         storage::load(&path),
         Err(FileError::TooLarge { .. })
     ));
+}
+
+#[test]
+fn the_hostile_names_file_exports_with_every_name_defused() {
+    let a = storage::load(&corpus("hostile-names.ron")).expect("loads");
+    let r = partnership_appraisal::model::appraise(&a).expect("valid");
+    let built = partnership_appraisal::report::build(&a, &r);
+    let csv = partnership_appraisal::report::to_csv(&built);
+    // The expected defused cells: an apostrophe before each formula-like name and title.
+    for defused in [
+        "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"Click\"\")\"",
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1) <script>alert(1)</script>",
+        "'-1+1 | pipes | ; DROP weighted_score",
+        "title,'=CMD|'/C calc'!A0 CON",
+    ] {
+        assert!(csv.contains(defused), "{defused} in\n{csv}");
+    }
+    let html = partnership_appraisal::report::to_html(&built);
+    assert!(!html.contains("<script>alert"), "escaped in HTML");
+    let md = partnership_appraisal::report::to_markdown(&built);
+    assert!(!md.contains("](javascript:") && !md.contains("![x]("));
+    assert!(
+        !md.contains("| pipes |"),
+        "a pipe cannot split a Markdown table"
+    );
+    // The file name suggested from the title stays in its folder and off Windows' devices.
+    assert_eq!(
+        storage::names::file_name_for(&a.meta.title).as_deref(),
+        Some("=CMD-'-C calc'!A0 CON.ron")
+    );
 }

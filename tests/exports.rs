@@ -210,10 +210,10 @@ fn text_that_looks_like_markup_is_escaped_in_every_export() {
     for chart in svg::charts(&built) {
         roxmltree::Document::parse(&chart.svg).expect("SVG stays well formed");
     }
-    // CSV quotes the field and doubles its quotes; Markdown keeps the text; the workbook
-    // gives it back exactly.
+    // CSV quotes the field and doubles its quotes; Markdown escapes the angle brackets, so
+    // they show as typed and never open raw HTML; the workbook gives it back exactly.
     assert!(report::to_csv(&built).contains("\"Trust <b>& \"\"friends\"\"\""));
-    assert!(report::to_markdown(&built).contains("Trust <b>& \"friends\""));
+    assert!(report::to_markdown(&built).contains("Trust \\<b\\>& \"friends\""));
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(report::to_xlsx(&built).expect("writes"))).expect("opens");
     let scores = book.worksheet_range("Scores").expect("Scores sheet");
@@ -722,4 +722,78 @@ fn every_export_carries_the_risk_register_the_risk_adjusted_money_and_the_flows(
         Some(&Data::Float(37_500.0)),
         "business as usual's vacancy risk first: 25% × £150,000"
     );
+}
+
+#[test]
+fn hostile_names_are_defused_in_csv_the_clipboard_and_markdown() {
+    let mut a = storage::load(&example("library-service.ron")).expect("loads");
+    a.options[1].name = "=HYPERLINK(\"http://example.invalid\",\"Click\")".into();
+    a.options[2].name = "+cmd|' /C calc'!A0".into();
+    a.options[3].name = "@SUM(1+1)".into();
+    a.options[4].name = "-2+3".into();
+    a.options[1].rationale.insert(
+        "cost".into(),
+        "![x](http://example.invalid/a.png) [click](javascript:alert(1))".into(),
+    );
+    a.groups[0].name = "=1+1".into();
+    assert!(partnership_appraisal::model::validate(&a).is_empty());
+    let r = appraise(&a).expect("valid");
+    let built = report::build(&a, &r);
+    // CSV: every cell that would start a formula starts with an apostrophe instead, which
+    // Excel and LibreOffice read as "this is text" and do not show.
+    let csv = report::to_csv(&built);
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@']) || cell.parse::<f64>().is_ok(),
+                "formula-like cell {cell:?} in {line:?}"
+            );
+        }
+    }
+    assert!(csv.contains("'=HYPERLINK("), "the name is kept, defused");
+    assert!(
+        csv.contains("'-2+3"),
+        "a name that is not a number is defused too"
+    );
+    assert!(csv.contains("'=1+1 weighted_score"), "group names too");
+    // Negative numbers stay numbers: the trust's first-year net benefit is negative.
+    assert!(
+        csv.lines().any(|l| l.contains(",-")),
+        "a negative figure unquoted"
+    );
+    // The clipboard's tab-separated ranking, which Excel pastes into cells.
+    let (_, tsv) = partnership_appraisal::app::export::ranking_table(&built);
+    for cell in tsv.split(['\t', '\n']) {
+        assert!(!cell.starts_with(['=', '+', '@', '-']), "{cell:?}");
+    }
+    // Markdown: no image can be fetched and no link formed from a name or a rationale.
+    let md = report::to_markdown(&built);
+    assert!(!md.contains("![x](http"), "an image");
+    assert!(!md.contains("[click](javascript:"), "a link");
+    assert!(md.contains("\\!\\[x\\]\\(http://example.invalid/a.png\\)"));
+}
+
+#[test]
+fn names_that_hide_or_reorder_text_are_refused_and_shown_visibly() {
+    let mut a = storage::load(&example("library-service.ron")).expect("loads");
+    // U+202E RIGHT-TO-LEFT OVERRIDE makes "Trust\u{202E}gnp.exe" read as "Trustexe.png".
+    a.options[1].name = "Trust\u{202E}gnp.exe".into();
+    a.meta.title = "Library\u{200B}".into();
+    let problems: Vec<String> = partnership_appraisal::model::validate(&a)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems.contains(&"Trust[U+202E]gnp.exe: the option name holds an invisible control character (U+202E) that can reorder or hide what a reader sees; retype it without: Trust[U+202E]gnp.exe".to_string()),
+        "{problems:#?}"
+    );
+    assert!(problems.iter().any(|p| {
+        p.starts_with("Appraisal: the title holds an invisible control character (U+200B)")
+    }));
+    assert!(
+        problems.iter().all(|p| !p.contains('\u{202E}')),
+        "never passed on silently"
+    );
+    assert!(appraise(&a).is_err());
 }

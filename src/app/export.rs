@@ -157,8 +157,10 @@ pub fn ranking_table(report: &Report) -> (String, String) {
             ]
         })
         .collect();
-    // Tabs or line breaks inside a name would split cells in the text form.
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    // Tabs or line breaks inside a name would split cells in the text form, and a cell that
+    // starts like a formula would run as one when pasted into Excel.
+    let clean =
+        |s: &str| crate::report::spreadsheet_text(&s.replace(['\t', '\n', '\r'], " ")).into_owned();
     let mut text = head.join("\t");
     for row in &rows {
         text.push('\n');

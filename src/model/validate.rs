@@ -11,6 +11,34 @@ use super::types::{
     SOCIAL_VALUE_ID, Scale,
 };
 
+/// Invisible formatting characters that reorder or hide text (bidirectional embeddings,
+/// overrides and isolates; zero-width characters; the byte-order mark): in a name they could
+/// make a report show something other than what was typed (U+202E turns "Contract" into what
+/// looks like another word), so names holding one are refused.
+pub fn hidden_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| {
+            matches!(
+                *c as u32,
+                0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF
+            )
+        })
+        .collect()
+}
+
+/// `text` with each hidden control shown as its code, so a message can quote it safely.
+pub fn shown_visibly(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if hidden_controls(&c.to_string()).is_empty() {
+                c.to_string()
+            } else {
+                format!("[U+{:04X}]", c as u32)
+            }
+        })
+        .collect()
+}
+
 /// Money above £1 trillion a year is not a council service: almost certainly a typing slip.
 /// Real growth of a running cost above inflation, % a year, either way: beyond this it is a
 /// typing slip (a pay drift of 10% a year above inflation for a decade is already extreme).
@@ -109,6 +137,22 @@ impl Validator {
                 subject,
                 format!("{what} range needs both a low and a high value"),
             ),
+        }
+    }
+
+    /// A name must not hold characters that reorder or hide what a reader sees.
+    fn visible_name(&mut self, subject: &str, what: &str, name: &str) {
+        let hidden = hidden_controls(name);
+        if let Some(first) = hidden.first() {
+            self.push(
+                &shown_visibly(subject),
+                format!(
+                    "the {what} holds an invisible control character (U+{:04X}{}) that can reorder or hide what a reader sees; retype it without: {}",
+                    *first as u32,
+                    if hidden.len() > 1 { " and others" } else { "" },
+                    shown_visibly(name)
+                ),
+            );
         }
     }
 
@@ -401,6 +445,7 @@ impl Validator {
         if appraisal.meta.title.trim().is_empty() {
             self.push("Appraisal", "the title is empty");
         }
+        self.visible_name("Appraisal", "title", &appraisal.meta.title);
         if !(1900..=2200).contains(&appraisal.meta.price_base_year) {
             self.push(
                 "Appraisal",
@@ -433,6 +478,7 @@ impl Validator {
             if c.name.trim().is_empty() {
                 self.push(subject, "the criterion has no name");
             }
+            self.visible_name(subject, "criterion name", &c.name);
             if !ids.insert(c.id.as_str()) {
                 self.push(subject, format!("the id \"{}\" is used twice", c.id));
             }
@@ -526,6 +572,7 @@ impl Validator {
             } else {
                 format!("Group \"{}\"", g.name.trim())
             };
+            self.visible_name(&subject, "group name", &g.name);
             if g.name.trim().is_empty() {
                 self.push(&subject, "the group has no name");
             } else if !names.insert(g.name.trim().to_lowercase()) {
@@ -597,6 +644,7 @@ impl Validator {
             if !names.insert(o.name.trim().to_lowercase()) && !o.name.trim().is_empty() {
                 self.push(subject, "two options have this name");
             }
+            self.visible_name(subject, "option name", &o.name);
             self.option(appraisal, o, subject);
         }
     }

@@ -3,8 +3,10 @@
 
 use super::Report;
 
-/// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
+/// Quotes a field when it holds a comma, a quote or a line break (RFC 4180), after making
+/// sure a spreadsheet reads it as text, never as a formula.
 fn field(text: &str) -> String {
+    let text = super::spreadsheet_text(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

@@ -12,8 +12,23 @@ pub fn to_markdown(report: &Report) -> String {
     s
 }
 
+/// Text as Markdown shows it literally: every character Markdown would read as markup is
+/// backslash-escaped, so `|` cannot break a table and `![x](http://…)` or `[click](javascript:…)`
+/// cannot become an image fetched or a link; `<` cannot open raw HTML.
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
+            | '<' | '>' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {

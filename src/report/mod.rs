@@ -794,6 +794,22 @@ pub(crate) fn years_text(first: u32, last: u32) -> String {
     }
 }
 
+/// Text a spreadsheet will show as text: a cell that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return would be read as a formula (CSV injection, as OWASP describes it),
+/// so it is prefixed with an apostrophe, which Excel and LibreOffice hide and read as "text".
+/// A cell that is a number as written (a negative figure) stays a number.
+pub fn spreadsheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if risky && text.trim().parse::<f64>().is_err() {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Text safe inside XML and HTML elements and attribute values.
 pub(crate) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

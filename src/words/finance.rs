@@ -116,8 +116,15 @@ pub fn method(appraisal: &Appraisal) -> String {
 
 /// The target sentence's first clause alone, for a slide read from the back of the room.
 pub fn target_sentence_short(appraisal: &Appraisal, case: &FinancialCase, i: usize) -> String {
+    // e.g. "Contracting out meets the £500k saving from 2028/29 and in every year of the plan
+    // after." without what it needs up front.
     let full = target_sentence(appraisal, case, i);
-    match full.find(';').or_else(|| full.find(". ")) {
+    // The first clause ends at whichever comes first: a semicolon or a full stop.
+    match [full.find(';'), full.find(". ")]
+        .into_iter()
+        .flatten()
+        .min()
+    {
         Some(k) => format!("{}.", &full[..k]),
         None => full,
     }
@@ -152,6 +159,11 @@ mod tests {
         assert!(
             s.starts_with("Shared service meets the £500k saving from 2028/29; until then the shortfall totals"),
             "{s}"
+        );
+        // A slide keeps the first clause only.
+        assert_eq!(
+            target_sentence_short(&a, &case, shared),
+            "Shared service meets the £500k saving from 2028/29."
         );
         let bau = a.bau_index().expect("bau");
         assert!(

@@ -75,6 +75,8 @@ pub enum Format {
     Html,
     /// An Excel workbook, one sheet per table (needs -o).
     Xlsx,
+    /// A Word document for a committee paper, charts as pictures (needs -o).
+    Docx,
     /// The charts as SVG.
     Svg,
 }
@@ -173,6 +175,18 @@ pub fn report(file: &Path, format: Format, options: ReportOptions<'_>) -> Outcom
                 );
             }
             match report::to_xlsx(&built) {
+                Ok(b) => b,
+                Err(e) => return Outcome::failure(format!("{e}\n")),
+            }
+        }
+        Format::Docx => {
+            if output.is_none() {
+                return Outcome::failure(
+                    "a Word document is a binary file: name it with -o, for example -o appraisal.docx\n"
+                        .into(),
+                );
+            }
+            match report::to_docx(&built) {
                 Ok(b) => b,
                 Err(e) => return Outcome::failure(format!("{e}\n")),
             }

@@ -797,3 +797,46 @@ fn names_that_hide_or_reorder_text_are_refused_and_shown_visibly() {
     );
     assert!(appraise(&a).is_err());
 }
+
+#[test]
+fn the_word_document_has_real_headings_repeating_header_rows_and_a_picture_per_chart() {
+    use std::io::Read;
+    let (built, json) = library_report();
+    let bytes = report::to_docx(&built).expect("writes");
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a .docx is a zip");
+    let mut document = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("the body")
+        .read_to_string(&mut document)
+        .expect("utf-8");
+    let mut styles = String::new();
+    archive
+        .by_name("word/styles.xml")
+        .expect("styles")
+        .read_to_string(&mut styles)
+        .expect("utf-8");
+    // Word's own heading styles, which a council template restyles.
+    assert!(styles.contains(r#"w:styleId="Heading1""#) && styles.contains(r#"w:val="heading 1""#));
+    assert!(document.contains(r#"<w:pStyle w:val="Heading1" />"#));
+    assert!(document.contains(r#"<w:pStyle w:val="Heading2" />"#));
+    // Every table's header row repeats across pages.
+    let tables = document.matches("<w:tbl>").count();
+    assert!(tables >= 8, "{tables} tables");
+    assert_eq!(document.matches("<w:tblHeader />").count(), tables);
+    // One picture per chart the report draws, each a PNG in the package.
+    let charts = svg::charts(&built).len();
+    assert_eq!(document.matches("<pic:pic").count(), charts);
+    let pngs = (0..archive.len())
+        .filter(|&k| archive.by_index(k).is_ok_and(|f| f.name().ends_with(".png")))
+        .count();
+    assert_eq!(pngs, charts);
+    // The figures are the JSON's: every option's name and headline NPSV as the report writes it.
+    for o in json["options"].as_array().expect("options") {
+        let name = o["name"].as_str().expect("name");
+        assert!(document.contains(name), "{name}");
+        let npsv = o["risk_adjusted"]["npsv_gbp"].as_f64().expect("npsv");
+        let shown = partnership_appraisal::model::format::gbp(npsv);
+        assert!(document.contains(&shown), "{name}: {shown}");
+    }
+}

@@ -11,6 +11,7 @@ pub enum Command {
     SaveAs,
     ExportHtml,
     ExportXlsx,
+    ExportDocx,
     ExportCsv,
     ExportSvg,
     ExportPng,
@@ -31,13 +32,14 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::ExportHtml,
         Command::ExportXlsx,
+        Command::ExportDocx,
         Command::ExportCsv,
         Command::ExportSvg,
         Command::ExportPng,
@@ -67,6 +69,7 @@ impl Command {
                 | Command::SaveAs
                 | Command::ExportHtml
                 | Command::ExportXlsx
+                | Command::ExportDocx
                 | Command::ExportCsv
                 | Command::ExportSvg
                 | Command::ExportPng
@@ -79,6 +82,7 @@ impl Command {
         match self {
             Command::ExportHtml => Some(EXPORT_HTML_HOLDS),
             Command::ExportXlsx => Some(EXPORT_XLSX_HOLDS),
+            Command::ExportDocx => Some(crate::words::files::EXPORT_DOCX_HOLDS),
             Command::ExportCsv => Some(EXPORT_CSV_HOLDS),
             _ => None,
         }
@@ -92,6 +96,7 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::ExportHtml => "Report for a committee paper (HTML)…",
             Command::ExportXlsx => "Tables as an Excel workbook…",
+            Command::ExportDocx => "Report as a Word document…",
             Command::ExportCsv => "Tables as CSV…",
             Command::ExportSvg => "Chart shown, as SVG…",
             Command::ExportPng => "Chart shown, as PNG…",
@@ -127,6 +132,7 @@ impl Command {
             Command::SaveAs => key(cmd_shift, Key::S),
             Command::ExportHtml => key(cmd, Key::E),
             Command::ExportXlsx => key(cmd_shift, Key::E),
+            Command::ExportDocx => key(cmd_shift, Key::W),
             Command::ExportCsv => key(cmd_shift, Key::T),
             Command::ExportSvg => key(cmd_alt, Key::S),
             Command::ExportPng => key(cmd_alt, Key::P),

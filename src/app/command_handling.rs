@@ -58,6 +58,7 @@ impl PartnershipApp {
             Command::RevealGroups => self.workshop_action(WorkshopAction::RevealAll),
             Command::ExportHtml => self.begin_export(ctx, ExportKind::Html),
             Command::ExportXlsx => self.begin_export(ctx, ExportKind::Xlsx),
+            Command::ExportDocx => self.begin_export(ctx, ExportKind::Docx),
             Command::ExportCsv => self.begin_export(ctx, ExportKind::Csv),
             Command::ExportSvg => self.export_chart_as_svg(ctx),
             Command::ExportPng => self.begin_export(ctx, ExportKind::Png),

@@ -10,6 +10,7 @@ use crate::report::{self, Report};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     Html,
+    Docx,
     Xlsx,
     Csv,
     /// One chart, by its report id.
@@ -25,6 +26,7 @@ impl ExportKind {
         match self {
             ExportKind::Html => "html",
             ExportKind::Xlsx => "xlsx",
+            ExportKind::Docx => "docx",
             ExportKind::Csv => "csv",
             ExportKind::Svg(_) => "svg",
             ExportKind::ChartPng(_) | ExportKind::Png => "png",
@@ -36,6 +38,7 @@ impl ExportKind {
         match self {
             ExportKind::Html => "the HTML report",
             ExportKind::Xlsx => "the Excel workbook",
+            ExportKind::Docx => "the Word document",
             ExportKind::Csv => "the tables as CSV",
             ExportKind::Svg(_) => "the chart as SVG",
             ExportKind::ChartPng(_) | ExportKind::Png => "the chart as PNG",
@@ -49,6 +52,7 @@ impl ExportKind {
                 "One page to open in a browser, print to A4 or paste into Word: the options, every score and its reason, the weights, the money, the charts, the robustness findings and the method."
             }
             ExportKind::Xlsx => "Every table on its own sheet, numbers unrounded.",
+            ExportKind::Docx => crate::words::files::EXPORT_DOCX_HOLDS,
             ExportKind::Csv => "One row per option with every figure, then the method settings.",
             ExportKind::Svg(_) => "The chart as a drawing that stays sharp at any size.",
             ExportKind::ChartPng(_) => {
@@ -65,7 +69,7 @@ impl ExportKind {
         let title = title.trim();
         let title = if title.is_empty() { "Appraisal" } else { title };
         match self {
-            ExportKind::Html => format!("{title} report"),
+            ExportKind::Html | ExportKind::Docx => format!("{title} report"),
             ExportKind::Xlsx | ExportKind::Csv => format!("{title} tables"),
             ExportKind::Svg(id) => format!("{title} {id}"),
             ExportKind::ChartPng(_) | ExportKind::Png => format!("{title} chart"),
@@ -77,6 +81,7 @@ impl ExportKind {
         match self {
             ExportKind::Html => Ok(report::to_html(report).into_bytes()),
             ExportKind::Xlsx => report::to_xlsx(report).map_err(|e| e.to_string()),
+            ExportKind::Docx => report::to_docx(report).map_err(|e| e.to_string()),
             ExportKind::Csv => Ok(report::to_csv(report).into_bytes()),
             ExportKind::Svg(id) => chart_svg(report, id).map(String::into_bytes),
             ExportKind::ChartPng(id) => {

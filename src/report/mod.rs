@@ -2,6 +2,7 @@
 //! Markdown or CSV, so every format carries the same numbers.
 
 mod csv;
+mod docx;
 mod html;
 mod markdown;
 pub mod raster;
@@ -15,6 +16,7 @@ use crate::model::money::{Basis, discount_factors, rate_for_year, yearly_flows};
 use crate::model::{Appraisal, DeliveryOption, Measure, MoneyFigures, Results, Scale, groups};
 
 pub use csv::to_csv;
+pub use docx::{DocxExportError, to_docx};
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use xlsx::{SHEETS as XLSX_SHEETS, XlsxExportError, to_xlsx};

@@ -68,7 +68,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>) -> Vec<MenuAction> {
             item(ui, Command::Quit, true, &mut actions);
         });
         ui.menu_button("Export", |ui| {
-            for c in [Command::ExportHtml, Command::ExportXlsx, Command::ExportCsv] {
+            for c in [
+                Command::ExportHtml,
+                Command::ExportDocx,
+                Command::ExportXlsx,
+                Command::ExportCsv,
+            ] {
                 item(ui, c, !state.file_busy, &mut actions);
             }
             ui.separator();

@@ -173,12 +173,23 @@ fn the_html_report_parses_and_its_figures_are_the_json_figures() {
         assert_eq!(values[3], num(&o["probability_npsv_positive"]));
     }
 
-    // The charts are inline SVG, one per chart the report has; nothing is fetched.
-    let inline = doc
+    // The charts are pictures inlined as PNG data, one per chart the report has, so a paste
+    // into a word processor brings a picture; nothing is fetched.
+    let pictures = doc
         .descendants()
-        .filter(|n| n.tag_name().name() == "svg")
+        .filter(|n| {
+            n.tag_name().name() == "img"
+                && n.attribute("src")
+                    .is_some_and(|s| s.starts_with("data:image/png;base64,"))
+        })
         .count();
-    assert_eq!(inline, svg::charts(&built).len());
+    assert_eq!(pictures, svg::charts(&built).len());
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "svg")
+            .count(),
+        0
+    );
     assert!(!html.contains("<script"));
     assert!(!html.contains("src=\"http"));
     // The method statement names the draws and the seed.
@@ -828,7 +839,11 @@ fn the_word_document_has_real_headings_repeating_header_rows_and_a_picture_per_c
     let charts = svg::charts(&built).len();
     assert_eq!(document.matches("<pic:pic").count(), charts);
     let pngs = (0..archive.len())
-        .filter(|&k| archive.by_index(k).is_ok_and(|f| f.name().ends_with(".png")))
+        .filter(|&k| {
+            archive
+                .by_index(k)
+                .is_ok_and(|f| f.name().ends_with(".png"))
+        })
         .count();
     assert_eq!(pngs, charts);
     // The figures are the JSON's: every option's name and headline NPSV as the report writes it.

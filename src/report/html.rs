@@ -11,6 +11,7 @@ use crate::model::format::{bcr, gbp, ordinal, payback};
 const STYLE: &str = r#"
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
 table.flows, #financial-case-table { font-size: 7.5pt; }
+figure img { width: 100%; height: auto; }
 body { font-family: "Segoe UI", Calibri, Helvetica, Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 20pt; margin: 0 0 4pt 0; }
 h2 { font-size: 14pt; margin: 18pt 0 6pt 0; border-bottom: 1.5pt solid #0072B2; padding-bottom: 2pt; break-after: avoid; page-break-after: avoid; }
@@ -234,15 +235,33 @@ fn write_ranking(out: &mut String, report: &Report, charts: &[svg::Chart]) -> st
     writeln!(out, "</section>")
 }
 
+/// A chart as a picture: the report's SVG drawn as a PNG at twice its width, inlined as a
+/// data URI. A word processor pastes a picture; an inline SVG pasted into one became loose
+/// text. Should the drawing fail, the SVG itself stands in.
 fn write_figure(out: &mut String, chart: &svg::Chart) -> std::fmt::Result {
-    writeln!(
-        out,
-        r#"<figure id="chart-{}"><figcaption>{}</figcaption>{}</figure>"#,
-        chart.id,
-        esc(&chart.title),
-        chart.svg
-    )
+    use base64::Engine as _;
+    match super::raster::svg_to_png(&chart.svg, FIGURE_PX) {
+        Ok(png) => writeln!(
+            out,
+            r#"<figure id="chart-{}"><figcaption>{}</figcaption><img alt="{}" src="data:image/png;base64,{}"/></figure>"#,
+            chart.id,
+            esc(&chart.title),
+            esc(&chart.title),
+            base64::engine::general_purpose::STANDARD.encode(png)
+        ),
+        Err(_) => writeln!(
+            out,
+            r#"<figure id="chart-{}"><figcaption>{}</figcaption>{}</figure>"#,
+            chart.id,
+            esc(&chart.title),
+            chart.svg
+        ),
+    }
 }
+
+/// The pixel width charts are drawn at in the HTML report: twice the SVG's 720, sharp when
+/// printed on A4 and when pasted into Word.
+const FIGURE_PX: u32 = 1440;
 
 fn write_money(out: &mut String, report: &Report, charts: &[svg::Chart]) -> std::fmt::Result {
     writeln!(

@@ -6,7 +6,8 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Pic, Run, Shading, Style, StyleType, Table, TableCell, TableRow,
+    AlignmentType, Docx, Paragraph, Pic, Run, Shading, Style, StyleType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::{Report, svg};
@@ -36,35 +37,62 @@ fn para(text: &str) -> Paragraph {
     Paragraph::new().add_run(Run::new().add_text(text))
 }
 
-fn cell(text: &str, number: bool) -> TableCell {
-    let p = para(text);
-    TableCell::new().add_paragraph(if number {
-        p.align(AlignmentType::Right)
-    } else {
-        p
-    })
+/// The text width in twentieths of a point: 17 cm.
+const TEXT_WIDTH_TWIPS: usize = 9_638;
+
+fn cell(text: &str, number: bool, width: usize, small: bool) -> TableCell {
+    let run = Run::new().add_text(text);
+    let p = Paragraph::new().add_run(if small { run.size(16) } else { run });
+    TableCell::new()
+        .add_paragraph(if number {
+            p.align(AlignmentType::Right)
+        } else {
+            p
+        })
+        .width(width, WidthType::Dxa)
 }
 
-/// A Word table: the header row shaded and marked to repeat on every page (see `pack`).
-fn table(headers: &[&str], rows: Vec<Vec<(String, bool)>>) -> Table {
+/// A Word table across the text width, its columns in proportion to `weights` (one per
+/// header): the header row shaded and marked to repeat on every page (see `pack`). `small`
+/// sets 8-point type, for tables a column a year.
+fn table(
+    headers: &[&str],
+    rows: Vec<Vec<(String, bool)>>,
+    weights: &[usize],
+    small: bool,
+) -> Table {
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|k| TEXT_WIDTH_TWIPS * weights.get(k).copied().unwrap_or(1) / total)
+        .collect();
     let head = TableRow::new(
         headers
             .iter()
-            .map(|h| {
+            .zip(&widths)
+            .map(|(h, w)| {
+                let run = Run::new().add_text(*h).bold();
                 TableCell::new()
-                    .add_paragraph(Paragraph::new().add_run(Run::new().add_text(*h).bold()))
+                    .add_paragraph(Paragraph::new().add_run(if small { run.size(16) } else { run }))
                     .shading(Shading::new().fill("E8EEF4"))
+                    .width(*w, WidthType::Dxa)
             })
             .collect(),
     )
     // The marker `pack` turns into a repeating header row (docx-rs writes no tblHeader).
     .cant_split();
     let mut all = vec![head];
-    all.extend(
-        rows.into_iter()
-            .map(|r| TableRow::new(r.iter().map(|(t, n)| cell(t, *n)).collect())),
-    );
+    all.extend(rows.into_iter().map(|r| {
+        TableRow::new(
+            r.iter()
+                .zip(&widths)
+                .map(|((t, n), w)| cell(t, *n, *w, small))
+                .collect(),
+        )
+    }));
     Table::new(all)
+        .set_grid(widths)
+        .width(TEXT_WIDTH_TWIPS, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
 }
 
 /// A chart as a picture the width of the text.
@@ -172,6 +200,8 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
     d = d.add_table(table(
         &["Rank", "Option", "Score", "NPSV", "BCR", "Payback"],
         rows,
+        &[1, 5, 2, 2, 2, 3],
+        false,
     ));
     for id in ["value-profile", "benefit-cost"] {
         if let Some(c) = chart(id) {
@@ -211,6 +241,8 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
         d = d.add_table(table(
             &["Option", "PV costs", "PV benefits", "NPSV", "BCR"],
             rows,
+            &[5, 2, 2, 2, 2],
+            false,
         ));
     }
     if let Some(c) = chart("net-benefit") {
@@ -247,6 +279,8 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
                     "Mitigation",
                 ],
                 risks,
+                &[3, 4, 2, 3, 2, 4],
+                true,
             ));
     }
 
@@ -282,7 +316,9 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
                 push("", "gap to target", &f.gap_to_target_gbp);
             }
         }
-        d = d.add_table(table(&headers, rows));
+        let mut weights = vec![4, 3];
+        weights.extend(std::iter::repeat_n(2, fc.financial_years.len()));
+        d = d.add_table(table(&headers, rows, &weights, true));
     }
 
     d = d.add_paragraph(heading("Scores and their rationale", 1));
@@ -300,7 +336,12 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
             })
         })
         .collect();
-    d = d.add_table(table(&["Option", "Criterion", "Score", "Rationale"], rows));
+    d = d.add_table(table(
+        &["Option", "Criterion", "Score", "Rationale"],
+        rows,
+        &[3, 3, 1, 8],
+        false,
+    ));
 
     d = d.add_paragraph(heading("Criteria and weights", 1));
     let rows = report
@@ -314,7 +355,12 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
             ]
         })
         .collect();
-    d = d.add_table(table(&["Criterion", "Swing weight", "Weight"], rows));
+    d = d.add_table(table(
+        &["Criterion", "Swing weight", "Weight"],
+        rows,
+        &[5, 2, 2],
+        false,
+    ));
     if let Some(g) = &report.groups {
         d = d
             .add_paragraph(heading("Workshop groups", 2))

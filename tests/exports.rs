@@ -855,3 +855,39 @@ fn the_word_document_has_real_headings_repeating_header_rows_and_a_picture_per_c
         assert!(document.contains(&shown), "{name}: {shown}");
     }
 }
+
+#[test]
+fn script_handlers_style_breakouts_and_javascript_urls_stay_text_in_html_and_svg() {
+    let mut a = storage::load(&example("library-service.ron")).expect("loads");
+    a.options[1].name = "<script>alert(1)</script>".into();
+    a.options[2].name = "<img src=x onerror=alert(1)>".into();
+    a.options[3].name = "</style><b>bold</b>".into();
+    a.options[4].name = "<a href=\"javascript:alert(1)\">click</a>".into();
+    let r = appraise(&a).expect("valid");
+    let built = report::build(&a, &r);
+    let html = report::to_html(&built);
+    let doc = html_doc(&html);
+    // Only the app's own elements: no script, no handler, no link, one style element.
+    assert!(doc.descendants().all(|n| n.tag_name().name() != "script"));
+    assert!(doc.descendants().all(|n| n.tag_name().name() != "a"));
+    assert!(
+        doc.descendants()
+            .all(|n| n.attributes().all(|at| !at.name().starts_with("on")))
+    );
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.tag_name().name() == "style")
+            .count(),
+        1
+    );
+    assert!(html.contains("&lt;/style&gt;&lt;b&gt;bold&lt;/b&gt;"));
+    assert!(!html.contains("href=\"javascript:"));
+    for chart in svg::charts(&built) {
+        let svg = roxmltree::Document::parse(&chart.svg).expect("well formed");
+        assert!(svg.descendants().all(|n| n.tag_name().name() != "script"));
+        assert!(
+            svg.descendants()
+                .all(|n| n.attributes().all(|at| !at.name().starts_with("on")))
+        );
+    }
+}

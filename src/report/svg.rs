@@ -173,6 +173,11 @@ impl Rows {
     /// A bar from `a` to `b` in row `i`, with a tooltip.
     fn bar(&mut self, i: usize, a: f64, b: f64, fill: Rgb, tip: &str) {
         let (x0, x1) = (self.x(a.min(b)), self.x(a.max(b)));
+        // A bar too thin to see is left out: a zero-width rect draws nothing anyway, and a
+        // rasteriser warns about it on the command line.
+        if x1 - x0 < 0.05 {
+            return;
+        }
         let y = self.row_mid(i) - BAR / 2.0;
         let _ = write!(
             self.svg,

@@ -4,6 +4,9 @@ use crate::model::finance::FinancialCase;
 use crate::model::format::gbp;
 use crate::model::{Appraisal, CapitalFunding, FundingSource};
 
+/// Under the year-by-year inflation field when it holds something the method cannot use.
+pub const INFLATION_LIST_HELP: &str = "Type each year's rate in %, from year 1, separated by commas, e.g. 3.2, 2.1, 2.0: each between −50% and 50%.";
+
 pub const BUDGET_LINE: &str = "budget: business as usual (dashed)";
 pub const TARGET_LINE: &str = "budget less the savings target (dotted)";
 /// Under the report's chart, in one line that fits its width.

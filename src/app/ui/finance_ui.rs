@@ -47,6 +47,42 @@ pub fn finance_settings_ui(ui: &mut Ui, appraisal: &mut Appraisal) {
         "%",
     )
     .on_hover_text(glossary::INFLATION);
+    // A forecast's rates year by year (typed, or pasted from a spreadsheet row); the last one
+    // given carries on, and with none the flat rate applies.
+    ui.label("Or rates year by year (%, from year 1)")
+        .on_hover_text(glossary::INFLATION);
+    let id = ui.make_persistent_id("inflation by year");
+    let tidy = crate::words::inputs::percent_list(&f.inflation.rates_pct);
+    let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| tidy.clone());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("e.g. 3.2, 2.1, 2.0 (blank: the flat rate)")
+                .desired_width(f32::INFINITY),
+        )
+        .on_hover_text(glossary::INFLATION)
+        .accessible_name("Inflation rates year by year");
+    let parsed = crate::words::inputs::parse_percent_list(&text).filter(|rates| {
+        rates
+            .iter()
+            .all(|r| (-MAX_INFLATION_PCT..=MAX_INFLATION_PCT).contains(r))
+    });
+    if response.changed()
+        && let Some(rates) = &parsed
+    {
+        f.inflation.rates_pct.clone_from(rates);
+    }
+    if parsed.is_none() {
+        ui.label(
+            RichText::new(words::INFLATION_LIST_HELP)
+                .color(super::palette::warning_text(ui.visuals())),
+        );
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
     for (label, text, hint) in [
         (
             "Inflation source",

@@ -6,8 +6,8 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Pic, Run, Shading, Style, StyleType, Table, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType,
+    Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use super::{Report, svg};
@@ -72,7 +72,7 @@ fn table(
             .map(|(h, w)| {
                 let run = Run::new().add_text(*h).bold();
                 TableCell::new()
-                    .add_paragraph(Paragraph::new().add_run(if small { run.size(16) } else { run }))
+                    .add_paragraph(Paragraph::new().add_run(if small { run.size(14) } else { run }))
                     .shading(Shading::new().fill("E8EEF4"))
                     .width(*w, WidthType::Dxa)
             })
@@ -109,22 +109,32 @@ fn picture(chart: &svg::Chart) -> Result<Paragraph, DocxExportError> {
 }
 
 fn styles(docx: Docx) -> Docx {
-    docx.add_style(
-        Style::new("Heading1", StyleType::Paragraph)
-            .name("heading 1")
-            .based_on("Normal")
-            .next("Normal")
-            .size(32)
-            .bold(),
-    )
-    .add_style(
-        Style::new("Heading2", StyleType::Paragraph)
-            .name("heading 2")
-            .based_on("Normal")
-            .next("Normal")
-            .size(26)
-            .bold(),
-    )
+    // Body text a council template can restyle: 10.5-point Calibri (Word's own default
+    // face), 6 points after each paragraph so the summary does not run together.
+    let calibri = RunFonts::new()
+        .ascii("Calibri")
+        .hi_ansi("Calibri")
+        .cs("Calibri")
+        .east_asia("Calibri");
+    docx.default_fonts(calibri)
+        .default_size(21)
+        .default_line_spacing(LineSpacing::new().after(120))
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("heading 1")
+                .based_on("Normal")
+                .next("Normal")
+                .size(32)
+                .bold(),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("heading 2")
+                .based_on("Normal")
+                .next("Normal")
+                .size(26)
+                .bold(),
+        )
 }
 
 /// The Word document's bytes.
@@ -170,15 +180,14 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
             d = d.add_paragraph(para(&format!("Warning: {w}")));
         }
     }
-    if let Some(fc) = &report.financial_case {
-        for o in &fc.options {
-            d = d.add_paragraph(para(&o.sentence));
-        }
-    }
-
     d = d.add_paragraph(heading("The options", 1));
     for o in &report.options {
-        d = d.add_paragraph(para(&format!("{} ({}): {}", o.name, o.kind, o.description)));
+        let kind = if o.kind == o.name {
+            String::new()
+        } else {
+            format!(" ({})", o.kind)
+        };
+        d = d.add_paragraph(para(&format!("{}{kind}: {}", o.name, o.description)));
     }
 
     d = d.add_paragraph(heading("Ranking", 1));
@@ -200,7 +209,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
     d = d.add_table(table(
         &["Rank", "Option", "Score", "NPSV", "BCR", "Payback"],
         rows,
-        &[1, 5, 2, 2, 2, 3],
+        &[2, 5, 2, 2, 2, 3],
         false,
     ));
     for id in ["value-profile", "benefit-cost"] {
@@ -214,14 +223,16 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
     d = d.add_paragraph(heading("Costs and benefits", 1));
     for (title, pick) in [
         (
-            "With optimism bias",
-            (|o: &super::OptionReport| &o.with_optimism_bias)
+            "Risk-adjusted (the figures the ranking uses with optimism bias applied)",
+            (|o: &super::OptionReport| &o.risk_adjusted)
                 as fn(&super::OptionReport) -> &super::MoneyReport,
         ),
+        ("With optimism bias", |o: &super::OptionReport| {
+            &o.with_optimism_bias
+        }),
         ("Without optimism bias", |o: &super::OptionReport| {
             &o.without_optimism_bias
         }),
-        ("Risk-adjusted", |o: &super::OptionReport| &o.risk_adjusted),
     ] {
         d = d.add_paragraph(heading(title, 2));
         let rows = report
@@ -316,7 +327,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
                 push("", "gap to target", &f.gap_to_target_gbp);
             }
         }
-        let mut weights = vec![4, 3];
+        let mut weights = vec![3, 2];
         weights.extend(std::iter::repeat_n(2, fc.financial_years.len()));
         d = d.add_table(table(&headers, rows, &weights, true));
     }
@@ -339,7 +350,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
     d = d.add_table(table(
         &["Option", "Criterion", "Score", "Rationale"],
         rows,
-        &[3, 3, 1, 8],
+        &[3, 3, 2, 8],
         false,
     ));
 

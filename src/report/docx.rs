@@ -99,8 +99,12 @@ fn table(
 fn picture(chart: &svg::Chart) -> Result<Paragraph, DocxExportError> {
     let png = super::raster::svg_to_png(&chart.svg, CHART_PX)?;
     // PNG's IHDR: width and height, big-endian, at bytes 16 to 24.
-    let dim = |k: usize| u32::from_be_bytes([png[k], png[k + 1], png[k + 2], png[k + 3]]);
-    let (w, h) = (dim(16).max(1), dim(20));
+    let dim = |k: usize| {
+        png.get(k..k + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u32::from_be_bytes)
+    };
+    let (w, h) = (dim(16).max(1), dim(20).max(1));
     let height_emu = (u64::from(TEXT_WIDTH_EMU) * u64::from(h) / u64::from(w)) as u32;
     let pic = Pic::new(&png).size(TEXT_WIDTH_EMU, height_emu);
     Ok(Paragraph::new()

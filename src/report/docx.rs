@@ -150,16 +150,11 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxExportError> {
             .add_run(Run::new().add_text(&report.title).size(40).bold())
             .style("Title"),
     );
-    let meta: Vec<String> = [
-        ("Council", &report.council),
-        ("Service", &report.service),
-        ("Prepared by", &report.author),
-        ("Date", &report.date),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}: {v}"))
-    .collect();
+    let meta: Vec<String> = report
+        .meta_parts()
+        .into_iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
     d = d
         .add_paragraph(para(&meta.join(" · ")))
         .add_paragraph(para(&format!(

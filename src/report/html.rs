@@ -54,6 +54,14 @@ fn opt_num(text: &str, value: Option<f64>) -> String {
     }
 }
 
+/// A table's header cells, one per financial year.
+fn year_heads(years: &[String]) -> String {
+    years
+        .iter()
+        .map(|y| format!(r#"<th class="n">{}</th>"#, esc(y)))
+        .collect()
+}
+
 fn swatch(colour: &str) -> String {
     format!(
         r#"<span class="swatch" style="background:{}"></span>"#,
@@ -73,16 +81,11 @@ fn write_page(out: &mut String, report: &Report) -> std::fmt::Result {
         esc(&report.title)
     )?;
     writeln!(out, "<header><h1>{}</h1>", esc(&report.title))?;
-    let meta: Vec<String> = [
-        ("Council", &report.council),
-        ("Service", &report.service),
-        ("Prepared by", &report.author),
-        ("Date", &report.date),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}: {}", esc(v)))
-    .collect();
+    let meta: Vec<String> = report
+        .meta_parts()
+        .into_iter()
+        .map(|(k, v)| format!("{k}: {}", esc(v)))
+        .collect();
     writeln!(
         out,
         r#"<p class="meta">{}</p><p class="meta">All money in real terms at {} prices, against business as usual.</p></header>"#,
@@ -404,12 +407,7 @@ fn write_flows(out: &mut String, report: &Report) -> std::fmt::Result {
         .enumerate()
         .filter(|(_, o)| o.kind != "Business as usual")
     {
-        let head: String = report
-            .method
-            .financial_years
-            .iter()
-            .map(|y| format!(r#"<th class="n">{}</th>"#, esc(y)))
-            .collect();
+        let head = year_heads(&report.method.financial_years);
         writeln!(
             out,
             r#"<h4>{}{}</h4><table id="flows-{i}" class="flows"><thead><tr><th></th>{head}</tr></thead><tbody>"#,
@@ -450,11 +448,7 @@ fn write_financial_case(
     if let Some(c) = chart(charts, "financial-case") {
         write_figure(out, c)?;
     }
-    let head: String = fc
-        .financial_years
-        .iter()
-        .map(|y| format!(r#"<th class="n">{}</th>"#, esc(y)))
-        .collect();
+    let head = year_heads(&fc.financial_years);
     writeln!(
         out,
         r#"<table id="financial-case-table"><thead><tr><th>£ cash</th><th></th>{head}</tr></thead><tbody>"#

@@ -34,15 +34,8 @@ fn escape(text: &str) -> String {
 fn write_report(out: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(out, "# {}", escape(&report.title))?;
     writeln!(out)?;
-    for (label, value) in [
-        ("Council", &report.council),
-        ("Service", &report.service),
-        ("Prepared by", &report.author),
-        ("Date", &report.date),
-    ] {
-        if !value.is_empty() {
-            writeln!(out, "- **{label}:** {}", escape(value))?;
-        }
+    for (label, value) in report.meta_parts() {
+        writeln!(out, "- **{label}:** {}", escape(value))?;
     }
     writeln!(
         out,

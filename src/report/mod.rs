@@ -278,6 +278,19 @@ pub const OPTIMISM_HEADINGS: [&str; 6] = [
 ];
 
 impl Report {
+    /// The appraisal's details a reader sees under the title, those given: ("Council", …).
+    pub fn meta_parts(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("Council", self.council.as_str()),
+            ("Service", self.service.as_str()),
+            ("Prepared by", self.author.as_str()),
+            ("Date", self.date.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+
     /// Whether any option has a risk register or an optimism-bias reduction to report.
     pub fn has_risks(&self) -> bool {
         self.options

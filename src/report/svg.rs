@@ -675,15 +675,10 @@ fn legend(out: &mut String, report: &Report, y: f64) -> f64 {
     y
 }
 
-fn net_benefit(report: &Report) -> Chart {
-    let title = "Cumulative discounted net benefit against business as usual".to_string();
-    let height = 400.0; // of the plot and its axis; the legend below adds what it needs
-    let years = report.method.appraisal_period_years.max(1) as f64;
-    let values = report
-        .options
-        .iter()
-        .flat_map(|o| report.headline(o).cumulative_net_gbp.iter().copied());
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+/// The axes of a chart of money by year, `height` tall with room beneath for the axis label
+/// and a legend: years 0 … `years`−1 across, £ from `lo` to `hi` (rounded out) up the side.
+/// Returns the axes and their year and £ ticks.
+fn money_by_year_axes(years: f64, lo: f64, hi: f64, height: f64) -> (Axes, Vec<f64>, Vec<f64>) {
     let yt = nice_ticks(lo, hi, 5);
     let xt = nice_ticks(0.0, years - 1.0, 8);
     let axes = Axes {
@@ -696,6 +691,19 @@ fn net_benefit(report: &Report) -> Chart {
         y0: yt[0],
         y1: yt[yt.len() - 1].max(yt[0] + 1.0),
     };
+    (axes, xt, yt)
+}
+
+fn net_benefit(report: &Report) -> Chart {
+    let title = "Cumulative discounted net benefit against business as usual".to_string();
+    let height = 400.0; // of the plot and its axis; the legend below adds what it needs
+    let years = report.method.appraisal_period_years.max(1) as f64;
+    let values = report
+        .options
+        .iter()
+        .flat_map(|o| report.headline(o).cumulative_net_gbp.iter().copied());
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (axes, xt, yt) = money_by_year_axes(years, lo, hi, height);
     let mut s = String::new();
     axes.grid(
         &mut s,
@@ -788,18 +796,7 @@ fn financial_case(report: &Report, fc: &super::FinancialCaseReport) -> Chart {
         (lo.min(v), hi.max(v))
     });
     let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) };
-    let yt = nice_ticks(lo, hi, 5);
-    let xt = nice_ticks(0.0, years - 1.0, 8);
-    let axes = Axes {
-        left: 90.0,
-        right: WIDTH - 24.0,
-        top: 16.0,
-        bottom: height - 96.0,
-        x0: 0.0,
-        x1: (years - 1.0).max(1.0),
-        y0: yt[0],
-        y1: yt[yt.len() - 1].max(yt[0] + 1.0),
-    };
+    let (axes, xt, yt) = money_by_year_axes(years, lo, hi, height);
     let labels = fc.financial_years.clone();
     let mut s = String::new();
     axes.grid(

@@ -341,63 +341,34 @@ fn net_benefit_by_year(ui: &mut Ui, appraisal: &Appraisal, results: &Results) ->
     let dark = ui.visuals().dark_mode;
     ui.label("Cumulative discounted net benefit against business as usual");
     let marks = super::plot::marks_that_fit(ui, 4.0);
-    let response = still_plot("net_benefit_by_year", ui, 4.0)
-        .x_axis_label("financial year")
-        .x_axis_formatter(move |mark, _| {
-            let t = mark.value.round();
-            if t >= 0.0 && (mark.value - t).abs() < 1e-6 {
-                crate::model::finance::financial_year_label(first_year, t as usize)
-            } else {
-                String::new()
-            }
-        })
-        .x_grid_spacer(|input| {
-            nice_marks(input, 8.0)
-                .into_iter()
-                .filter(|m| m.value.fract() == 0.0)
-                .collect()
-        })
-        .y_grid_spacer(move |input| nice_marks(input, marks))
-        .y_axis_formatter(|mark, _| gbp(mark.value))
-        .y_axis_min_width(60.0)
-        .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                crate::model::finance::financial_year_label(
-                    first_year,
-                    position.x.round().max(0.0) as usize
-                ),
-                gbp(position.y)
-            )),
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        })
-        .show(ui, |plot| {
-            for (o, r) in appraisal.options.iter().zip(&results.options) {
-                let series: PlotPoints = r
-                    .headline(apply_ob)
-                    .cumulative_net_gbp
-                    .iter()
-                    .enumerate()
-                    .map(|(t, v)| [t as f64, *v])
-                    .collect();
-                plot.line(
-                    Line::new(o.name.clone(), series)
-                        .color(option_colour(o.kind))
-                        .width(3.0),
-                );
-            }
-            // Dashed and dark: business as usual is the grey line along zero.
-            plot.hline(
-                egui_plot::HLine::new("break-even", 0.0)
-                    .color(ui_text_colour(dark))
-                    .style(egui_plot::LineStyle::dashed_loose()),
+    let response = super::plot::money_by_financial_year(
+        still_plot("net_benefit_by_year", ui, 4.0),
+        first_year,
+        marks,
+    )
+    .show(ui, |plot| {
+        for (o, r) in appraisal.options.iter().zip(&results.options) {
+            let series: PlotPoints = r
+                .headline(apply_ob)
+                .cumulative_net_gbp
+                .iter()
+                .enumerate()
+                .map(|(t, v)| [t as f64, *v])
+                .collect();
+            plot.line(
+                Line::new(o.name.clone(), series)
+                    .color(option_colour(o.kind))
+                    .width(3.0),
             );
-        })
-        .response;
+        }
+        // Dashed and dark: business as usual is the grey line along zero.
+        plot.hline(
+            egui_plot::HLine::new("break-even", 0.0)
+                .color(ui_text_colour(dark))
+                .style(egui_plot::LineStyle::dashed_loose()),
+        );
+    })
+    .response;
     let mut entries: Vec<LegendEntry> = by_rank(results)
         .into_iter()
         .map(|i| LegendEntry {

@@ -7,7 +7,7 @@ use egui_plot::{Line, PlotPoints};
 
 use super::palette::option_colour;
 use super::plot::{
-    LegendEntry, legend_row, marks_that_fit, nice_marks, still_plot, ui_text_colour,
+    LegendEntry, legend_row, marks_that_fit, money_by_financial_year, still_plot, ui_text_colour,
 };
 use super::widgets::{money_field, number_slider};
 use crate::model::finance::{FinancialCase, financial_case, financial_year_label};
@@ -190,37 +190,7 @@ pub fn financial_case_ui(ui: &mut Ui, appraisal: &Appraisal, results: &Results) 
     let lines = 7.0 + (n as f32 - 5.0).max(0.0) * 0.5;
     let first = case.first_financial_year;
     let marks = marks_that_fit(ui, lines);
-    let response = still_plot("financial_case", ui, lines)
-        .x_axis_label("financial year")
-        .x_grid_spacer(|input| {
-            nice_marks(input, 8.0)
-                .into_iter()
-                .filter(|m| m.value.fract() == 0.0)
-                .collect()
-        })
-        .x_axis_formatter(move |mark, _| {
-            let t = mark.value.round();
-            if t >= 0.0 {
-                financial_year_label(first, t as usize)
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |input| nice_marks(input, marks))
-        .y_axis_formatter(|mark, _| gbp(mark.value))
-        .y_axis_min_width(60.0)
-        .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                ..
-            } => Some(format!(
-                "{plot_name}\n{}: {}",
-                financial_year_label(first, position.x.round().max(0.0) as usize),
-                gbp(position.y)
-            )),
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        })
+    let response = money_by_financial_year(still_plot("financial_case", ui, lines), first, marks)
         .show(ui, |plot| {
             let series = |v: &[f64]| -> PlotPoints {
                 v.iter().enumerate().map(|(t, x)| [t as f64, *x]).collect()

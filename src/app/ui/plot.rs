@@ -24,6 +24,43 @@ pub fn on_slide(ui: &Ui) -> bool {
         .any(|frame| frame.tags().contains(SLIDE_TAG))
 }
 
+/// `plot` as money by year: whole financial years along the bottom ("2027/28", from
+/// `first_year`), £ up the side with `marks` marks, and the hover saying both.
+pub fn money_by_financial_year(plot: Plot<'_>, first_year: i32, marks: f64) -> Plot<'_> {
+    use crate::model::finance::financial_year_label;
+    use crate::model::format::gbp;
+    plot.x_axis_label("financial year")
+        .x_grid_spacer(|input| {
+            nice_marks(input, 8.0)
+                .into_iter()
+                .filter(|m| m.value.fract() == 0.0)
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _| {
+            let t = mark.value.round();
+            if t >= 0.0 && (mark.value - t).abs() < 1e-6 {
+                financial_year_label(first_year, t as usize)
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |input| nice_marks(input, marks))
+        .y_axis_formatter(|mark, _| gbp(mark.value))
+        .y_axis_min_width(60.0)
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}\n{}: {}",
+                financial_year_label(first_year, position.x.round().max(0.0) as usize),
+                gbp(position.y)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+}
+
 pub fn still_plot<'a>(id: &str, ui: &Ui, caption_lines: f32) -> Plot<'a> {
     // On a slide the pointer rests wherever the presenter left it: no crosshair or
     // coordinates drawn over the projected chart.

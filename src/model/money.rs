@@ -112,8 +112,14 @@ pub fn optimism_bias_points(option: &DeliveryOption, basis: Basis, drawn_pct: f6
         _ if option.kind == OptionKind::BusinessAsUsual => 0.0,
         Basis::Base => 0.0,
         Basis::WithOptimismBias => drawn_pct,
-        Basis::RiskAdjusted => (drawn_pct - option.cost.optimism_bias_reduction_pct).max(0.0),
+        Basis::RiskAdjusted => reduced_points(drawn_pct, option.cost.optimism_bias_reduction_pct),
     }
+}
+
+/// Optimism bias less the points taken off for costed risks, never below zero: the one rule
+/// the full figures and the robustness draws both use.
+pub fn reduced_points(pct: f64, reduction_pct: f64) -> f64 {
+    (pct - reduction_pct).max(0.0)
 }
 
 /// The optimism-bias multiplier on an option's running cost under `basis`.

@@ -21,8 +21,8 @@
 use super::super::mca::score_0_100;
 use super::super::money::{
     Basis, PvPerUnit, benefits_realised, clauses_cost_gbp, discount_factors,
-    monetised_social_value_gbp, one_off_present_values, present_value, pv_per_unit, risk_timing,
-    timing,
+    monetised_social_value_gbp, one_off_present_values, present_value, pv_per_unit, reduced_points,
+    risk_timing, timing,
 };
 use super::super::ratings::{RATING_MAX, mean_grown_rating};
 use super::super::types::{Appraisal, Capacity, Estimate, Measure, OptionKind, Scale};
@@ -416,7 +416,7 @@ impl FastModel {
     /// The multipliers on the running cost and on the one-off costs (transition included).
     fn uplifts(&self, option: &FastOption, drawn: &Drawn) -> (f64, f64) {
         if self.apply_ob && !option.is_bau {
-            let at = |pct: f64| 1.0 + (pct - option.ob_reduction).max(0.0) / 100.0;
+            let at = |pct: f64| 1.0 + reduced_points(pct, option.ob_reduction) / 100.0;
             let operating = at(drawn.optimism_bias_pct);
             (operating, option.capital_ob.map_or(operating, at))
         } else {
